@@ -1,0 +1,23 @@
+using OrleansCompute.Identity;
+
+namespace OrleansCompute.Servers;
+
+/// <summary>
+/// One server: the single writer of its truth and its lifecycle state machine. Keyed by the server's UUID.
+/// Every method is one coarse call per API request; reads return the whole snapshot.
+/// </summary>
+[Alias("compute.IServerGrain")]
+public interface IServerGrain : IGrainWithGuidKey
+{
+    /// <summary>Records a new server in BUILD and starts the build. Idempotent for a repeated command.</summary>
+    [Alias("Create")]
+    Task<ServerSnapshot> CreateAsync(CreateServerCommand command);
+
+    /// <summary>The server as the caller may see it; 404 for a missing server or another project's.</summary>
+    [Alias("Get")]
+    Task<ServerSnapshot> GetAsync(CallerContext caller);
+
+    /// <summary>Deletes the server (Nova's <c>DELETE /servers/{id}</c>).</summary>
+    [Alias("Delete")]
+    Task DeleteAsync(CallerContext caller);
+}
