@@ -20,4 +20,8 @@ public interface IServerGrain : IGrainWithGuidKey
     /// <summary>Deletes the server (Nova's <c>DELETE /servers/{id}</c>).</summary>
     [Alias("Delete")]
     Task DeleteAsync(CallerContext caller);
+
+    /// <summary>Wakes the grain so that an operation left in flight by a crash or restart finishes.</summary>
+    [Alias("Resume")]
+    Task ResumeAsync();
 }

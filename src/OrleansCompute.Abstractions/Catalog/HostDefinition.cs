@@ -1,0 +1,14 @@
+namespace OrleansCompute.Catalog;
+
+/// <summary>A simulated compute host (<c>Compute:Catalog:Hosts</c>).</summary>
+public sealed class HostDefinition
+{
+    public string Name { get; set; } = "";
+    public string AvailabilityZone { get; set; } = "nova";
+    public int Vcpus { get; set; } = 16;
+    public int RamMb { get; set; } = 65536;
+    public int DiskGb { get; set; } = 1000;
+    public double CpuAllocationRatio { get; set; } = 4.0;
+    public double RamAllocationRatio { get; set; } = 1.0;
+    public double DiskAllocationRatio { get; set; } = 1.0;
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansCompute.Api.Auth;
+using OrleansCompute.Api.Faults;
+using OrleansCompute.Api.Flavors;
+using OrleansCompute.Api.Images;
+using OrleansCompute.Api.Microversions;
+using OrleansCompute.Api.Servers;
+using OrleansCompute.Api.Versions;
+
+namespace OrleansCompute.Api;
+
+/// <summary>Registers, and maps, the Nova HTTP API in an ASP.NET Core application.</summary>
+public static class ComputeApiExtensions
+{
+    /// <summary>Adds the API's services and binds its options from <c>Compute:Api</c> and <c>Compute:Auth</c>.</summary>
+    public static IServiceCollection AddComputeApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ComputeApiOptions>(configuration.GetSection(ComputeApiOptions.SectionName));
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.SectionName));
+        services.AddSingleton<ServerViewWriter>();
+        services.AddSingleton<ServerCreation>();
+        return services;
+    }
+
+    /// <summary>
+    /// The request pipeline every compute API request goes through: request ids, Nova fault bodies,
+    /// microversion negotiation and authentication, in that order.
+    /// </summary>
+    public static IApplicationBuilder UseComputeApi(this IApplicationBuilder app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<FaultMiddleware>();
+        app.UseMiddleware<MicroversionMiddleware>();
+        app.UseMiddleware<NoAuthMiddleware>();
+        return app;
+    }
+
+    /// <summary>Maps the Nova routes under <c>/v2.1</c> and <c>/v2.1/{project_id}</c>, and the version documents.</summary>
+    public static IEndpointRouteBuilder MapComputeApi(this IEndpointRouteBuilder routes)
+    {
+        VersionEndpoints.Map(routes);
+        MapResources(routes.MapGroup(ComputePaths.VersionPrefix));
+        MapResources(routes.MapGroup(ComputePaths.VersionPrefix + "/{project_id:regex(^[0-9a-zA-Z_-]+$)}"));
+        return routes;
+    }
+
+    private static void MapResources(RouteGroupBuilder group)
+    {
+        ServerEndpoints.Map(group);
+        FlavorEndpoints.Map(group);
+        ImageEndpoints.Map(group);
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using OrleansCompute.Faults;
+
+namespace OrleansCompute.Api.Faults;
+
+/// <summary>
+/// Turns every failure into a Nova fault body: known faults keep their status, an unreachable silo is a 503
+/// with Retry-After (a retry answers once membership settles), anything else a 500 without a stack trace.
+/// Unknown routes and methods a path lacks are 404, as Nova's router answers both.
+/// </summary>
+internal sealed partial class FaultMiddleware(RequestDelegate next, ILogger<FaultMiddleware> logger)
+{
+    private const string UnexpectedError = "Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (ComputeFaultException fault) when (!context.Response.HasStarted)
+        {
+            await FaultWriter.WriteAsync(context, fault.StatusCode, fault.Message);
+            return;
+        }
+        catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
+        {
+            await FaultWriter.WriteAsync(context, bad.StatusCode == 413 ? 413 : 400, bad.StatusCode == 413 ? "Request is too large." : "Malformed request body");
+            return;
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception exception) when (!context.Response.HasStarted && IsClusterUnavailable(exception))
+        {
+            LogUnavailable(logger, exception, context.TraceIdentifier);
+            await FaultWriter.WriteAsync(context, 503, "The compute service is temporarily unavailable; retry the request.", retryAfter: "1");
+            return;
+        }
+        catch (Exception exception) when (!context.Response.HasStarted)
+        {
+            LogUnexpected(logger, exception, context.TraceIdentifier);
+            await FaultWriter.WriteAsync(context, 500, UnexpectedError + "\n<class '" + exception.GetType().Name + "'>");
+            return;
+        }
+
+        var response = context.Response;
+        if (!response.HasStarted && response.StatusCode is 404 or 405 && response.ContentLength is null && string.IsNullOrEmpty(response.ContentType))
+        {
+            await FaultWriter.WriteAsync(context, 404, "The resource could not be found.");
+        }
+    }
+
+    /// <summary>Orleans' transport failures while a silo dies or joins; they pass once membership settles.</summary>
+    private static bool IsClusterUnavailable(Exception exception) => exception switch
+    {
+        Orleans.Runtime.OrleansMessageRejectionException => true,
+        Orleans.Runtime.GatewayTooBusyException => true,
+        Orleans.Runtime.ClientNotAvailableException => true,
+        TimeoutException => true,
+        Orleans.Runtime.OrleansException { InnerException: { } inner } => IsClusterUnavailable(inner),
+        _ => false,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId} failed: the cluster is unavailable")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request {RequestId} failed unexpectedly")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string requestId);
+}

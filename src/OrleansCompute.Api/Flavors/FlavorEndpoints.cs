@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using OrleansCompute.Catalog;
+using OrleansCompute.Faults;
+
+namespace OrleansCompute.Api.Flavors;
+
+/// <summary>Nova's read-only flavor routes over the configured catalog.</summary>
+internal static class FlavorEndpoints
+{
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/flavors", (HttpContext context, ComputeCatalog catalog) => List(context, catalog, detail: false));
+        routes.MapGet("/flavors/detail", (HttpContext context, ComputeCatalog catalog) => List(context, catalog, detail: true));
+        routes.MapGet("/flavors/{id}", Show);
+    }
+
+    private static JsonResponse List(HttpContext context, ComputeCatalog catalog, bool detail)
+    {
+        var request = ComputeRequest.From(context);
+        var query = context.Request.Query;
+        IEnumerable<FlavorDefinition> flavors = catalog.Flavors.Where(f => f.IsPublic || request.Caller.IsAdmin);
+        if (query.TryGetValue("minDisk", out var minDisk) && int.TryParse(minDisk[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var disk))
+        {
+            flavors = flavors.Where(f => f.DiskGb >= disk);
+        }
+
+        if (query.TryGetValue("minRam", out var minRam) && int.TryParse(minRam[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var ram))
+        {
+            flavors = flavors.Where(f => f.RamMb >= ram);
+        }
+
+        // Nova sorts flavors by flavorid ascending by default.
+        var ordered = flavors.OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+        if (query.TryGetValue("marker", out var marker))
+        {
+            var position = ordered.FindIndex(f => f.Id == marker[^1]);
+            if (position < 0)
+            {
+                throw ComputeFaultException.BadRequest($"marker [{marker[^1]}] not found");
+            }
+
+            ordered = ordered.Skip(position + 1).ToList();
+        }
+
+        if (query.TryGetValue("limit", out var limitValue) && int.TryParse(limitValue[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var limit))
+        {
+            ordered = ordered.Take(limit).ToList();
+        }
+
+        return new JsonResponse(200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("flavors");
+            foreach (var flavor in ordered)
+            {
+                Write(w, flavor, request, detail);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    private static JsonResponse Show(HttpContext context, string id, ComputeCatalog catalog)
+    {
+        var request = ComputeRequest.From(context);
+        var flavor = catalog.FindFlavor(id) ?? throw ComputeFaultException.NotFound($"Flavor {id} could not be found.");
+        return new JsonResponse(200, w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("flavor");
+            Write(w, flavor, request, detail: true);
+            w.WriteEndObject();
+        });
+    }
+
+    private static void Write(Utf8JsonWriter writer, FlavorDefinition flavor, ComputeRequest request, bool detail)
+    {
+        var version = request.Version;
+        writer.WriteStartObject();
+        writer.WriteString("id", flavor.Id);
+        writer.WriteString("name", flavor.Name);
+        if (detail)
+        {
+            writer.WriteNumber("ram", flavor.RamMb);
+            writer.WriteNumber("vcpus", flavor.Vcpus);
+            writer.WriteNumber("disk", flavor.DiskGb);
+            writer.WriteNumber("OS-FLV-EXT-DATA:ephemeral", flavor.EphemeralGb);
+            // Nova shows a swap of 0 as the empty string.
+            if (flavor.SwapMb == 0)
+            {
+                writer.WriteString("swap", "");
+            }
+            else
+            {
+                writer.WriteNumber("swap", flavor.SwapMb);
+            }
+
+            writer.WriteBoolean("OS-FLV-DISABLED:disabled", false);
+            writer.WriteBoolean("os-flavor-access:is_public", flavor.IsPublic);
+            writer.WriteNumber("rxtx_factor", flavor.RxtxFactor);
+        }
+
+        writer.WriteStartArray("links");
+        writer.WriteStartObject();
+        writer.WriteString("rel", "self");
+        writer.WriteString("href", request.Links.Self("flavors", flavor.Id));
+        writer.WriteEndObject();
+        writer.WriteStartObject();
+        writer.WriteString("rel", "bookmark");
+        writer.WriteString("href", request.Links.Bookmark("flavors", flavor.Id));
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        if (version.AtLeast(2, 55))
+        {
+            if (flavor.Description is null)
+            {
+                writer.WriteNull("description");
+            }
+            else
+            {
+                writer.WriteString("description", flavor.Description);
+            }
+        }
+
+        if (detail && version.AtLeast(2, 61))
+        {
+            writer.WriteStartObject("extra_specs");
+            foreach (var (key, value) in flavor.ExtraSpecs)
+            {
+                writer.WriteString(key, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+}

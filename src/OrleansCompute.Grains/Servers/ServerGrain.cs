@@ -1,0 +1,348 @@
+using Microsoft.Extensions.Logging;
+using OrleansCompute.Catalog;
+using OrleansCompute.Driver;
+using OrleansCompute.Faults;
+using OrleansCompute.Identity;
+using OrleansCompute.Indexing;
+using OrleansCompute.Networking;
+using OrleansCompute.Scheduling;
+
+namespace OrleansCompute.Servers;
+
+/// <summary>
+/// One server and its lifecycle. The grain is the only writer of the server: every change goes through
+/// <see cref="CommitAsync"/>, which persists the state and then the index row before the caller is answered.
+/// Driver operations run in the background on the grain's own scheduler; transient task states and progress
+/// live in memory and are shown by reads, while each operation's start and end are persisted.
+/// </summary>
+[GrainType("compute-server")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The operation source is disposed in OnDeactivateAsync; the gate holds no wait handle.")]
+internal sealed partial class ServerGrain(
+    [PersistentState("server", ComputeStorage.ProviderName)] IPersistentState<ServerState> state,
+    IComputeDriver driver,
+    IServerIndex index,
+    HostPlacement placement,
+    ComputeCatalog catalog,
+    TimeProvider time,
+    ILogger<ServerGrain> logger) : Grain, IServerGrain
+{
+    // Background operations and request turns interleave at awaits; this gate keeps each commit atomic.
+    private readonly SemaphoreSlim _commitGate = new(1, 1);
+    private CancellationTokenSource? _operation;
+    private ServerSnapshot? _live;
+    private volatile int _progress;
+
+    private Guid Id => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _live = state.State.Server;
+        if (_live is not null)
+        {
+            // Re-project on activation: repairs an index row lost to a crash between state write and index write.
+            await index.UpsertAsync(_live, cancellationToken);
+            ResumePendingOperation();
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _operation?.Cancel();
+        _operation?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public async Task<ServerSnapshot> CreateAsync(CreateServerCommand command)
+    {
+        if (state.State.Server is { } existing)
+        {
+            if (existing.ReservationId == command.ReservationId && existing.LaunchIndex == command.LaunchIndex)
+            {
+                return Current();
+            }
+
+            throw ComputeFaultException.Conflict($"Instance {Id} already exists.");
+        }
+
+        var now = time.GetUtcNow();
+        var server = new ServerSnapshot
+        {
+            Id = Id,
+            ProjectId = command.Caller.ProjectId,
+            UserId = command.Caller.UserId,
+            Name = command.Name,
+            Description = command.Description,
+            ImageRef = command.ImageRef,
+            Flavor = command.Flavor,
+            Metadata = command.Metadata,
+            VmState = VmState.Building,
+            TaskState = TaskState.Scheduling,
+            PowerState = PowerState.NoState,
+            CreatedAt = now,
+            UpdatedAt = now,
+            AccessIPv4 = command.AccessIPv4,
+            AccessIPv6 = command.AccessIPv6,
+            DiskConfig = command.DiskConfig,
+            AvailabilityZone = command.AvailabilityZone ?? "",
+            ConfigDrive = command.ConfigDrive,
+            KeyName = command.KeyName,
+            SecurityGroups = command.SecurityGroups,
+            InstanceName = InstanceNameFor(Id),
+            Hostname = command.Hostname,
+            ReservationId = command.ReservationId,
+            LaunchIndex = command.LaunchIndex,
+            UserData = command.UserData,
+            Tags = command.Tags,
+            TrustedImageCertificates = command.TrustedImageCertificates,
+            SchedulerHints = command.SchedulerHints,
+            PinnedAvailabilityZone = command.AvailabilityZone,
+        };
+
+        state.State.RequestedNetworks = command.Networks;
+        state.State.AutoAllocateNetwork = command.AutoAllocateNetwork;
+        await CommitAsync(_ => server, Pending(DriverOperation.Spawn, command.Caller.RequestId));
+        StartOperation(BuildAsync);
+        return Current();
+    }
+
+    public Task<ServerSnapshot> GetAsync(CallerContext caller) => Task.FromResult(Visible(caller));
+
+    public async Task DeleteAsync(CallerContext caller)
+    {
+        var server = Visible(caller);
+        if (server.Locked && !caller.IsAdmin)
+        {
+            throw ComputeFaultException.Conflict($"Instance {Id} is locked");
+        }
+
+        if (state.State.Pending?.Operation == DriverOperation.Destroy)
+        {
+            return;
+        }
+
+        // A delete wins over whatever was in flight, a build included.
+        _operation?.Cancel();
+        await CommitAsync(s => s with { TaskState = TaskState.Deleting }, Pending(DriverOperation.Destroy, caller.RequestId));
+        StartOperation(DestroyAsync);
+    }
+
+    public Task ResumeAsync() => Task.CompletedTask;
+
+    private ServerSnapshot Visible(CallerContext caller)
+    {
+        var server = _live;
+        if (server is null || server.Deleted || !caller.CanSee(server.ProjectId))
+        {
+            throw ComputeFaultException.ServerNotFound(Id);
+        }
+
+        return Current();
+    }
+
+    private ServerSnapshot Current()
+    {
+        var server = _live!;
+        return state.State.Pending is not null && server.Progress != _progress ? server with { Progress = _progress } : server;
+    }
+
+    private void ResumePendingOperation()
+    {
+        switch (state.State.Pending?.Operation)
+        {
+            case DriverOperation.Spawn:
+                StartOperation(BuildAsync);
+                break;
+            case DriverOperation.Destroy:
+                StartOperation(DestroyAsync);
+                break;
+        }
+    }
+
+    private void StartOperation(Func<CancellationToken, Task> operation)
+    {
+        _operation?.Dispose();
+        _operation = new CancellationTokenSource();
+        _progress = 0;
+        var token = _operation.Token;
+        // Runs on this activation's scheduler: it interleaves with requests only at awaits, never in parallel.
+        _ = RunOperationAsync(operation, token);
+    }
+
+    private async Task RunOperationAsync(Func<CancellationToken, Task> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await operation(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Superseded (a delete during a build) or deactivated; a persisted pending operation resumes later.
+        }
+        catch (Exception exception)
+        {
+            LogOperationFailed(logger, exception, Id);
+        }
+    }
+
+    private async Task BuildAsync(CancellationToken cancellationToken)
+    {
+        var server = _live!;
+        HostDefinition host;
+        try
+        {
+            host = placement.Choose(Id, string.IsNullOrEmpty(server.AvailabilityZone) ? null : server.AvailabilityZone);
+        }
+        catch (ComputeFaultException fault)
+        {
+            await FailAsync(500, fault.Message, "NoValidHost");
+            return;
+        }
+
+        _live = _live! with { TaskState = TaskState.Networking, Host = host.Name, Node = host.Name, AvailabilityZone = host.AvailabilityZone };
+        List<ServerAddress> addresses;
+        try
+        {
+            addresses = await AllocateNetworksAsync();
+        }
+        catch (ComputeFaultException fault)
+        {
+            await FailAsync(500, $"Build of instance {Id} aborted: {fault.Message}", "BuildAbortException");
+            return;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        _live = _live! with { TaskState = TaskState.Spawning, Addresses = addresses };
+        try
+        {
+            await driver.ExecuteAsync(DriverOperation.Spawn, _live, p => _progress = p, cancellationToken);
+        }
+        catch (ComputeDriverException failure)
+        {
+            await FailAsync(500, $"Build of instance {Id} aborted: {failure.Message}", "ComputeDriverException");
+            return;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        state.State.RequestedNetworks = [];
+        await CommitAsync(
+            s => s with
+            {
+                VmState = VmState.Active,
+                TaskState = null,
+                PowerState = PowerState.Running,
+                Progress = 0,
+                LaunchedAt = time.GetUtcNow(),
+            },
+            pending: null);
+    }
+
+    private async Task<List<ServerAddress>> AllocateNetworksAsync()
+    {
+        var requests = state.State.RequestedNetworks.Count > 0
+            ? state.State.RequestedNetworks
+            : state.State.AutoAllocateNetwork && catalog.DefaultNetwork is { } network ? [new NetworkRequest { NetworkId = network.Id }] : [];
+        var addresses = new List<ServerAddress>(requests.Count);
+        foreach (var request in requests)
+        {
+            var networkId = request.NetworkId ?? catalog.DefaultNetwork?.Id;
+            if (networkId is null)
+            {
+                continue;
+            }
+
+            addresses.Add(await GrainFactory.GetGrain<INetworkGrain>(networkId).AllocateAsync(Id, request.FixedIp));
+        }
+
+        return addresses;
+    }
+
+    private async Task DestroyAsync(CancellationToken cancellationToken)
+    {
+        await driver.ExecuteAsync(DriverOperation.Destroy, _live!, p => _progress = p, cancellationToken);
+        foreach (var networkId in NetworksHeld())
+        {
+            await GrainFactory.GetGrain<INetworkGrain>(networkId).ReleaseAsync(Id);
+        }
+
+        var now = time.GetUtcNow();
+        state.State.RequestedNetworks = [];
+        await CommitAsync(
+            s => s with
+            {
+                VmState = VmState.Deleted,
+                TaskState = null,
+                PowerState = PowerState.NoState,
+                Deleted = true,
+                DeletedAt = now,
+                TerminatedAt = now,
+            },
+            pending: null);
+        DeactivateOnIdle();
+    }
+
+    /// <summary>Every network the server holds or may hold an address on (a build can stop half-way).</summary>
+    private IEnumerable<string> NetworksHeld()
+    {
+        var held = _live!.Addresses.Select(a => a.NetworkId)
+            .Concat(state.State.RequestedNetworks.Select(r => r.NetworkId).OfType<string>());
+        if (state.State.AutoAllocateNetwork && catalog.DefaultNetwork is { } network)
+        {
+            held = held.Append(network.Id);
+        }
+
+        return held.Distinct(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private Task FailAsync(int code, string message, string details) =>
+        CommitAsync(
+            s => s with
+            {
+                VmState = VmState.Error,
+                TaskState = null,
+                Progress = 0,
+                Fault = new ServerFault { Code = code, Message = message, Created = time.GetUtcNow(), Details = details },
+            },
+            pending: null);
+
+    /// <summary>Applies a change to the live server, persists it, then writes the index row.</summary>
+    private async Task CommitAsync(Func<ServerSnapshot, ServerSnapshot> change, PendingOperation? pending)
+    {
+        await _commitGate.WaitAsync();
+        try
+        {
+            var previous = _live;
+            var next = change(previous!) with
+            {
+                Revision = (state.State.Server?.Revision ?? 0) + 1,
+                UpdatedAt = time.GetUtcNow(),
+            };
+            state.State.Server = next;
+            state.State.Pending = pending;
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                state.State.Server = previous;
+                throw;
+            }
+
+            _live = next;
+            await index.UpsertAsync(next);
+        }
+        finally
+        {
+            _commitGate.Release();
+        }
+    }
+
+    private PendingOperation Pending(DriverOperation operation, string requestId) =>
+        new() { Operation = operation, RequestId = requestId, StartedAt = time.GetUtcNow() };
+
+    /// <summary>Nova's <c>instance-%08x</c> over an internal integer id; ours is derived from the UUID.</summary>
+    private static string InstanceNameFor(Guid id) => "instance-" + id.ToString("N")[..8];
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Operation of server {ServerId} failed")]
+    private static partial void LogOperationFailed(ILogger logger, Exception exception, Guid serverId);
+}
