@@ -1,0 +1,119 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using OrleansCompute.Faults;
+using OrleansCompute.Indexing;
+using OrleansCompute.Persistence.Sqlite.Index;
+using OrleansCompute.Servers;
+
+namespace OrleansCompute.Persistence.Sqlite;
+
+/// <summary>
+/// The server index on SQLite (table compute_servers): version-guarded upserts through the gated write
+/// connections, and list pages through the ungated read connections, paged by keyset (never OFFSET) so that a
+/// walk sees each row once however deep it goes.
+/// </summary>
+public sealed class SqliteServerIndex : IServerIndex
+{
+    private readonly SqliteComputeDatabase _database;
+
+    public SqliteServerIndex(SqliteComputeDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    public async Task UpsertAsync(ServerSnapshot server, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+
+        var connection = await OpenAsync(_database.WriteDataSource, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = connection.CreateCommand();
+            ServerRowCommand.BuildUpsert(command, server);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<ServerSnapshot>> QueryAsync(ServerQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
+
+        var order = ServerOrdering.Resolve(query.Sort);
+        var connection = await OpenAsync(_database.ReadDataSource, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // The marker is checked even for an empty page, so a bad marker is always a 400.
+            var markerValues = query.Marker is { } marker
+                ? await ReadMarkerAsync(connection, marker, order, cancellationToken).ConfigureAwait(false)
+                : null;
+            if (query.Limit == 0)
+            {
+                return [];
+            }
+
+            await using var command = connection.CreateCommand();
+            ServerPageCommand.Build(command, query, order, markerValues);
+            var page = new List<ServerSnapshot>(Math.Min(query.Limit, 256));
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    page.Add(Deserialize(reader.GetString(0)));
+                }
+            }
+
+            return page;
+        }
+    }
+
+    public async Task<ServerSnapshot?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(_database.ReadDataSource, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT snapshot FROM compute_servers WHERE id = @id;";
+            command.Parameters.AddWithValue("@id", ServerIds.ToText(id));
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json
+                ? Deserialize(json)
+                : null;
+        }
+    }
+
+    /// <summary>The marker row's sort values; any row may be a marker, deleted ones included (Nova reads it with read_deleted).</summary>
+    private static async Task<IReadOnlyList<object?>> ReadMarkerAsync(
+        SqliteConnection connection, Guid marker, IReadOnlyList<ServerOrderTerm> order, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {string.Join(", ", order.Select(term => term.Column.Column))} FROM compute_servers WHERE id = @marker;";
+        command.Parameters.AddWithValue("@marker", ServerIds.ToText(marker));
+
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw ComputeFaultException.BadRequest($"marker [{marker}] not found");
+            }
+
+            var values = new object?[order.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            return values;
+        }
+    }
+
+    private static async Task<SqliteConnection> OpenAsync(DbDataSource dataSource, CancellationToken cancellationToken) =>
+        (SqliteConnection)await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    private static ServerSnapshot Deserialize(string json) =>
+        JsonSerializer.Deserialize(json, ServerSnapshotJsonContext.Default.ServerSnapshot)
+        ?? throw new InvalidOperationException("A compute_servers row holds a null snapshot.");
+}
