@@ -3,7 +3,7 @@ using OrleansCompute.Hosting;
 // One process: the Orleans silo and the Nova HTTP front. Defaults to http://127.0.0.1:8774 (Nova's port);
 // ASP.NET's --urls or ASPNETCORE_URLS override it.
 var builder = WebApplication.CreateBuilder(args);
-if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:8774");
 }

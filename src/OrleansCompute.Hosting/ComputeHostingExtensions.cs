@@ -12,7 +12,7 @@ using OrleansCompute.Api;
 using OrleansCompute.Catalog;
 using OrleansCompute.Driver;
 using OrleansCompute.Indexing;
-using OrleansCompute.Persistence;
+using OrleansCompute.Persistence.Sqlite;
 using OrleansCompute.Scheduling;
 using OrleansCompute.Servers;
 
@@ -82,7 +82,7 @@ public static class ComputeHostingExtensions
         services.AddSingleton<HostPlacement>();
         services.AddSingleton<InFlightServerSweeper>();
         services.AddSingleton<IComputeDriver, FakeComputeDriver>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(ComputeClock.System);
         AddJsonGrainStorage(services);
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Hosting;
-using OrleansCompute.Persistence;
+using OrleansCompute.Persistence.Sqlite;
 
 namespace OrleansCompute.Hosting;
 

@@ -78,7 +78,10 @@ public static class ServerStatusMapper
                         vmStates.Add(vmState);
                     }
 
-                    taskStates.Add(task);
+                    if (!taskStates.Contains(task))
+                    {
+                        taskStates.Add(task);
+                    }
                 }
             }
         }

@@ -17,7 +17,7 @@ internal static class FaultWriter
         }
 
         using var buffer = new MemoryStream();
-        await using (var writer = new Utf8JsonWriter(buffer))
+        await using (var writer = new Utf8JsonWriter(buffer, JsonWriterSettings.Options))
         {
             writer.WriteStartObject();
             writer.WriteStartObject(FaultNames.For(statusCode));

@@ -20,7 +20,7 @@ internal sealed class JsonResponse(int statusCode, Action<Utf8JsonWriter> write,
         }
 
         using var buffer = new MemoryStream();
-        await using (var writer = new Utf8JsonWriter(buffer))
+        await using (var writer = new Utf8JsonWriter(buffer, JsonWriterSettings.Options))
         {
             write(writer);
         }

@@ -3,38 +3,34 @@ using System.Text;
 namespace OrleansCompute.Api.Servers;
 
 /// <summary>
-/// Nova's default hostname from a display name: Latin-1 only; spaces, '_' and '.' become '-'; other non-word
-/// characters go; lower case; '.' and '-' trimmed from both ends; at most 63 characters; "Server-&lt;uuid&gt;"
-/// if nothing is left.
+/// Nova's default hostname from a display name (<c>nova.utils.sanitize_hostname</c>): characters outside
+/// Latin-1 dropped; cut to 63; spaces, '_' and '.' become '-'; other non-word characters go (Latin-1 letters
+/// are word characters); lower case; '.' and '-' trimmed from both ends; "Server-&lt;uuid&gt;" if nothing is left.
 /// </summary>
 internal static class HostnameSanitizer
 {
     public static string FromDisplayName(string name, Guid serverId)
     {
-        var builder = new StringBuilder(name.Length);
-        foreach (var c in name)
+        var latin1 = new string(name.Where(c => c <= '\u00ff').ToArray());
+        if (latin1.Length > 63)
         {
-            if (c > '\u00ff')
-            {
-                continue;
-            }
+            latin1 = latin1[..63];
+        }
 
+        var builder = new StringBuilder(latin1.Length);
+        foreach (var c in latin1)
+        {
             if (c is ' ' or '_' or '.')
             {
                 builder.Append('-');
             }
-            else if (char.IsAsciiLetterOrDigit(c) || c == '-')
+            else if (char.IsLetterOrDigit(c) || c == '-')
             {
                 builder.Append(char.ToLowerInvariant(c));
             }
         }
 
         var hostname = builder.ToString().Trim('.', '-');
-        if (hostname.Length > 63)
-        {
-            hostname = hostname[..63].Trim('.', '-');
-        }
-
         return hostname.Length == 0 ? "Server-" + serverId : hostname;
     }
 }

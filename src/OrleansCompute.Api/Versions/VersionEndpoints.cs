@@ -2,7 +2,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using OrleansCompute.Api.Auth;
 using OrleansCompute.Api.Microversions;
+using OrleansCompute.Faults;
 
 namespace OrleansCompute.Api.Versions;
 
@@ -16,7 +18,7 @@ internal static class VersionEndpoints
         routes.MapGet("/", Root);
         routes.MapGet(ComputePaths.VersionPrefix, Current);
         routes.MapGet(ComputePaths.VersionPrefix + "/", Current);
-        routes.MapGet(ComputePaths.VersionPrefix + "/{project_id}/", Current);
+        routes.MapGet(ComputePaths.VersionPrefix + "/{project_id}/", CurrentForProject);
     }
 
     private static JsonResponse Root(HttpContext context)
@@ -43,6 +45,20 @@ internal static class VersionEndpoints
             WriteVersion(w, "v2.1", "CURRENT", ApiVersion.Maximum.ToString(), ApiVersion.Minimum.ToString(), V21Updated, baseUrl + "/v2.1/", describedBy: true);
             w.WriteEndObject();
         });
+    }
+
+    /// <summary>
+    /// <c>GET /v2.1/{project_id}/</c> goes through the authenticated API in Nova; a segment that is not the
+    /// caller's project is not a route at all.
+    /// </summary>
+    private static JsonResponse CurrentForProject(HttpContext context, string project_id)
+    {
+        if (!string.Equals(project_id, context.Caller().ProjectId, StringComparison.Ordinal))
+        {
+            throw ComputeFaultException.NotFound("The resource could not be found.");
+        }
+
+        return Current(context);
     }
 
     private static void WriteVersion(Utf8JsonWriter w, string id, string status, string version, string minVersion, string updated, string selfHref, bool describedBy)

@@ -5,9 +5,9 @@ namespace OrleansCompute.Driver;
 
 /// <summary>
 /// A compute driver without a hypervisor: each operation takes its configured time on the injected
-/// <see cref="TimeProvider"/> (so tests drive it with a fake clock), reports progress, and fails when told to.
+/// <see cref="ComputeClock"/> (so tests drive it with a fake clock), reports progress, and fails when told to.
 /// </summary>
-public sealed class FakeComputeDriver(IOptionsMonitor<FakeDriverOptions> options, TimeProvider time) : IComputeDriver
+public sealed class FakeComputeDriver(IOptionsMonitor<FakeDriverOptions> options, ComputeClock clock) : IComputeDriver
 {
     public async Task ExecuteAsync(DriverOperation operation, ServerSnapshot server, Action<int> reportProgress, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ public sealed class FakeComputeDriver(IOptionsMonitor<FakeDriverOptions> options
             var step = duration / steps;
             for (var i = 1; i <= steps; i++)
             {
-                await Task.Delay(step, time, cancellationToken);
+                await Task.Delay(step, clock.Time, cancellationToken);
                 reportProgress(i * 100 / steps);
             }
         }

@@ -23,7 +23,7 @@ internal sealed partial class ServerGrain(
     IServerIndex index,
     HostPlacement placement,
     ComputeCatalog catalog,
-    TimeProvider time,
+    ComputeClock clock,
     ILogger<ServerGrain> logger) : Grain, IServerGrain
 {
     // Background operations and request turns interleave at awaits; this gate keeps each commit atomic.
@@ -64,7 +64,7 @@ internal sealed partial class ServerGrain(
             throw ComputeFaultException.Conflict($"Instance {Id} already exists.");
         }
 
-        var now = time.GetUtcNow();
+        var now = clock.UtcNow;
         var server = new ServerSnapshot
         {
             Id = Id,
@@ -101,8 +101,9 @@ internal sealed partial class ServerGrain(
         state.State.RequestedNetworks = command.Networks;
         state.State.AutoAllocateNetwork = command.AutoAllocateNetwork;
         await CommitAsync(_ => server, Pending(DriverOperation.Spawn, command.Caller.RequestId));
+        var created = Current();
         StartOperation(BuildAsync);
-        return Current();
+        return created;
     }
 
     public Task<ServerSnapshot> GetAsync(CallerContext caller) => Task.FromResult(Visible(caller));
@@ -231,7 +232,7 @@ internal sealed partial class ServerGrain(
                 TaskState = null,
                 PowerState = PowerState.Running,
                 Progress = 0,
-                LaunchedAt = time.GetUtcNow(),
+                LaunchedAt = clock.UtcNow,
             },
             pending: null);
     }
@@ -264,7 +265,7 @@ internal sealed partial class ServerGrain(
             await GrainFactory.GetGrain<INetworkGrain>(networkId).ReleaseAsync(Id);
         }
 
-        var now = time.GetUtcNow();
+        var now = clock.UtcNow;
         state.State.RequestedNetworks = [];
         await CommitAsync(
             s => s with
@@ -300,7 +301,7 @@ internal sealed partial class ServerGrain(
                 VmState = VmState.Error,
                 TaskState = null,
                 Progress = 0,
-                Fault = new ServerFault { Code = code, Message = message, Created = time.GetUtcNow(), Details = details },
+                Fault = new ServerFault { Code = code, Message = message, Created = clock.UtcNow, Details = details },
             },
             pending: null);
 
@@ -314,7 +315,7 @@ internal sealed partial class ServerGrain(
             var next = change(previous!) with
             {
                 Revision = (state.State.Server?.Revision ?? 0) + 1,
-                UpdatedAt = time.GetUtcNow(),
+                UpdatedAt = clock.UtcNow,
             };
             state.State.Server = next;
             state.State.Pending = pending;
@@ -338,7 +339,7 @@ internal sealed partial class ServerGrain(
     }
 
     private PendingOperation Pending(DriverOperation operation, string requestId) =>
-        new() { Operation = operation, RequestId = requestId, StartedAt = time.GetUtcNow() };
+        new() { Operation = operation, RequestId = requestId, StartedAt = clock.UtcNow };
 
     /// <summary>Nova's <c>instance-%08x</c> over an internal integer id; ours is derived from the UUID.</summary>
     private static string InstanceNameFor(Guid id) => "instance-" + id.ToString("N")[..8];

@@ -1,0 +1,29 @@
+using OrleansCompute.Tests.Infrastructure;
+
+namespace OrleansCompute.Tests.Http;
+
+/// <summary>One real host process on real ports, shared by the HTTP tests of a collection.</summary>
+public sealed class HostFixture : IAsyncLifetime
+{
+    private readonly TempDirectory _directory = new();
+
+    public HostProcess Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Host = new HostProcess(_directory.Path, "--Compute:FakeDriver:SpawnSeconds=0.2", "--Compute:FakeDriver:DefaultSeconds=0.05");
+        await Host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        _directory.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class HostCollection : ICollectionFixture<HostFixture>
+{
+    public const string Name = "host";
+}

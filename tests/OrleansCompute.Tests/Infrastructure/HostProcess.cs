@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace OrleansCompute.Tests.Infrastructure;
+
+/// <summary>
+/// The real host as a child process on real ports: what a user runs. Tests talk to it over HTTP and can
+/// stop it (gracefully or with SIGKILL) and start it again on the same data directory.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly string[] _extraArguments;
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    public HostProcess(string dataDirectory, params string[] extraArguments)
+    {
+        DataDirectory = dataDirectory;
+        _extraArguments = extraArguments;
+        HttpPort = FreePort.Next();
+        SiloPort = FreePort.Next();
+        GatewayPort = FreePort.Next();
+        BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}");
+    }
+
+    public string DataDirectory { get; }
+
+    public int HttpPort { get; }
+
+    public int SiloPort { get; }
+
+    public int GatewayPort { get; }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>Time from process start until the first answered request.</summary>
+    public TimeSpan LastStartupTime { get; private set; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public async Task StartAsync()
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.HostAssembly)!,
+        };
+        info.ArgumentList.Add(RepositoryPaths.HostAssembly);
+        info.ArgumentList.Add($"--urls=http://127.0.0.1:{HttpPort}");
+        info.ArgumentList.Add($"--Compute:DataDirectory={DataDirectory}");
+        info.ArgumentList.Add($"--Compute:SiloPort={SiloPort}");
+        info.ArgumentList.Add($"--Compute:GatewayPort={GatewayPort}");
+        foreach (var argument in _extraArguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        _process = Process.Start(info) ?? throw new InvalidOperationException("The host did not start.");
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with code {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync("/");
+                if (response.IsSuccessStatusCode)
+                {
+                    LastStartupTime = stopwatch.Elapsed;
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The host did not answer within 60 s:\n{Output}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>SIGTERM, as a service manager stops it; waits for the exit.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null || _process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill!.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>SIGKILL: the process dies at once, as in a crash.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null || _process.HasExited)
+        {
+            return;
+        }
+
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public HttpClient CreateClient(string token = "demo:demo")
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-Auth-Token", token);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
