@@ -26,9 +26,3 @@ public sealed class OrleansClusterFixture : IAsyncLifetime
         await Temp.DisposeAsync();
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class OrleansClusterCollection : ICollectionFixture<OrleansClusterFixture>
-{
-    public const string Name = "orleans-sqlite";
-}
