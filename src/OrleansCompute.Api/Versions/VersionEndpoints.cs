@@ -16,8 +16,8 @@ internal static class VersionEndpoints
     public static void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/", Root);
+        // Routing ignores a trailing slash, so this also answers /v2.1/.
         routes.MapGet(ComputePaths.VersionPrefix, Current);
-        routes.MapGet(ComputePaths.VersionPrefix + "/", Current);
         routes.MapGet(ComputePaths.VersionPrefix + "/{project_id}/", CurrentForProject);
     }
 

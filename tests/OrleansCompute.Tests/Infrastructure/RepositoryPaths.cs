@@ -22,7 +22,8 @@ internal static class RepositoryPaths
     {
         get
         {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+            // The tests run from bin/<configuration>/net10.0: build the host path from the same configuration.
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
             var path = Path.Combine(Root, "src", "OrleansCompute.Host", "bin", configuration, "net10.0", "OrleansCompute.Host.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException("Build the host first.", path);
         }
