@@ -1,24 +1,20 @@
 using OrleansCompute.Indexing;
-using OrleansCompute.Persistence.Sqlite;
-using OrleansCompute.Persistence.Tests.Support;
 using OrleansCompute.Servers;
 
 namespace OrleansCompute.Persistence.Tests.Index;
 
-/// <summary>A fresh database and index per test (creating one takes milliseconds).</summary>
+/// <summary>A fresh database and index per test (creating one takes milliseconds); each backend derives once.</summary>
 public abstract class ServerIndexTestBase : IAsyncLifetime
 {
-    protected TempDatabase Temp { get; private set; } = null!;
+    protected IndexBackend Backend { get; private set; } = null!;
 
-    protected SqliteServerIndex Index { get; private set; } = null!;
+    protected IServerIndex Index => Backend.Index;
 
-    public async Task InitializeAsync()
-    {
-        Temp = await TempDatabase.CreateAsync();
-        Index = new SqliteServerIndex(Temp.Database);
-    }
+    public async Task InitializeAsync() => Backend = await CreateBackendAsync();
 
-    public async Task DisposeAsync() => await Temp.DisposeAsync();
+    public async Task DisposeAsync() => await Backend.DisposeAsync();
+
+    protected abstract Task<IndexBackend> CreateBackendAsync();
 
     protected async Task UpsertAllAsync(IEnumerable<ServerSnapshot> servers)
     {

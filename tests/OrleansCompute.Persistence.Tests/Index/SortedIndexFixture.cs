@@ -1,25 +1,23 @@
-using OrleansCompute.Persistence.Sqlite;
-using OrleansCompute.Persistence.Tests.Support;
+using OrleansCompute.Indexing;
 using OrleansCompute.Servers;
 
 namespace OrleansCompute.Persistence.Tests.Index;
 
 /// <summary>
 /// 60 seeded-random live servers whose sort columns have few distinct values (so every key has ties) and NULLs in
-/// every nullable column; read-only for the tests that share it.
+/// every nullable column; read-only for the tests that share it. One subclass per backend.
 /// </summary>
-public sealed class SortedIndexFixture : IAsyncLifetime
+public abstract class SortedIndexFixture : IAsyncLifetime
 {
-    public TempDatabase Temp { get; private set; } = null!;
+    private IndexBackend _backend = null!;
 
-    public SqliteServerIndex Index { get; private set; } = null!;
+    public IServerIndex Index => _backend.Index;
 
     public IReadOnlyList<ServerSnapshot> Servers { get; private set; } = [];
 
     public async Task InitializeAsync()
     {
-        Temp = await TempDatabase.CreateAsync();
-        Index = new SqliteServerIndex(Temp.Database);
+        _backend = await CreateBackendAsync();
 
         var random = new Random(20261127);
         T Pick<T>(params T[] values) => values[random.Next(values.Length)];
@@ -62,5 +60,7 @@ public sealed class SortedIndexFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync() => await Temp.DisposeAsync();
+    public async Task DisposeAsync() => await _backend.DisposeAsync();
+
+    protected abstract Task<IndexBackend> CreateBackendAsync();
 }

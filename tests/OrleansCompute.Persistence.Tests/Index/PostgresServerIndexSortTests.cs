@@ -1,0 +1,3 @@
+namespace OrleansCompute.Persistence.Tests.Index;
+
+public sealed class PostgresServerIndexSortTests(PostgresSortedIndexFixture fixture) : ServerIndexSortTests(fixture), IClassFixture<PostgresSortedIndexFixture>;
