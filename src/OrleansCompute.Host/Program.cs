@@ -1,8 +1,14 @@
 using OrleansCompute.Hosting;
 
 // One process: the Orleans silo and the Nova HTTP front. Defaults to http://127.0.0.1:8774 (Nova's port);
-// ASP.NET's --urls or ASPNETCORE_URLS override it.
-var builder = WebApplication.CreateBuilder(args);
+// ASP.NET's --urls or ASPNETCORE_URLS override it. "init-db" as the first argument creates or updates the
+// database schema with the same configuration, and exits.
+var builder = WebApplication.CreateBuilder(ComputeDatabaseCommand.IsRequested(args) ? args[1..] : args);
+if (ComputeDatabaseCommand.IsRequested(args))
+{
+    return await ComputeDatabaseCommand.RunAsync(builder.Configuration, Console.Out);
+}
+
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:8774");
@@ -14,6 +20,7 @@ var app = builder.Build();
 app.UseOrleansCompute();
 app.MapOrleansCompute();
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to tests that host the real program.</summary>
 public partial class Program;

@@ -32,20 +32,28 @@ public static class ComputeHostingExtensions
     {
         var configuration = builder.Configuration;
         var options = configuration.GetSection(ComputeOptions.SectionName).Get<ComputeOptions>() ?? new ComputeOptions();
-        if (!string.Equals(options.Mode, ComputeModes.Embedded, StringComparison.OrdinalIgnoreCase))
+        var cluster = string.Equals(options.Mode, ComputeModes.Cluster, StringComparison.OrdinalIgnoreCase);
+        if (!cluster && !string.Equals(options.Mode, ComputeModes.Embedded, StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"Compute:Mode '{options.Mode}' is not supported; use '{ComputeModes.Embedded}'.");
+            throw new InvalidOperationException(
+                $"Compute:Mode '{options.Mode}' is not supported; use '{ComputeModes.Embedded}' or '{ComputeModes.Cluster}'.");
         }
 
         var services = builder.Services;
         services.Configure<ComputeOptions>(configuration.GetSection(ComputeOptions.SectionName));
         AddComputeServices(services, configuration);
+        if (cluster)
+        {
+            ClusterHosting.Add(builder, options);
+            return builder;
+        }
 
         var directory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(directory);
         var database = new SqliteComputeDatabase(Path.Combine(directory, "compute.db"));
         services.AddSingleton(database);
         services.AddSingleton<IServerIndex>(sp => new SqliteServerIndex(sp.GetRequiredService<SqliteComputeDatabase>()));
+        ComputeHealthChecks.Add(services, _ => database.ReadDataSource);
 
         // Hosted services start in registration order: the schema must exist before the silo reads its queries.
         services.AddHostedService<DatabaseSchemaService>();
@@ -104,6 +112,7 @@ public static class ComputeHostingExtensions
     /// <summary>Adds the compute API's middleware (request ids, faults, microversions, auth) to the pipeline.</summary>
     public static IApplicationBuilder UseOrleansCompute(this IApplicationBuilder app) => app.UseComputeApi();
 
-    /// <summary>Maps the Nova routes (<c>/v2.1</c>, <c>/v2.1/{project_id}</c>) and the version documents.</summary>
-    public static IEndpointRouteBuilder MapOrleansCompute(this IEndpointRouteBuilder routes) => routes.MapComputeApi();
+    /// <summary>Maps the Nova routes (<c>/v2.1</c>, <c>/v2.1/{project_id}</c>), the version documents and the health probes.</summary>
+    public static IEndpointRouteBuilder MapOrleansCompute(this IEndpointRouteBuilder routes) =>
+        routes.MapComputeApi().MapComputeHealthChecks();
 }

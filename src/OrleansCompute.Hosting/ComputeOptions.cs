@@ -22,4 +22,10 @@ public sealed class ComputeOptions
 
     /// <summary>Port Orleans clients connect to.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// Cluster mode: the IP address this silo advertises to the others (and binds its silo and gateway ports to),
+    /// e.g. the pod IP. Unset: Orleans picks this host's first non-loopback address.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
 }

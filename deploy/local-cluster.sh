@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# A local OrleansCompute cluster in one command: N silos on this machine, each serving the Nova API on its own
+# HTTP port (with its own silo and gateway ports), sharing one PostgreSQL database.
+#
+#   deploy/local-cluster.sh up --silos N [-- HOST-ARGS...]
+#       Starts PostgreSQL when no connection string is given (Debian's postgresql package, in a temporary
+#       directory, on 127.0.0.1), creates the schema (init-db), starts N silos, waits until every one is ready,
+#       prints one HTTP base URL per line (silo 1 first) and returns. HOST-ARGS go to every silo, e.g.
+#       --Compute:FakeDriver:SpawnSeconds=3.
+#   deploy/local-cluster.sh kill I     SIGKILL silo I (1-based), as a crash.
+#   deploy/local-cluster.sh start I    starts silo I again on its ports; prints its URL once it is ready.
+#   deploy/local-cluster.sh stop I     (extra) SIGTERM silo I and wait: a graceful stop.
+#   deploy/local-cluster.sh down       stops every silo it started and removes its temporary PostgreSQL.
+#
+# Environment:
+#   ConnectionStrings__Compute   an existing PostgreSQL database to use (Npgsql syntax); then no server is started.
+#   OC_CLUSTER_DIR               where the cluster keeps its state (default: $TMPDIR/orleans-compute-local-cluster).
+#   OC_HOST_DLL                  an already-built OrleansCompute.Host.dll; otherwise the host is published (Release).
+# Logs: $OC_CLUSTER_DIR/silo-I.log; PostgreSQL's under $OC_CLUSTER_DIR/postgres.
+set -euo pipefail
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+state="${OC_CLUSTER_DIR:-${TMPDIR:-/tmp}/orleans-compute-local-cluster}"
+ready_timeout=120
+
+die() { echo "local-cluster: $*" >&2; exit 1; }
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+free_port() {
+  local port
+  for _ in $(seq 1 100); do
+    port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+    if ! port_in_use "$port" && ! grep -qs -E "=$port\$" "$state"/silo-*.env; then
+      echo "$port"
+      return
+    fi
+  done
+  die "no free port found"
+}
+
+http_status() {
+  # Prints the HTTP status of GET http://127.0.0.1:$1$2, or 000 when nothing answers (bash only: no curl needed).
+  (
+    exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+    printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&3
+    read -r -t 5 _ code _ <&3 && echo "$code"
+  ) 2>/dev/null || echo 000
+}
+
+host_dll() {
+  if [ -n "${OC_HOST_DLL:-}" ]; then
+    echo "$OC_HOST_DLL"
+    return
+  fi
+  if [ ! -f "$state/app/OrleansCompute.Host.dll" ]; then
+    echo "local-cluster: publishing the host (Release) into $state/app ..." >&2
+    dotnet publish "$repo/src/OrleansCompute.Host/OrleansCompute.Host.csproj" -c Release -o "$state/app" \
+      -nologo -v quiet -clp:ErrorsOnly >&2 || die "the host did not build"
+  fi
+  echo "$state/app/OrleansCompute.Host.dll"
+}
+
+connection_string() { cat "$state/connection-string"; }
+
+start_silo() {
+  local i="$1" env="$state/silo-$1.env"
+  [ -f "$env" ] || die "silo $i is not part of this cluster"
+  # shellcheck disable=SC1090
+  . "$env"
+  if [ -f "$state/silo-$i.pid" ] && kill -0 "$(cat "$state/silo-$i.pid")" 2>/dev/null; then
+    die "silo $i is already running (pid $(cat "$state/silo-$i.pid"))"
+  fi
+  local args=()
+  [ -f "$state/host-args" ] && mapfile -t args < "$state/host-args"
+  # setsid: the silo outlives this script and gets no terminal signals meant for it.
+  ConnectionStrings__Compute="$(connection_string)" ASPNETCORE_ENVIRONMENT=Production \
+    setsid dotnet "$(cat "$state/host-dll")" \
+      "--urls=http://127.0.0.1:$HTTP_PORT" \
+      --Compute:Mode=cluster \
+      --Compute:AdvertisedAddress=127.0.0.1 \
+      "--Compute:SiloPort=$SILO_PORT" \
+      "--Compute:GatewayPort=$GATEWAY_PORT" \
+      "${args[@]}" \
+      </dev/null >>"$state/silo-$i.log" 2>&1 &
+  echo $! > "$state/silo-$i.pid"
+}
+
+wait_ready() {
+  local deadline=$(( SECONDS + ready_timeout )) i port pid
+  for i in "$@"; do
+    port=$(. "$state/silo-$i.env"; echo "$HTTP_PORT")
+    pid=$(cat "$state/silo-$i.pid")
+    until [ "$(http_status "$port" /healthz/ready)" = 200 ]; do
+      kill -0 "$pid" 2>/dev/null || { tail -n 30 "$state/silo-$i.log" >&2; die "silo $i exited during start-up (log: $state/silo-$i.log)"; }
+      [ "$SECONDS" -lt "$deadline" ] || { tail -n 30 "$state/silo-$i.log" >&2; die "silo $i was not ready within ${ready_timeout}s"; }
+      sleep 0.2
+    done
+  done
+}
+
+url_of() { echo "http://127.0.0.1:$(. "$state/silo-$1.env"; echo "$HTTP_PORT")"; }
+
+require_up() { [ -f "$state/silos" ] || die "no cluster is up (state: $state)"; }
+
+check_index() {
+  [[ "${1:-}" =~ ^[0-9]+$ ]] && [ "$1" -ge 1 ] && [ "$1" -le "$(cat "$state/silos")" ] || die "silo index must be 1..$(cat "$state/silos")"
+}
+
+command="${1:-}"
+shift || true
+case "$command" in
+  up)
+    silos=""
+    while [ $# -gt 0 ]; do
+      case "$1" in
+        --silos) silos="${2:-}"; shift 2 ;;
+        --silos=*) silos="${1#*=}"; shift ;;
+        --) shift; break ;;
+        *) die "unknown option $1 (usage: up --silos N [-- HOST-ARGS...])" ;;
+      esac
+    done
+    [[ "$silos" =~ ^[1-9][0-9]*$ ]] || die "up needs --silos N (N >= 1)"
+    [ -f "$state/silos" ] && die "a cluster is already up (state: $state); run down first"
+    mkdir -p "$state"
+    printf '%s\n' "$@" > "$state/host-args"
+    [ $# -eq 0 ] && : > "$state/host-args"
+    host_dll > "$state/host-dll"
+
+    if [ -n "${ConnectionStrings__Compute:-}" ]; then
+      printf '%s\n' "$ConnectionStrings__Compute" > "$state/connection-string"
+    else
+      echo "local-cluster: starting a temporary PostgreSQL in $state/postgres ..." >&2
+      "$repo/deploy/temp-postgres.sh" start "$state/postgres" > "$state/connection-string"
+    fi
+
+    ConnectionStrings__Compute="$(connection_string)" dotnet "$(cat "$state/host-dll")" init-db --Compute:Mode=cluster \
+      >"$state/init-db.log" 2>&1 || { cat "$state/init-db.log" >&2; die "init-db failed"; }
+
+    echo "$silos" > "$state/silos"
+    for i in $(seq 1 "$silos"); do
+      { echo "HTTP_PORT=$(free_port)"; } > "$state/silo-$i.env"
+      echo "SILO_PORT=$(free_port)" >> "$state/silo-$i.env"
+      echo "GATEWAY_PORT=$(free_port)" >> "$state/silo-$i.env"
+    done
+    # The first silo alone, then the rest together: the first creates the membership version row.
+    start_silo 1
+    wait_ready 1
+    for i in $(seq 2 "$silos"); do start_silo "$i"; done
+    [ "$silos" -gt 1 ] && wait_ready $(seq 2 "$silos")
+    for i in $(seq 1 "$silos"); do url_of "$i"; done
+    ;;
+  kill)
+    require_up; check_index "${1:-}"
+    pid=$(cat "$state/silo-$1.pid")
+    kill -KILL "$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+    ;;
+  stop)
+    require_up; check_index "${1:-}"
+    pid=$(cat "$state/silo-$1.pid")
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+    kill -0 "$pid" 2>/dev/null && { kill -KILL "$pid"; die "silo $1 did not stop within 30 s; killed"; }
+    ;;
+  start)
+    require_up; check_index "${1:-}"
+    start_silo "$1"
+    wait_ready "$1"
+    url_of "$1"
+    ;;
+  down)
+    [ -d "$state" ] || exit 0
+    for pidfile in "$state"/silo-*.pid; do
+      [ -f "$pidfile" ] || continue
+      kill -TERM "$(cat "$pidfile")" 2>/dev/null || true
+    done
+    for pidfile in "$state"/silo-*.pid; do
+      [ -f "$pidfile" ] || continue
+      pid=$(cat "$pidfile")
+      for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+      kill -KILL "$pid" 2>/dev/null || true
+    done
+    [ -d "$state/postgres" ] && "$repo/deploy/temp-postgres.sh" stop "$state/postgres"
+    rm -rf "$state"
+    ;;
+  *)
+    sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2
+    exit 2
+    ;;
+esac
