@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Text;
+using OrleansCompute.Tests.Infrastructure;
+
+namespace OrleansCompute.Tests.Cluster;
+
+/// <summary>
+/// deploy/local-cluster.sh driven from a test, exactly as an operator drives it: up, kill, stop, start, down. The
+/// state directory is a fresh temporary one; the silos run the host built with the tests. Without a connection
+/// string the script starts (and on down removes) its own PostgreSQL.
+/// </summary>
+public sealed class LocalCluster : IAsyncDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private readonly string? _connectionString;
+    private bool _up;
+
+    public LocalCluster(string? connectionString = null) => _connectionString = connectionString;
+
+    /// <summary>The script's state directory (silo logs, ports, its PostgreSQL when it started one).</summary>
+    public string StateDirectory => Path.Combine(_directory.Path, "cluster");
+
+    public IReadOnlyList<Uri> Urls { get; private set; } = [];
+
+    public async Task<IReadOnlyList<Uri>> UpAsync(int silos, params string[] hostArguments)
+    {
+        _up = true;
+        var output = await RunAsync(["up", "--silos", silos.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", .. hostArguments]);
+        Urls = [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line => new Uri(line))];
+        return Urls;
+    }
+
+    /// <summary>SIGKILL of silo <paramref name="silo"/> (1-based).</summary>
+    public Task KillAsync(int silo) => RunAsync(["kill", Index(silo)]);
+
+    /// <summary>SIGTERM of silo <paramref name="silo"/>, waiting for it to exit.</summary>
+    public Task StopAsync(int silo) => RunAsync(["stop", Index(silo)]);
+
+    /// <summary>Starts silo <paramref name="silo"/> again and waits until it is ready.</summary>
+    public Task StartAsync(int silo) => RunAsync(["start", Index(silo)]);
+
+    public Task DownAsync()
+    {
+        _up = false;
+        return RunAsync(["down"]);
+    }
+
+    /// <summary>The silo-to-silo port of silo <paramref name="silo"/>, from the script's state.</summary>
+    public int SiloPort(int silo)
+    {
+        var line = File.ReadAllLines(Path.Combine(StateDirectory, $"silo-{silo}.env")).Single(l => l.StartsWith("SILO_PORT=", StringComparison.Ordinal));
+        return int.Parse(line["SILO_PORT=".Length..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Every silo's log, for failure messages.</summary>
+    public string Logs()
+    {
+        if (!Directory.Exists(StateDirectory))
+        {
+            return "(no state directory)";
+        }
+
+        var text = new StringBuilder();
+        foreach (var log in Directory.GetFiles(StateDirectory, "silo-*.log").Order(StringComparer.Ordinal))
+        {
+            var lines = File.ReadAllLines(log);
+            text.AppendLine("==== " + Path.GetFileName(log)).AppendJoin('\n', lines.TakeLast(60)).AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_up)
+        {
+            await DownAsync();
+        }
+
+        _directory.Dispose();
+    }
+
+    private static string Index(int silo) => silo.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<string> RunAsync(string[] arguments)
+    {
+        var info = new ProcessStartInfo("bash")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "deploy", "local-cluster.sh"));
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["OC_CLUSTER_DIR"] = StateDirectory;
+        info.Environment["OC_HOST_DLL"] = RepositoryPaths.HostAssembly;
+        info.Environment.Remove("ConnectionStrings__Compute");
+        if (_connectionString is not null)
+        {
+            info.Environment["ConnectionStrings__Compute"] = _connectionString;
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("bash did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"local-cluster.sh {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await stderr}\n{Logs()}");
+        }
+
+        return await stdout;
+    }
+}
