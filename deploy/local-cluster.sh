@@ -147,7 +147,7 @@ case "$command" in
     start_silo 1
     wait_ready 1
     for i in $(seq 2 "$silos"); do start_silo "$i"; done
-    [ "$silos" -gt 1 ] && wait_ready $(seq 2 "$silos")
+    if [ "$silos" -gt 1 ]; then wait_ready $(seq 2 "$silos"); fi
     for i in $(seq 1 "$silos"); do url_of "$i"; done
     ;;
   kill)
@@ -161,7 +161,10 @@ case "$command" in
     pid=$(cat "$state/silo-$1.pid")
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
-    kill -0 "$pid" 2>/dev/null && { kill -KILL "$pid"; die "silo $1 did not stop within 30 s; killed"; }
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -KILL "$pid"
+      die "silo $1 did not stop within 30 s; killed"
+    fi
     ;;
   start)
     require_up; check_index "${1:-}"
@@ -181,7 +184,7 @@ case "$command" in
       for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
       kill -KILL "$pid" 2>/dev/null || true
     done
-    [ -d "$state/postgres" ] && "$repo/deploy/temp-postgres.sh" stop "$state/postgres"
+    if [ -d "$state/postgres" ]; then "$repo/deploy/temp-postgres.sh" stop "$state/postgres"; fi
     rm -rf "$state"
     ;;
   *)
