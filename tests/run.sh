@@ -7,9 +7,14 @@ cd "$(dirname "$0")/.."
 
 configuration="${CONFIGURATION:-Release}"
 results="$(mktemp -d "${TMPDIR:-/tmp}/orleans-compute-results.XXXXXX")"
-trap 'rm -rf "$results"' EXIT
+postgres="$(mktemp -d "${TMPDIR:-/tmp}/orleans-compute-postgres.XXXXXX")"
+trap 'deploy/temp-postgres.sh stop "$postgres"; rm -rf "$results"' EXIT
 
-bash tests/prerequisites.sh
+# Installs what is missing and starts a private PostgreSQL for the tests; they read its connection string from
+# ORLEANSCOMPUTE_TEST_POSTGRES and fail (never skip) without it.
+bash tests/prerequisites.sh "$postgres"
+ORLEANSCOMPUTE_TEST_POSTGRES="$(cat "$postgres/connection-string")"
+export ORLEANSCOMPUTE_TEST_POSTGRES
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 dotnet build OrleansCompute.sln -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
