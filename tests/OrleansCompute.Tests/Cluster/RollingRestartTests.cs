@@ -20,21 +20,48 @@ public sealed class RollingRestartTests
         var urls = await cluster.UpAsync(3, "--Compute:FakeDriver:SpawnSeconds=0.5");
         var nodes = urls.Select(url => new NovaClient(new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60), DefaultRequestHeaders = { { "X-Auth-Token", "demo:demo" } } })).ToArray();
         var inService = new bool[] { true, true, true };
+        var inFlight = new int[3];
         var retrying = new RetryingNova();
         var created = new ConcurrentBag<Guid>();
         var requests = 0;
+        var random = new Random(7);
+
+        // A load balancer following readiness: each request goes to a node in service, and a node taken out of
+        // service is drained (its in-flight requests finish) before it is stopped.
+        async Task<NovaResponse> SendAsync(Func<NovaClient, Task<NovaResponse>> call, string what)
+        {
+            int node;
+            while (true)
+            {
+                node = random.Next(3);
+                Interlocked.Increment(ref inFlight[node]);
+                if (Volatile.Read(ref inService[node]))
+                {
+                    break;
+                }
+
+                Interlocked.Decrement(ref inFlight[node]);
+            }
+
+            try
+            {
+                var response = await retrying.SendAsync(nodes[node], call, what);
+                Interlocked.Increment(ref requests);
+                return response;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref inFlight[node]);
+            }
+        }
 
         using var stop = new CancellationTokenSource();
         var load = Task.Run(async () =>
         {
-            var random = new Random(7);
             while (!stop.IsCancellationRequested)
             {
-                var serving = Enumerable.Range(0, 3).Where(i => Volatile.Read(ref inService[i])).ToArray();
-                var node = nodes[serving[random.Next(serving.Length)]];
-                var create = await retrying.SendAsync(node, n => n.PostAsync("/v2.1/servers",
+                var create = await SendAsync(n => n.PostAsync("/v2.1/servers",
                     $$$"""{"server": {"name": "rolling-{{{requests}}}", "flavorRef": "1", "imageRef": "{{{NovaClient.Image}}}"}}"""), "create");
-                Interlocked.Increment(ref requests);
                 if (create.Status == HttpStatusCode.Accepted)
                 {
                     created.Add(Guid.Parse(create.Json["server"]!["id"]!.GetValue<string>()));
@@ -46,9 +73,7 @@ public sealed class RollingRestartTests
 
                 var known = created.ToArray();
                 var id = known[random.Next(known.Length)];
-                var reader = nodes[serving[random.Next(serving.Length)]];
-                var read = await retrying.SendAsync(reader, n => n.GetAsync($"/v2.1/servers/{id}"), $"GET {id}");
-                Interlocked.Increment(ref requests);
+                var read = await SendAsync(n => n.GetAsync($"/v2.1/servers/{id}"), $"GET {id}");
                 if (read.Status != HttpStatusCode.OK)
                 {
                     retrying.Failures.Add($"GET {id}: {read}");
@@ -56,16 +81,20 @@ public sealed class RollingRestartTests
             }
         });
 
-        await Eventually.Until(() => Task.FromResult(Volatile.Read(ref requests)), n => n >= 20, because: "load runs before the restarts");
+        Task<int> Progress() => load.IsFaulted ? Task.FromException<int>(load.Exception!) : Task.FromResult(Volatile.Read(ref requests));
+
+        await Eventually.Until(Progress, n => n >= 20, TimeSpan.FromSeconds(60), "load runs before the restarts");
         for (var silo = 1; silo <= 3; silo++)
         {
-            // Out of the balancer first, then SIGTERM; back in once the script has seen it ready.
+            // Out of the balancer and drained first, then SIGTERM; back in once the script has seen it ready.
             Volatile.Write(ref inService[silo - 1], false);
+            var drained = silo - 1;
+            await Eventually.Until(() => Task.FromResult(Volatile.Read(ref inFlight[drained])), n => n == 0, TimeSpan.FromSeconds(60), "the node drains");
             await cluster.StopAsync(silo);
             await cluster.StartAsync(silo);
             Volatile.Write(ref inService[silo - 1], true);
             var before = Volatile.Read(ref requests);
-            await Eventually.Until(() => Task.FromResult(Volatile.Read(ref requests)), n => n >= before + 10, because: "load goes on after each restart");
+            await Eventually.Until(Progress, n => n >= before + 10, TimeSpan.FromSeconds(60), "load goes on after each restart");
         }
 
         await stop.CancelAsync();
@@ -77,11 +106,20 @@ public sealed class RollingRestartTests
         // Afterwards every created server is listed once by every node, and all builds finished.
         foreach (var node in nodes)
         {
-            var listed = await Eventually.Until(
-                async () => (await node.GetAsync("/v2.1/servers/detail?limit=1000")).Json["servers"]!.AsArray().Select(ListedServer.From).ToList(),
-                list => list.Count == created.Count && list.All(s => s.Status == "ACTIVE"),
-                TimeSpan.FromSeconds(60),
-                because: "every created server should be listed once and ACTIVE");
+            List<ListedServer> listed = [];
+            try
+            {
+                await Eventually.Until(
+                    async () => listed = (await node.GetAsync("/v2.1/servers/detail?limit=1000")).Json["servers"]!.AsArray().Select(ListedServer.From).ToList(),
+                    list => list.Count == created.Count && list.All(s => s.Status == "ACTIVE"),
+                    TimeSpan.FromSeconds(60),
+                    because: "every created server should be listed once and ACTIVE");
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"{created.Count} created, {ListedServers.Describe(listed)}\n{cluster.Logs()}");
+            }
+
             listed.Select(s => s.Id).Should().BeEquivalentTo(created);
         }
 
