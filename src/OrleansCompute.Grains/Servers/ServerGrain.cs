@@ -127,8 +127,6 @@ internal sealed partial class ServerGrain(
         StartOperation(DestroyAsync);
     }
 
-    public Task ResumeAsync() => Task.CompletedTask;
-
     private ServerSnapshot Visible(CallerContext caller)
     {
         var server = _live;
@@ -171,6 +169,7 @@ internal sealed partial class ServerGrain(
 
     private async Task RunOperationAsync(Func<CancellationToken, Task> operation, CancellationToken cancellationToken)
     {
+        _runningOperations++;
         try
         {
             await operation(cancellationToken);
@@ -182,6 +181,10 @@ internal sealed partial class ServerGrain(
         catch (Exception exception)
         {
             LogOperationFailed(logger, exception, Id);
+        }
+        finally
+        {
+            _runningOperations--;
         }
     }
 

@@ -1,0 +1,24 @@
+namespace OrleansCompute.Servers;
+
+internal sealed partial class ServerGrain
+{
+    // Background operations still running on this activation; a superseded one (a build a delete cancelled)
+    // counts until it has unwound, which is why this is a count and not a flag.
+    private int _runningOperations;
+
+    /// <summary>
+    /// Wakes the grain (activation resumes a persisted operation), and also restarts a persisted operation that
+    /// is not running here any more: in a cluster an operation can fail half-way because a silo it called (the
+    /// network grain's, say) stopped or died; the sweep that follows every silo death calls this, and the operation
+    /// runs again from its persisted start, as after a crash.
+    /// </summary>
+    public Task ResumeAsync()
+    {
+        if (state.State.Pending is not null && _runningOperations == 0)
+        {
+            ResumePendingOperation();
+        }
+
+        return Task.CompletedTask;
+    }
+}
