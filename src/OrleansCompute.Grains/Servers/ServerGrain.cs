@@ -181,6 +181,7 @@ internal sealed partial class ServerGrain(
         catch (Exception exception)
         {
             LogOperationFailed(logger, exception, Id);
+            RetryIfTransient(exception);
         }
         finally
         {
