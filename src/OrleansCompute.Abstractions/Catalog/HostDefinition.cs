@@ -5,6 +5,8 @@ public sealed class HostDefinition
 {
     public string Name { get; set; } = "";
     public string AvailabilityZone { get; set; } = "nova";
+    /// <summary>The host's IP address (the <c>build_near_host_ip</c> hint matches it); optional.</summary>
+    public string HostIp { get; set; } = "";
     public int Vcpus { get; set; } = 16;
     public int RamMb { get; set; } = 65536;
     public int DiskGb { get; set; } = 1000;
