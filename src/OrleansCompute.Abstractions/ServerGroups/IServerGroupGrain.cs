@@ -23,11 +23,12 @@ public interface IServerGroupGrain : IGrainWithGuidKey
     Task DeleteAsync(CallerContext caller);
 
     /// <summary>
-    /// Adds members placed on the given hosts; false when a hard policy would be broken (the scheduler then
-    /// tries again); 403 when the group would go over <paramref name="memberLimit"/>.
+    /// Adds members placed on the given hosts (null: not placed yet, as a create records its member before
+    /// scheduling); false when a hard policy would be broken (the scheduler then tries again) or when the group
+    /// would go over <paramref name="memberLimit"/> (-1: no limit).
     /// </summary>
     [Alias("AddMembers")]
-    Task<bool> AddMembersAsync(IReadOnlyDictionary<Guid, string> placements, int memberLimit);
+    Task<bool> AddMembersAsync(IReadOnlyDictionary<Guid, string?> placements, int memberLimit);
 
     [Alias("RemoveMember")]
     Task RemoveMemberAsync(Guid serverId);

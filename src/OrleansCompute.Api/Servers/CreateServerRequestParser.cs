@@ -286,7 +286,7 @@ internal static partial class CreateServerRequestParser
 
         if (item.TryGetProperty("fixed_ip", out var fixedValue))
         {
-            fixedIp = fixedValue.ValueKind == JsonValueKind.String && IPAddress.TryParse(fixedValue.GetString(), out _)
+            fixedIp = fixedValue.ValueKind == JsonValueKind.String && IsIpAddress(fixedValue.GetString()!)
                 ? fixedValue.GetString()
                 : throw SchemaErrors.Invalid("networks/fixed_ip", fixedValue, $"{SchemaErrors.Quoted(fixedValue)} is not a 'ip-address'");
         }
@@ -538,6 +538,11 @@ internal static partial class CreateServerRequestParser
 
         return result;
     }
+
+    /// <summary>The schema's ip-address format: a dotted quad or an IPv6 address (.NET alone also takes "10.0.0").</summary>
+    private static bool IsIpAddress(string text) =>
+        IPAddress.TryParse(text, out var address)
+        && (address.AddressFamily == AddressFamily.InterNetworkV6 ? text.Contains(':', StringComparison.Ordinal) : text.Count(c => c == '.') == 3);
 
     [GeneratedRegex("^[0-9]+$", RegexOptions.CultureInvariant)]
     private static partial Regex DigitsOnly();

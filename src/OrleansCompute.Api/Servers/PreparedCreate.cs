@@ -17,4 +17,6 @@ internal sealed record PreparedCreate
     public int LargestInjectedFileContent { get; init; }
     /// <summary>Networks asked for by fixed IP or port: reserved for the server before it is accepted.</summary>
     public IReadOnlyList<NetworkRequest> Reservations { get; init; } = [];
+    /// <summary>The group's server_group_members limit, when the create joins a group.</summary>
+    public int GroupMemberLimit { get; init; } = -1;
 }

@@ -54,7 +54,7 @@ internal sealed class ServerCreation(ComputeCatalog catalog, IGrainFactory grain
             throw ComputeFaultException.BadRequest("Image certificate validation is not supported when booting from volume");
         }
 
-        var groupId = await ResolveServerGroupAsync(request, caller);
+        var (groupId, memberLimit) = await ResolveServerGroupAsync(request, caller);
         var diskConfig = request.DiskConfig
             ?? (image is not null && image.Metadata.TryGetValue("auto_disk_config", out var auto) && bool.TryParse(auto, out var isAuto) && isAuto ? "AUTO" : "MANUAL");
         var flavorSnapshot = new FlavorSnapshot
@@ -118,6 +118,7 @@ internal sealed class ServerCreation(ComputeCatalog catalog, IGrainFactory grain
             LongestInjectedFilePath = request.Personality.Count == 0 ? 0 : request.Personality.Max(p => p.Path.Length),
             LargestInjectedFileContent = request.Personality.Count == 0 ? 0 : request.Personality.Max(p => p.ContentBytes),
             Reservations = networks.Where(n => n.FixedIp is not null || n.PortId is not null).ToArray(),
+            GroupMemberLimit = memberLimit,
         };
     }
 
@@ -235,11 +236,11 @@ internal sealed class ServerCreation(ComputeCatalog catalog, IGrainFactory grain
         return resolved;
     }
 
-    private async Task<Guid?> ResolveServerGroupAsync(CreateServerRequest request, CallerContext caller)
+    private async Task<(Guid? Group, int MemberLimit)> ResolveServerGroupAsync(CreateServerRequest request, CallerContext caller)
     {
         if (!request.SchedulerHints.TryGetValue("group", out var groups) || groups.Count == 0)
         {
-            return null;
+            return (null, -1);
         }
 
         var groupId = Guid.Parse(groups[0]);
@@ -248,11 +249,13 @@ internal sealed class ServerCreation(ComputeCatalog catalog, IGrainFactory grain
         var limits = (await grains.GetGrain<IProjectGrain>(group.ProjectId).GetQuotaAsync()).Limits;
         if (limits.ServerGroupMembers >= 0 && group.Members.Count + request.MaxCount > limits.ServerGroupMembers)
         {
-            throw ComputeFaultException.Forbidden("Quota exceeded, too many servers in group");
+            throw ComputeFaultException.Forbidden(GroupQuotaMessage);
         }
 
-        return groupId;
+        return (groupId, limits.ServerGroupMembers);
     }
+
+    public const string GroupQuotaMessage = "Quota exceeded, too many servers in group";
 
     /// <summary>Nova's reservation id: <c>r-</c> and eight characters of 0-9a-z.</summary>
     public static string NewReservationId()

@@ -8,6 +8,7 @@ using OrleansCompute.Indexing;
 using OrleansCompute.Networking;
 using OrleansCompute.Quotas;
 using OrleansCompute.Reservations;
+using OrleansCompute.ServerGroups;
 using OrleansCompute.Servers;
 
 namespace OrleansCompute.Api.Servers;
@@ -104,10 +105,22 @@ internal static class ServerEndpoints
                 LongestInjectedFilePath = prepared.LongestInjectedFilePath,
                 LargestInjectedFileContent = prepared.LargestInjectedFileContent,
             });
+            // The member is recorded before it is scheduled, so the group's member quota holds under racing creates.
+            if (command.ServerGroupId is { } group
+                && !await grains.GetGrain<IServerGroupGrain>(group).AddMembersAsync(new Dictionary<Guid, string?> { [serverId] = null }, prepared.GroupMemberLimit))
+            {
+                throw ComputeFaultException.Forbidden(ServerCreation.GroupQuotaMessage);
+            }
+
             return await grains.GetGrain<IServerGrain>(serverId).CreateAsync(command);
         }
         catch (ComputeFaultException)
         {
+            if (command.ServerGroupId is { } joined)
+            {
+                await grains.GetGrain<IServerGroupGrain>(joined).RemoveMemberAsync(serverId);
+            }
+
             await project.ReleaseServerAsync(serverId);
             foreach (var networkId in reserved)
             {

@@ -62,7 +62,7 @@ internal sealed class SchedulerGrain(ComputeCatalog catalog, IServerIndex index)
             }
 
             if (group is not null && !await GrainFactory.GetGrain<IServerGroupGrain>(group.Id)
-                    .AddMembersAsync(chosen.ToDictionary(p => p.ServerId, p => p.Host), memberLimit: -1))
+                    .AddMembersAsync(chosen.ToDictionary(p => p.ServerId, p => (string?)p.Host), memberLimit: -1))
             {
                 await ReleaseAsync(request, chosen);
                 continue;

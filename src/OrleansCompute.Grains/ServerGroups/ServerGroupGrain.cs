@@ -40,7 +40,7 @@ internal sealed class ServerGroupGrain(
         state.State.Group = null;
     }
 
-    public async Task<bool> AddMembersAsync(IReadOnlyDictionary<Guid, string> placements, int memberLimit)
+    public async Task<bool> AddMembersAsync(IReadOnlyDictionary<Guid, string?> placements, int memberLimit)
     {
         var group = state.State.Group;
         if (group is null)
