@@ -68,13 +68,29 @@ internal sealed partial class ServerGrain
         var result = await GrainFactory.GetGrain<ISchedulerGrain>(0).ScheduleAsync(request);
         if (result.Succeeded)
         {
-            var placement = result.Placements[0];
-            await CommitAsync(
-                s => s with { Host = placement.Host, Node = placement.Node, AvailabilityZone = placement.AvailabilityZone },
-                state.State.Pending);
+            await PersistPlacementAsync(result.Placements[0]);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Records the host in the stored state without a new revision: the index row shows it with the build's
+    /// next commit, as before, while a build resumed after a crash finds it and claims nothing twice.
+    /// </summary>
+    private async Task PersistPlacementAsync(Placement placement)
+    {
+        await _commitGate.WaitAsync();
+        try
+        {
+            _live = _live! with { Host = placement.Host, Node = placement.Node, AvailabilityZone = placement.AvailabilityZone };
+            state.State.Server = state.State.Server! with { Host = placement.Host, Node = placement.Node, AvailabilityZone = placement.AvailabilityZone };
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _commitGate.Release();
+        }
     }
 
     /// <summary>Gives back everything a server that is gone held: host capacity, quota and group membership.</summary>
