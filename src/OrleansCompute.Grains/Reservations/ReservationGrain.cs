@@ -10,7 +10,9 @@ namespace OrleansCompute.Reservations;
 /// <summary>
 /// One multi-create. Steps, each persisted before the next: plan the member ids; claim quota for as many as
 /// fit between min and max in one call; place the whole batch (all or nothing); create the members with
-/// bounded parallelism (each create is idempotent, keyed by reservation id and launch index); done. A
+/// bounded parallelism (each create is idempotent, keyed by reservation id and launch index); done. The
+/// caller is answered once the first member exists (the answer shows it); the others are created right after,
+/// in the background. A
 /// reminder registered with the plan finishes a reservation that a crash cut short, so after a restart
 /// every granted member exists exactly once and quota usage equals the members that exist.
 /// </summary>
@@ -22,7 +24,8 @@ internal sealed class ReservationGrain(
 {
     private const string ResumeReminder = "resume";
 
-    private Task<ReservationOutcome>? _running;
+    private Task? _run;
+    private TaskCompletionSource<ReservationOutcome>? _answer;
 
     private string ReservationId => this.GetPrimaryKeyString();
 
@@ -39,7 +42,12 @@ internal sealed class ReservationGrain(
             await this.RegisterOrUpdateReminder(ResumeReminder, period, period);
         }
 
-        return await RunOnceAsync();
+        if (state.State.Completed)
+        {
+            return Outcome(Granted());
+        }
+
+        return await EnsureRunning().Task;
     }
 
     public async Task<ReservationOutcome> GetAsync()
@@ -53,8 +61,9 @@ internal sealed class ReservationGrain(
         var members = new List<ReservationMember>();
         foreach (var member in Granted())
         {
-            var server = member.Created ? await index.FindAsync(member.ServerId) : null;
-            members.Add(server is { VmState: VmState.Error, Fault: { } fault } && member.Failure is null ? member with { Failure = fault.Message } : member);
+            var server = await index.FindAsync(member.ServerId);
+            var known = server is not null ? member with { Created = true } : member;
+            members.Add(server is { VmState: VmState.Error, Fault: { } fault } && known.Failure is null ? known with { Failure = fault.Message } : known);
         }
 
         return Outcome(members);
@@ -68,43 +77,53 @@ internal sealed class ReservationGrain(
             return;
         }
 
-        await RunOnceAsync();
+        EnsureRunning();
     }
 
-    /// <summary>One run at a time: a reminder tick during a running reservation waits for the same run.</summary>
-    private Task<ReservationOutcome> RunOnceAsync()
+    /// <summary>
+    /// One run at a time. A run answers (its promise) as soon as the first member exists, and goes on creating
+    /// the others in the background; a reminder tick or a repeated call during a run joins the same run.
+    /// </summary>
+    private TaskCompletionSource<ReservationOutcome> EnsureRunning()
     {
-        if (_running is null || _running.IsCompleted)
+        if (_run is null || _run.IsCompleted)
         {
-            _running = RunAsync();
+            _answer = new TaskCompletionSource<ReservationOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _run = RunAsync(_answer);
         }
 
-        return _running;
+        return _answer!;
     }
 
-    private async Task<ReservationOutcome> RunAsync()
+    private async Task RunAsync(TaskCompletionSource<ReservationOutcome> answer)
     {
-        var request = state.State.Request!;
-        if (state.State.Completed)
+        try
         {
-            return Outcome(Granted());
-        }
+            var request = state.State.Request!;
+            if (state.State.Granted < 0)
+            {
+                await ClaimQuotaAsync(request);
+            }
 
-        if (state.State.Granted < 0)
+            if (!state.State.Scheduled)
+            {
+                await ScheduleAsync(request);
+            }
+
+            // The answer names the first member, so it exists before the answer; the rest follow.
+            var first = Granted().Take(1).ToList();
+            await CreateMembersAsync(request, first);
+            answer.TrySetResult(Outcome(Granted()));
+            await CreateMembersAsync(request, Granted().Where(m => !m.Created).ToList());
+            state.State.Completed = true;
+            await state.WriteStateAsync();
+            await UnregisterAsync();
+        }
+        catch (Exception exception)
         {
-            await ClaimQuotaAsync(request);
+            // Before the answer the caller gets the failure; after it, the reminder tries again.
+            answer.TrySetException(exception);
         }
-
-        if (!state.State.Scheduled)
-        {
-            await ScheduleAsync(request);
-        }
-
-        await CreateMembersAsync(request);
-        state.State.Completed = true;
-        await state.WriteStateAsync();
-        await UnregisterAsync();
-        return Outcome(Granted());
     }
 
     private async Task ClaimQuotaAsync(ReservationRequest request)
@@ -175,10 +194,9 @@ internal sealed class ReservationGrain(
         await state.WriteStateAsync();
     }
 
-    private async Task CreateMembersAsync(ReservationRequest request)
+    private async Task CreateMembersAsync(ReservationRequest request, List<ReservationMember> pending)
     {
         var placements = state.State.PlacementRecords.ToDictionary(p => p.ServerId);
-        var pending = Granted().Where(m => !m.Created).ToList();
         using var gate = new SemaphoreSlim(Math.Max(1, options.Value.Parallelism));
         var created = await Task.WhenAll(pending.Select(async member =>
         {

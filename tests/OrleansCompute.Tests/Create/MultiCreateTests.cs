@@ -20,7 +20,8 @@ public sealed class MultiCreateTests(CreateHostFixture fixture)
         reservation.Should().MatchRegex("^r-[0-9a-z]{8}$");
         await client.PostAsync("/v2.1/servers", CreateTestBodies.Server("other"));
 
-        var listed = (await client.GetAsync($"/v2.1/servers?reservation_id={reservation}")).Json["servers"]!.AsArray();
+        // The answer comes once the first member exists; the others follow at once.
+        var listed = await MembersAsync(client, $"/v2.1/servers?reservation_id={reservation}", 3);
         listed.Select(s => s!["name"]!.GetValue<string>()).Should().BeEquivalentTo(["web-1", "web-2", "web-3"]);
         var detail = (await client.GetAsync($"/v2.1/servers/detail?reservation_id={reservation}")).Json["servers"]!.AsArray();
         detail.Should().HaveCount(3);
@@ -34,6 +35,9 @@ public sealed class MultiCreateTests(CreateHostFixture fixture)
         (await admin.GetAsync($"/v2.1/servers/detail?reservation_id={reservation}")).Json["servers"]![0]!.AsObject()
             .ContainsKey("OS-EXT-SRV-ATTR:reservation_id").Should().BeFalse("reservation_id is shown from 2.3");
     }
+
+    private static Task<System.Text.Json.Nodes.JsonArray> MembersAsync(NovaClient client, string path, int count) =>
+        Eventually.Until(async () => (await client.GetAsync(path)).Json["servers"]!.AsArray(), list => list.Count >= count);
 
     [Fact]
     public async Task Without_return_reservation_id_the_answer_is_the_first_member()
@@ -63,7 +67,7 @@ public sealed class MultiCreateTests(CreateHostFixture fixture)
         var partial = await client.PostAsync("/v2.1/servers", CreateTestBodies.Server("part", ", \"min_count\": 2, \"max_count\": 5, \"return_reservation_id\": true"));
         partial.Status.Should().Be(HttpStatusCode.Accepted, partial.Body);
         var reservation = partial.Json["reservation_id"]!.GetValue<string>();
-        var members = (await client.GetAsync($"/v2.1/servers?reservation_id={reservation}")).Json["servers"]!.AsArray();
+        var members = await MembersAsync(client, $"/v2.1/servers?reservation_id={reservation}", 3);
         members.Select(s => s!["name"]!.GetValue<string>()).Should().BeEquivalentTo(["part-1", "part-2", "part-3"]);
         (await CreateTestBodies.AbsoluteLimitsAsync(client))["totalInstancesUsed"]!.GetValue<int>().Should().Be(3);
     }
@@ -101,8 +105,7 @@ public sealed class MultiCreateTests(CreateHostFixture fixture)
         var response = await client.PostAsync("/v2.1/servers", CreateTestBodies.Server("spread", ", \"max_count\": 4, \"return_reservation_id\": true", $$"""{"group": "{{group}}"}"""));
         response.Status.Should().Be(HttpStatusCode.Accepted, response.Body);
         var reservation = response.Json["reservation_id"]!.GetValue<string>();
-        var members = (await client.GetAsync($"/v2.1/servers/detail?reservation_id={reservation}")).Json["servers"]!.AsArray();
-        members.Should().HaveCount(4);
+        var members = await MembersAsync(client, $"/v2.1/servers/detail?reservation_id={reservation}", 4);
         members.Should().OnlyContain(s => s!["status"]!.GetValue<string>() == "ERROR" && s["fault"]!["message"]!.GetValue<string>().StartsWith("No valid host was found.", StringComparison.Ordinal));
         (await client.GetAsync($"/v2.1/os-server-groups/{group}")).Json["server_group"]!["members"]!.AsArray().Should().BeEmpty("no member was placed");
 
