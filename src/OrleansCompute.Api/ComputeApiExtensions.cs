@@ -8,6 +8,7 @@ using OrleansCompute.Api.Flavors;
 using OrleansCompute.Api.Images;
 using OrleansCompute.Api.Microversions;
 using OrleansCompute.Api.Servers;
+using OrleansCompute.Api.Servers.Actions;
 using OrleansCompute.Api.Versions;
 
 namespace OrleansCompute.Api;
@@ -50,6 +51,8 @@ public static class ComputeApiExtensions
     private static void MapResources(RouteGroupBuilder group)
     {
         ServerEndpoints.Map(group);
+        ServerActionEndpoints.Map(group);
+        InstanceActionEndpoints.Map(group);
         FlavorEndpoints.Map(group);
         ImageEndpoints.Map(group);
         MapCreateResources(group);
