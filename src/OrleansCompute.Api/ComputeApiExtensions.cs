@@ -8,6 +8,7 @@ using OrleansCompute.Api.Flavors;
 using OrleansCompute.Api.Images;
 using OrleansCompute.Api.Microversions;
 using OrleansCompute.Api.Servers;
+using OrleansCompute.Api.Servers.Actions;
 using OrleansCompute.Api.Versions;
 
 namespace OrleansCompute.Api;
@@ -50,7 +51,20 @@ public static class ComputeApiExtensions
     private static void MapResources(RouteGroupBuilder group)
     {
         ServerEndpoints.Map(group);
+        ServerActionEndpoints.Map(group);
+        InstanceActionEndpoints.Map(group);
         FlavorEndpoints.Map(group);
         ImageEndpoints.Map(group);
+        MapCreateResources(group);
+    }
+
+    /// <summary>The resources a server create refers to, and its quotas.</summary>
+    private static void MapCreateResources(RouteGroupBuilder group)
+    {
+        Quotas.LimitsEndpoints.Map(group);
+        Quotas.QuotaSetEndpoints.Map(group);
+        Keypairs.KeyPairEndpoints.Map(group);
+        ServerGroups.ServerGroupEndpoints.Map(group);
+        Zones.AvailabilityZoneEndpoints.Map(group);
     }
 }

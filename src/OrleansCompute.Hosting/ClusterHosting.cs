@@ -14,9 +14,8 @@ namespace OrleansCompute.Hosting;
 /// </summary>
 internal static class ClusterHosting
 {
-    /// <summary>Optional Orleans tuning, bound as they are: <c>Compute:Membership</c> and <c>Compute:Reminders</c>.</summary>
+    /// <summary>Optional Orleans membership tuning, bound as it is: <c>Compute:Membership</c>.</summary>
     private const string MembershipSection = "Compute:Membership";
-    private const string RemindersSection = "Compute:Reminders";
 
     public static void Add(IHostApplicationBuilder builder, ComputeOptions options)
     {
@@ -37,7 +36,9 @@ internal static class ClusterHosting
                 o.ServiceId = options.ServiceId;
             });
             silo.Configure<ClusterMembershipOptions>(configuration.GetSection(MembershipSection));
-            silo.Configure<ReminderOptions>(configuration.GetSection(RemindersSection));
+            // The same reminder settings as embedded mode (the lifecycle and reservation reminders).
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(Math.Max(1, options.MinimumReminderPeriod)));
+            ComputeResourceServices.ConfigureReminders(silo, configuration);
             if (options.AdvertisedAddress is { Length: > 0 } address)
             {
                 silo.ConfigureEndpoints(IPAddress.Parse(address), options.SiloPort, options.GatewayPort);

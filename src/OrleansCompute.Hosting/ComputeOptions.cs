@@ -28,4 +28,10 @@ public sealed class ComputeOptions
     /// e.g. the pod IP. Unset: Orleans picks this host's first non-loopback address.
     /// </summary>
     public string? AdvertisedAddress { get; set; }
+
+    /// <summary>
+    /// Seconds: Orleans' <c>ReminderOptions.MinimumReminderPeriod</c>, the period of the lifecycle reminders
+    /// (a reminder is due at its deadline, then ticks at this period until its work is done). Lower only for tests.
+    /// </summary>
+    public int MinimumReminderPeriod { get; set; } = 60;
 }

@@ -25,23 +25,32 @@ internal sealed partial class ServerGrain
     }
 
     /// <summary>
-    /// An operation that failed because the cluster was briefly unavailable (a silo it called stopped or died, a
-    /// call timed out) runs again a little later on this activation, from its persisted start; anything else stays
-    /// failed (and logged) until the grain is resumed.
+    /// Work that failed because the cluster was briefly unavailable (a silo it called stopped or died, the silo
+    /// owning this grain's share of the reminder ring among them, or a call timed out) is tried again a little later
+    /// on this activation: a persisted operation that no longer runs starts again from its persisted start, and
+    /// otherwise every stored deadline gets its reminder (a reminder registration that failed after its transition
+    /// committed would leave the deadline without a wake-up). Each retry that fails the same way schedules the next.
     /// </summary>
     private void RetryIfTransient(Exception exception)
     {
-        if (exception is not (OrleansException or TimeoutException) || state.State.Pending is null)
+        if (exception is not (OrleansException or TimeoutException))
         {
             return;
         }
 
         IGrainTimer? timer = null;
         timer = this.RegisterGrainTimer(
-            () =>
+            async () =>
             {
                 timer?.Dispose();
-                return ResumeAsync();
+                if (state.State.Pending is not null)
+                {
+                    await ResumeAsync();
+                }
+                else if (_live is not null)
+                {
+                    await EnsureRemindersAsync();
+                }
             },
             new GrainTimerCreationOptions { DueTime = TransientRetryDelay, Period = Timeout.InfiniteTimeSpan });
     }

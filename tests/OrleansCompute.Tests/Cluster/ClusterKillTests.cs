@@ -5,81 +5,118 @@ using OrleansCompute.Tests.Infrastructure;
 namespace OrleansCompute.Tests.Cluster;
 
 /// <summary>
-/// Three real silos on PostgreSQL (deploy/local-cluster.sh); one is SIGKILLed while builds and deletes run on it.
+/// Three real silos on PostgreSQL (deploy/local-cluster.sh); one is SIGKILLed while builds, reboots and soft
+/// deletes run on it and reclaim reminders are pending.
 /// </summary>
 [Collection(MultiSiloCollection.Name)]
 public sealed class ClusterKillTests
 {
-    private const int Servers = 24;
-    private const int Deletes = 6;
+    // Soft-deleted (their reclaim is a reminder), rebooting, and building when the silo dies.
+    private const int Reclaimed = 12;
+    private const int Rebooted = 6;
+    private const int Built = 16;
 
     [Fact]
-    public async Task After_a_SIGKILL_nothing_is_lost_in_flight_work_finishes_and_every_server_is_readable_once()
+    public async Task After_a_SIGKILL_nothing_is_lost_in_flight_work_finishes_reminders_fire_and_every_server_is_readable_once()
     {
         await using var database = await ClusterDatabase.CreateAsync();
         await using var cluster = new LocalCluster(database.ConnectionString);
-        var urls = await cluster.UpAsync(3, "--Compute:FakeDriver:SpawnSeconds=8", "--Compute:FakeDriver:OperationSeconds:Destroy=8");
+        var urls = await cluster.UpAsync(
+            3,
+            "--Compute:FakeDriver:SpawnSeconds=6",
+            "--Compute:FakeDriver:DefaultSeconds=6",
+            "--Compute:ReclaimInstanceInterval=12",
+            "--Compute:MinimumReminderPeriod=2",
+            "--Compute:Quota:Instances=100",
+            "--Compute:Quota:Cores=200",
+            "--Compute:Quota:Ram=1000000");
         var nodes = urls.Select(url => new NovaClient(new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60), DefaultRequestHeaders = { { "X-Auth-Token", "demo:demo" } } })).ToArray();
         var retrying = new RetryingNova();
 
-        // Created through node 1, readable at once through node 2.
-        var ids = new List<Guid>();
-        for (var i = 0; i < Servers; i++)
+        // Servers that will be ACTIVE first: created through node 1, settled as listed by node 2.
+        var reclaimed = new List<Guid>();
+        var rebooted = new List<Guid>();
+        for (var i = 0; i < Reclaimed + Rebooted; i++)
         {
-            ids.Add(Guid.Parse(await nodes[0].CreateServerAsync($"kill-{i}")));
+            (i < Reclaimed ? reclaimed : rebooted).Add(Guid.Parse(await nodes[0].CreateServerAsync($"early-{i}")));
         }
 
-        foreach (var id in ids)
+        await Eventually.Until(() => ListAsync(nodes[1]), list => list.Count == Reclaimed + Rebooted && list.All(s => s.Status == "ACTIVE"), TimeSpan.FromSeconds(60));
+
+        // In flight at the kill: soft deletes (whose reclaim reminders come due later) through node 3, reboots
+        // through node 2, and builds through node 1, each readable at once through another node.
+        foreach (var id in reclaimed)
+        {
+            (await nodes[2].DeleteAsync($"/v2.1/servers/{id}")).Status.Should().Be(HttpStatusCode.NoContent);
+        }
+
+        foreach (var id in rebooted)
+        {
+            var reboot = await nodes[1].PostAsync($"/v2.1/servers/{id}/action", """{"reboot": {"type": "SOFT"}}""");
+            reboot.Status.Should().Be(HttpStatusCode.Accepted, reboot.Body);
+        }
+
+        var built = new List<Guid>();
+        for (var i = 0; i < Built; i++)
+        {
+            built.Add(Guid.Parse(await nodes[0].CreateServerAsync($"kill-{i}")));
+        }
+
+        foreach (var id in built)
         {
             var read = await nodes[1].GetAsync($"/v2.1/servers/{id}");
             read.Status.Should().Be(HttpStatusCode.OK, read.Body);
             read.Json["server"]!["status"]!.GetValue<string>().Should().Be("BUILD");
         }
 
-        // Deletes in flight too, through node 3.
-        var deleted = ids.Take(Deletes).ToHashSet();
-        foreach (var id in deleted)
-        {
-            (await nodes[2].DeleteAsync($"/v2.1/servers/{id}")).Status.Should().Be(HttpStatusCode.NoContent);
-        }
-
         // Kill the silo that holds the most of them, and check that it really held in-flight work.
+        List<Guid> all = [.. reclaimed, .. rebooted, .. built];
         int victim;
         HashSet<Guid> onVictim;
         await using (var inspector = await ClusterInspector.ConnectAsync(database.ConnectionString))
         {
             var ports = new Dictionary<Guid, int?>();
-            foreach (var id in ids)
+            foreach (var id in all)
             {
                 ports[id] = await inspector.SiloPortOfAsync(id);
             }
 
             victim = Enumerable.Range(1, 3).MaxBy(silo => ports.Values.Count(port => port == cluster.SiloPort(silo)));
-            onVictim = [.. ids.Where(id => ports[id] == cluster.SiloPort(victim))];
+            onVictim = [.. all.Where(id => ports[id] == cluster.SiloPort(victim))];
         }
 
         var inFlight = await ListAsync(nodes[victim == 1 ? 1 : 0]);
-        onVictim.Should().Contain(id => inFlight.Any(s => s.Id == id && (s.Status == "BUILD" || s.TaskState == "deleting")),
-            "the killed silo must hold builds or deletes that are still running");
+        onVictim.Should().Contain(id => inFlight.Any(s => s.Id == id && s.TaskState != null),
+            "the killed silo must hold builds or actions that are still running");
 
         await cluster.KillAsync(victim);
         var survivors = Enumerable.Range(1, 3).Where(silo => silo != victim).Select(silo => nodes[silo - 1]).ToArray();
 
         // Only the index is read here, so nothing but the cluster itself can finish the dead silo's work: every
-        // build ends ACTIVE and every delete ends, without any call to those servers.
-        var live = ids.Where(id => !deleted.Contains(id)).ToList();
-        var settled = await Eventually.Until(
-            () => ListAsync(survivors[0]),
-            list => list.Count == live.Count && list.All(s => s.Status == "ACTIVE" && s.TaskState is null),
-            TimeSpan.FromSeconds(90),
-            because: "every server of the dead silo should settle");
-        settled.Select(s => s.Id).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(live, "each server appears exactly once");
+        // build and reboot ends ACTIVE, every soft delete ends, and every reclaim reminder fires (those the dead
+        // silo owned included: its share of the reminder ring moves to the survivors) and hard-deletes its server.
+        var expected = all.ToDictionary(id => id, id => reclaimed.Contains(id) ? "DELETED" : "ACTIVE");
+        List<ListedServer> settled = [];
+        try
+        {
+            await Eventually.Until(
+                async () => settled = await ListAsync(survivors[0], everything: true),
+                list => list.Count == all.Count && list.All(s => s.TaskState is null && expected.GetValueOrDefault(s.Id) == s.Status),
+                TimeSpan.FromSeconds(120),
+                because: "every server of the dead silo should settle");
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{ListedServers.Describe(settled)}\n{cluster.Logs()}");
+        }
 
-        // Every server readable through the other survivor: ACTIVE, or 404 once deleted.
-        foreach (var id in ids)
+        settled.Select(s => s.Id).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(all, "each server appears exactly once");
+
+        // Every server readable through the other survivor: ACTIVE, or 404 once reclaimed.
+        foreach (var id in all)
         {
             var read = await retrying.SendAsync(survivors[1], node => node.GetAsync($"/v2.1/servers/{id}"), $"GET {id}");
-            if (deleted.Contains(id))
+            if (reclaimed.Contains(id))
             {
                 read.Status.Should().Be(HttpStatusCode.NotFound, read.Body);
             }
@@ -90,12 +127,19 @@ public sealed class ClusterKillTests
             }
         }
 
+        // Quota usage matches the servers that exist (flavor 1: 1 vCPU, 512 MB).
+        var limits = await retrying.SendAsync(survivors[1], node => node.GetAsync("/v2.1/limits"), "GET limits");
+        var absolute = limits.Json["limits"]!["absolute"]!;
+        var live = Rebooted + Built;
+        absolute["totalInstancesUsed"]!.GetValue<int>().Should().Be(live);
+        absolute["totalCoresUsed"]!.GetValue<int>().Should().Be(live);
+        absolute["totalRAMUsed"]!.GetValue<int>().Should().Be(live * 512);
+
         retrying.Failures.Should().BeEmpty(cluster.Logs());
-        (await database.ScalarAsync("SELECT count(*) FROM compute_servers;")).Should().Be(Servers, "one index row per server, never two");
-        (await database.ScalarAsync("SELECT count(*) FROM compute_servers WHERE deleted;")).Should().Be(Deletes);
-        (await database.ScalarAsync("SELECT count(*) FROM orleansstorage WHERE graintypestring = 'server';")).Should().Be(Servers);
-        var deadRows = await database.ScalarAsync("SELECT count(*) FROM orleansmembershiptable WHERE status = 6;");
-        deadRows.Should().Be(1, "membership declared exactly the killed silo dead");
+        (await database.ScalarAsync("SELECT count(*) FROM compute_servers;")).Should().Be(all.Count, "one index row per server, never two");
+        (await database.ScalarAsync("SELECT count(*) FROM compute_servers WHERE deleted;")).Should().Be(Reclaimed);
+        (await database.ScalarAsync("SELECT count(*) FROM orleansreminderstable WHERE remindername = 'reclaim';")).Should().Be(0, "fired reminders unregister");
+        (await database.ScalarAsync("SELECT count(*) FROM orleansmembershiptable WHERE status = 6;")).Should().Be(1, "membership declared exactly the killed silo dead");
 
         foreach (var node in nodes)
         {
@@ -103,9 +147,10 @@ public sealed class ClusterKillTests
         }
     }
 
-    private static async Task<List<ListedServer>> ListAsync(NovaClient node)
+    /// <summary>The index's view through one node; with <paramref name="everything"/>, deleted and soft-deleted ones too (changes-since).</summary>
+    private static async Task<List<ListedServer>> ListAsync(NovaClient node, bool everything = false)
     {
-        var response = await node.GetAsync("/v2.1/servers/detail?limit=1000");
+        var response = await node.GetAsync("/v2.1/servers/detail?limit=1000" + (everything ? "&changes-since=2000-01-01T00:00:00Z" : ""));
         response.Status.Should().Be(HttpStatusCode.OK, response.Body);
         return [.. response.Json["servers"]!.AsArray().Select(ListedServer.From)];
     }
