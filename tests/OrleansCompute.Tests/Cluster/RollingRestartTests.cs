@@ -17,7 +17,8 @@ public sealed class RollingRestartTests
     public async Task A_rolling_restart_fails_no_request_except_503s_with_Retry_After_that_a_retry_answers()
     {
         await using var cluster = new LocalCluster();
-        var urls = await cluster.UpAsync(3, "--Compute:FakeDriver:SpawnSeconds=0.5");
+        var urls = await cluster.UpAsync(
+            3, "--Compute:FakeDriver:SpawnSeconds=0.5", "--Compute:Quota:Instances=-1", "--Compute:Quota:Cores=-1", "--Compute:Quota:Ram=-1");
         var nodes = urls.Select(url => new NovaClient(new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60), DefaultRequestHeaders = { { "X-Auth-Token", "demo:demo" } } })).ToArray();
         var inService = new bool[] { true, true, true };
         var inFlight = new int[3];
