@@ -8,6 +8,7 @@ using OrleansCompute.Api.Flavors;
 using OrleansCompute.Api.Images;
 using OrleansCompute.Api.Microversions;
 using OrleansCompute.Api.Servers;
+using OrleansCompute.Api.Servers.Resources;
 using OrleansCompute.Api.Versions;
 
 namespace OrleansCompute.Api;
@@ -50,6 +51,10 @@ public static class ComputeApiExtensions
     private static void MapResources(RouteGroupBuilder group)
     {
         ServerEndpoints.Map(group);
+        ServerUpdateEndpoints.Map(group);
+        ServerMetadataEndpoints.Map(group);
+        ServerTagEndpoints.Map(group);
+        ServerIpEndpoints.Map(group);
         FlavorEndpoints.Map(group);
         ImageEndpoints.Map(group);
     }
