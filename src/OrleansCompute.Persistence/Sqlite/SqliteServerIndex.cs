@@ -65,7 +65,7 @@ public sealed class SqliteServerIndex : IServerIndex
                 {
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        page.Add(Deserialize(reader.GetString(0)));
+                        page.Add(Deserialize(reader.GetFieldValue<byte[]>(0)));
                     }
                 }
             }
@@ -138,6 +138,11 @@ public sealed class SqliteServerIndex : IServerIndex
 
     private static async Task<SqliteConnection> OpenAsync(DbDataSource dataSource, CancellationToken cancellationToken) =>
         (SqliteConnection)await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    // The column's UTF-8 bytes straight into the deserializer: no decoding to UTF-16 and back for every row.
+    private static ServerSnapshot Deserialize(byte[] json) =>
+        JsonSerializer.Deserialize(json, ServerSnapshotJsonContext.Default.ServerSnapshot)
+        ?? throw new InvalidOperationException("A compute_servers row holds a null snapshot.");
 
     private static ServerSnapshot Deserialize(string json) =>
         JsonSerializer.Deserialize(json, ServerSnapshotJsonContext.Default.ServerSnapshot)

@@ -54,3 +54,7 @@ CREATE INDEX IF NOT EXISTS ix_compute_servers_created ON compute_servers (create
 CREATE INDEX IF NOT EXISTS ix_compute_servers_updated ON compute_servers (updated_at);
 -- Multi-create's reservation_id filter.
 CREATE INDEX IF NOT EXISTS ix_compute_servers_reservation ON compute_servers (reservation_id);
+-- An admin's status filter (vm_state) with the default order, and with the name order: read in order from the
+-- index, so a page needs no sort over all matching rows (measured in tests/OrleansCompute.Benchmarks).
+CREATE INDEX IF NOT EXISTS ix_compute_servers_state_created ON compute_servers (vm_state, created_at, id);
+CREATE INDEX IF NOT EXISTS ix_compute_servers_state_name ON compute_servers (vm_state, name, created_at, id);
