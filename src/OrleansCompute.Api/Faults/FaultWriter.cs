@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace OrleansCompute.Api.Faults;
@@ -6,18 +5,14 @@ namespace OrleansCompute.Api.Faults;
 /// <summary>Writes Nova's fault body <c>{"faultName": {"code": N, "message": "..."}}</c> as application/json.</summary>
 internal static class FaultWriter
 {
-    public static async Task WriteAsync(HttpContext context, int statusCode, string message, string? retryAfter = null)
+    public static Task WriteAsync(HttpContext context, int statusCode, string message, string? retryAfter = null)
     {
-        var response = context.Response;
-        response.StatusCode = statusCode;
-        response.ContentType = "application/json";
         if (retryAfter is not null)
         {
-            response.Headers.RetryAfter = retryAfter;
+            context.Response.Headers.RetryAfter = retryAfter;
         }
 
-        using var buffer = new MemoryStream();
-        await using (var writer = new Utf8JsonWriter(buffer, JsonWriterSettings.Options))
+        var body = new JsonResponse(statusCode, writer =>
         {
             writer.WriteStartObject();
             writer.WriteStartObject(FaultNames.For(statusCode));
@@ -30,10 +25,7 @@ internal static class FaultWriter
 
             writer.WriteEndObject();
             writer.WriteEndObject();
-        }
-
-        response.ContentLength = buffer.Length;
-        buffer.Position = 0;
-        await buffer.CopyToAsync(response.Body, context.RequestAborted);
+        });
+        return body.ExecuteAsync(context);
     }
 }

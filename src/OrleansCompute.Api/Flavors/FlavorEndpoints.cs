@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using OrleansCompute.Api.Servers;
 using OrleansCompute.Catalog;
 using OrleansCompute.Faults;
 
@@ -105,16 +106,7 @@ internal static class FlavorEndpoints
             writer.WriteNumber("rxtx_factor", flavor.RxtxFactor);
         }
 
-        writer.WriteStartArray("links");
-        writer.WriteStartObject();
-        writer.WriteString("rel", "self");
-        writer.WriteString("href", request.Links.Self("flavors", flavor.Id));
-        writer.WriteEndObject();
-        writer.WriteStartObject();
-        writer.WriteString("rel", "bookmark");
-        writer.WriteString("href", request.Links.Bookmark("flavors", flavor.Id));
-        writer.WriteEndObject();
-        writer.WriteEndArray();
+        ServerViewWriter.WriteLinks(writer, request.Links, "flavors", flavor.Id);
         if (version.AtLeast(2, 55))
         {
             if (flavor.Description is null)
