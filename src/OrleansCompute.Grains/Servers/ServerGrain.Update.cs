@@ -1,5 +1,6 @@
 using OrleansCompute.Faults;
 using OrleansCompute.Identity;
+using OrleansCompute.Quotas;
 
 namespace OrleansCompute.Servers;
 
@@ -9,9 +10,6 @@ namespace OrleansCompute.Servers;
 /// </summary>
 internal sealed partial class ServerGrain
 {
-    /// <summary>Nova's default <c>[quota] metadata_items</c>.</summary>
-    internal const int MetadataItemsLimit = 128;
-
     /// <summary>Nova's <c>MAX_TAG_COUNT</c>.</summary>
     internal const int MaxTagCount = 50;
 
@@ -68,9 +66,11 @@ internal sealed partial class ServerGrain
                 metadata[name] = value;
             }
 
-            if (metadata.Count > MetadataItemsLimit)
+            // The project's metadata_items quota (-1 is unlimited); a read of the project grain, only on writes.
+            var limit = (await GrainFactory.GetGrain<IProjectGrain>(server.ProjectId).GetQuotaAsync()).Limits.MetadataItems;
+            if (limit >= 0 && metadata.Count > limit)
             {
-                throw ComputeFaultException.Forbidden($"Maximum number of metadata items exceeds {MetadataItemsLimit}");
+                throw ComputeFaultException.Forbidden($"Maximum number of metadata items exceeds {limit}");
             }
         }
 
