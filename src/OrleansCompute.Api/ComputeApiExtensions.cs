@@ -9,6 +9,7 @@ using OrleansCompute.Api.Images;
 using OrleansCompute.Api.Microversions;
 using OrleansCompute.Api.Servers;
 using OrleansCompute.Api.Servers.Resources;
+using OrleansCompute.Api.Servers.Actions;
 using OrleansCompute.Api.Versions;
 
 namespace OrleansCompute.Api;
@@ -55,6 +56,8 @@ public static class ComputeApiExtensions
         ServerMetadataEndpoints.Map(group);
         ServerTagEndpoints.Map(group);
         ServerIpEndpoints.Map(group);
+        ServerActionEndpoints.Map(group);
+        InstanceActionEndpoints.Map(group);
         FlavorEndpoints.Map(group);
         ImageEndpoints.Map(group);
         MapCreateResources(group);

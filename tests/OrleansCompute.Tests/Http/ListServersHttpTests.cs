@@ -99,6 +99,10 @@ public sealed class ListServersHttpTests(HostFixture fixture)
         (await client.GetAsync("/v2.1/servers?all_tenants=1")).Status.Should().Be(HttpStatusCode.Forbidden);
         (await client.GetAsync("/v2.1/servers?sort_key=host")).Status.Should().Be(HttpStatusCode.Forbidden);
         (await client.GetAsync("/v2.1/servers?bogus=1")).Status.Should().Be(HttpStatusCode.OK, "unknown parameters are ignored before 2.75");
+        (await client.GetAsync("/v2.1/servers?bogus=1", "2.75")).Status.Should().Be(HttpStatusCode.BadRequest);
+        Ids(await client.GetAsync("/v2.1/servers?locked=false&sort_key=locked", "2.73")).Should().HaveCount(2);
+        Ids(await client.GetAsync("/v2.1/servers?locked=true", "2.73")).Should().BeEmpty();
+        Ids(await client.GetAsync("/v2.1/servers?key_name=x", "2.83")).Should().BeEmpty("key_name is a member filter from 2.83");
 
         using var admin = NovaClient.For(fixture.Host, "admin:admin");
         Ids(await admin.GetAsync($"/v2.1/servers?all_tenants=1&project_id={project}&status=ACTIVE&sort_key=display_name&sort_dir=desc"))

@@ -40,7 +40,10 @@ public sealed class ServerResourcesHttpTests(HostFixture fixture)
         server["OS-DCF:diskConfig"]!.GetValue<string>().Should().Be("MANUAL");
         Keys(server["addresses"]!.AsObject().First().Value![0]!).Should().BeEquivalentTo(["version", "addr"]);
 
-        // The full view of 2.75 and later is checked against Nova's samples in ApiSampleShapeTests.
+        var full = await PutAsync(client, $"/v2.1/servers/{id}", """{"server": {"name": "renamed"}}""", "2.75");
+        Keys(full.Json["server"]!).Should().Contain(["OS-EXT-STS:vm_state", "server_groups", "locked_reason", "tags", "security_groups"]);
+        Keys(full.Json["server"]!["addresses"]!.AsObject().First().Value![0]!).Should().Contain("OS-EXT-IPS:type");
+
         var later = await PutAsync(client, $"/v2.1/servers/{id}", """{"server": {"description": "about it"}}""", "2.47");
         later.Json["server"]!["description"]!.GetValue<string>().Should().Be("about it");
         Keys(later.Json["server"]!).Should().Contain(["locked", "description", "tags"]).And.NotContain("OS-EXT-STS:vm_state");
