@@ -150,6 +150,23 @@ public sealed class ServerResourcesHttpTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task A_lock_blocks_metadata_writes_but_not_tags_updates_or_an_admin()
+    {
+        using var client = NewProject();
+        var id = await ActiveServerAsync(client);
+        (await client.PostAsync($"/v2.1/servers/{id}/action", """{"lock": null}""")).Status.Should().Be(HttpStatusCode.Accepted);
+
+        var refused = await client.PostAsync($"/v2.1/servers/{id}/metadata", """{"metadata": {"k": "v"}}""");
+        refused.Status.Should().Be(HttpStatusCode.Conflict);
+        refused.Json["conflictingRequest"]!["message"]!.GetValue<string>().Should().Be($"Instance {id} is locked");
+        (await PutAsync(client, $"/v2.1/servers/{id}/tags/locked-ok", null, "2.26")).Status.Should().Be(HttpStatusCode.Created);
+        (await PutAsync(client, $"/v2.1/servers/{id}", """{"server": {"name": "still-renamable"}}""")).Status.Should().Be(HttpStatusCode.OK);
+
+        using var admin = NovaClient.For(fixture.Host, "admin:admin");
+        (await admin.PostAsync($"/v2.1/servers/{id}/metadata", """{"metadata": {"k": "v"}}""")).Status.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Ips_list_the_addresses_without_the_extended_keys()
     {
         using var client = NewProject();
