@@ -1,0 +1,178 @@
+namespace OrleansCompute.Api.Policy;
+
+/// <summary>
+/// Nova's default policy (the "new defaults": admin, project member, project reader), rule names and check
+/// strings as nova/policies registers them. A policy file overrides any of them by name.
+/// </summary>
+internal static class NovaPolicyDefaults
+{
+    private const string Admin = "rule:context_is_admin";
+    private const string ProjectReaderOrAdmin = "rule:project_reader_or_admin";
+    private const string ProjectMemberOrAdmin = "rule:project_member_or_admin";
+    private const string ProjectManagerOrAdmin = "rule:project_manager_or_admin";
+    private const string ProjectMember = "rule:project_member_api";
+    private const string Any = "@";
+
+    public static IReadOnlyDictionary<string, string> Rules { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        // nova/policies/base.py
+        ["context_is_admin"] = "role:admin",
+        ["admin_api"] = "role:admin",
+        ["admin_or_owner"] = "is_admin:True or project_id:%(project_id)s",
+        ["service_api"] = "role:service",
+        ["service_or_admin"] = "rule:service_api or rule:context_is_admin",
+        ["project_manager_api"] = "role:manager and project_id:%(project_id)s",
+        ["project_member_api"] = "role:member and project_id:%(project_id)s",
+        ["project_reader_api"] = "role:reader and project_id:%(project_id)s",
+        ["project_manager_or_admin"] = "rule:project_manager_api or rule:context_is_admin",
+        ["project_member_or_admin"] = "rule:project_member_api or rule:context_is_admin",
+        ["project_reader_or_admin"] = "rule:project_reader_api or rule:context_is_admin",
+
+        // nova/policies/servers.py
+        [ComputePolicies.ServersIndex] = ProjectReaderOrAdmin,
+        [ComputePolicies.ServersDetail] = ProjectReaderOrAdmin,
+        [ComputePolicies.ServersIndexAllTenants] = Admin,
+        [ComputePolicies.ServersDetailAllTenants] = Admin,
+        [ComputePolicies.ServersAllowAllFilters] = Admin,
+        [ComputePolicies.ServersShow] = ProjectReaderOrAdmin,
+        [ComputePolicies.ServersShowFlavorExtraSpecs] = ProjectReaderOrAdmin,
+        ["os_compute_api:servers:show:host_status"] = Admin,
+        ["os_compute_api:servers:show:host_status:unknown-only"] = Admin,
+        [ComputePolicies.ServersCreate] = ProjectMemberOrAdmin,
+        [ComputePolicies.ServersCreateForcedHost] = Admin,
+        ["os_compute_api:servers:create:requested_destination"] = Admin,
+        ["os_compute_api:servers:create:attach_volume"] = ProjectMemberOrAdmin,
+        ["os_compute_api:servers:create:attach_network"] = ProjectMemberOrAdmin,
+        ["os_compute_api:servers:create:trusted_certs"] = ProjectMemberOrAdmin,
+        ["os_compute_api:servers:create:zero_disk_flavor"] = Admin,
+        ["network:attach_external_network"] = Admin,
+        [ComputePolicies.ServersDelete] = ProjectMemberOrAdmin,
+        [ComputePolicies.ServersUpdate] = ProjectMemberOrAdmin,
+        ["os_compute_api:servers:confirm_resize"] = ProjectMemberOrAdmin,
+        ["os_compute_api:servers:revert_resize"] = ProjectMemberOrAdmin,
+        [ComputePolicies.ServersReboot] = ProjectMemberOrAdmin,
+        ["os_compute_api:servers:resize"] = ProjectMemberOrAdmin,
+        ["os_compute_api:servers:rebuild"] = ProjectMemberOrAdmin,
+        ["os_compute_api:servers:rebuild:trusted_certs"] = ProjectMemberOrAdmin,
+        ["os_compute_api:servers:create_image"] = ProjectMemberOrAdmin,
+        ["os_compute_api:servers:create_image:allow_volume_backed"] = ProjectMemberOrAdmin,
+        [ComputePolicies.ServersStart] = ProjectMemberOrAdmin,
+        [ComputePolicies.ServersStop] = ProjectMemberOrAdmin,
+        ["os_compute_api:servers:trigger_crash_dump"] = ProjectMemberOrAdmin,
+        [ComputePolicies.ExtendedServerAttributes] = Admin,
+
+        // Server actions (nova/policies/pause_server.py, suspend_server.py, shelve.py, lock_server.py, ...)
+        [ComputePolicies.Pause] = ProjectMemberOrAdmin,
+        [ComputePolicies.Unpause] = ProjectMemberOrAdmin,
+        [ComputePolicies.Suspend] = ProjectMemberOrAdmin,
+        [ComputePolicies.Resume] = ProjectMemberOrAdmin,
+        [ComputePolicies.Shelve] = ProjectMemberOrAdmin,
+        [ComputePolicies.ShelveOffload] = Admin,
+        [ComputePolicies.Unshelve] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-shelve:unshelve_to_host"] = Admin,
+        [ComputePolicies.Lock] = ProjectMemberOrAdmin,
+        [ComputePolicies.Unlock] = ProjectMemberOrAdmin,
+        [ComputePolicies.UnlockOverride] = Admin,
+        ["os_compute_api:os-rescue"] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-unrescue"] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-admin-password"] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-admin-actions:reset_state"] = Admin,
+        ["os_compute_api:os-admin-actions:inject_network_info"] = Admin,
+        ["os_compute_api:os-deferred-delete:restore"] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-deferred-delete:force"] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-create-backup"] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-migrate-server:migrate"] = ProjectManagerOrAdmin,
+        ["os_compute_api:os-migrate-server:migrate:host"] = Admin,
+        ["os_compute_api:os-migrate-server:migrate_live"] = ProjectManagerOrAdmin,
+        ["os_compute_api:os-migrate-server:migrate_live:host"] = Admin,
+        ["os_compute_api:os-console-output"] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-remote-consoles"] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-security-groups:add"] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-security-groups:remove"] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-security-groups:list"] = ProjectReaderOrAdmin,
+
+        // Sub-resources of a server.
+        ["os_compute_api:server-metadata:index"] = ProjectReaderOrAdmin,
+        ["os_compute_api:server-metadata:show"] = ProjectReaderOrAdmin,
+        ["os_compute_api:server-metadata:create"] = ProjectMemberOrAdmin,
+        ["os_compute_api:server-metadata:update_all"] = ProjectMemberOrAdmin,
+        ["os_compute_api:server-metadata:update"] = ProjectMemberOrAdmin,
+        ["os_compute_api:server-metadata:delete"] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-server-tags:index"] = ProjectReaderOrAdmin,
+        ["os_compute_api:os-server-tags:show"] = ProjectReaderOrAdmin,
+        ["os_compute_api:os-server-tags:update"] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-server-tags:update_all"] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-server-tags:delete"] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-server-tags:delete_all"] = ProjectMemberOrAdmin,
+        ["os_compute_api:ips:index"] = ProjectReaderOrAdmin,
+        ["os_compute_api:ips:show"] = ProjectReaderOrAdmin,
+        ["os_compute_api:os-instance-actions:list"] = ProjectReaderOrAdmin,
+        ["os_compute_api:os-instance-actions:show"] = ProjectReaderOrAdmin,
+        ["os_compute_api:os-instance-actions:events"] = Admin,
+        ["os_compute_api:os-instance-actions:events:details"] = Admin,
+        ["os_compute_api:os-server-password:show"] = ProjectReaderOrAdmin,
+        ["os_compute_api:os-server-password:clear"] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-attach-interfaces:list"] = ProjectReaderOrAdmin,
+        ["os_compute_api:os-attach-interfaces:show"] = ProjectReaderOrAdmin,
+        ["os_compute_api:os-attach-interfaces:create"] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-attach-interfaces:delete"] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-volumes-attachments:index"] = ProjectReaderOrAdmin,
+        ["os_compute_api:os-volumes-attachments:show"] = ProjectReaderOrAdmin,
+        ["os_compute_api:os-volumes-attachments:create"] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-volumes-attachments:update"] = ProjectMemberOrAdmin,
+        ["os_compute_api:os-volumes-attachments:swap"] = Admin,
+        ["os_compute_api:os-volumes-attachments:delete"] = ProjectMemberOrAdmin,
+
+        // Key pairs belong to a user, not a project (nova/policies/keypairs.py).
+        [ComputePolicies.KeypairsIndex] = "(rule:context_is_admin) or user_id:%(user_id)s",
+        [ComputePolicies.KeypairsCreate] = "(rule:context_is_admin) or user_id:%(user_id)s",
+        [ComputePolicies.KeypairsDelete] = "(rule:context_is_admin) or user_id:%(user_id)s",
+        [ComputePolicies.KeypairsShow] = "(rule:context_is_admin) or user_id:%(user_id)s",
+
+        // nova/policies/server_groups.py: creating one needs a member of the project, even for an admin.
+        [ComputePolicies.ServerGroupsCreate] = ProjectMember,
+        [ComputePolicies.ServerGroupsDelete] = ProjectMemberOrAdmin,
+        [ComputePolicies.ServerGroupsIndex] = ProjectReaderOrAdmin,
+        ["os_compute_api:os-server-groups:index:all_projects"] = Admin,
+        [ComputePolicies.ServerGroupsShow] = ProjectReaderOrAdmin,
+
+        // nova/policies/limits.py and quota_sets.py
+        [ComputePolicies.Limits] = Any,
+        [ComputePolicies.LimitsOtherProject] = Admin,
+        ["os_compute_api:os-quota-sets:show"] = ProjectReaderOrAdmin,
+        ["os_compute_api:os-quota-sets:update"] = Admin,
+        ["os_compute_api:os-quota-sets:defaults"] = Any,
+        ["os_compute_api:os-quota-sets:delete"] = Admin,
+        ["os_compute_api:os-quota-sets:detail"] = ProjectReaderOrAdmin,
+
+        // Flavors (list and show have no rule in Nova), availability zones, usage and admin-only resources.
+        ["os_compute_api:os-flavor-extra-specs:index"] = ProjectReaderOrAdmin,
+        ["os_compute_api:os-flavor-extra-specs:show"] = ProjectReaderOrAdmin,
+        ["os_compute_api:os-flavor-extra-specs:create"] = Admin,
+        ["os_compute_api:os-flavor-extra-specs:update"] = Admin,
+        ["os_compute_api:os-flavor-extra-specs:delete"] = Admin,
+        ["os_compute_api:os-flavor-manage:create"] = Admin,
+        ["os_compute_api:os-flavor-manage:update"] = Admin,
+        ["os_compute_api:os-flavor-manage:delete"] = Admin,
+        ["os_compute_api:os-flavor-access"] = Admin,
+        ["os_compute_api:os-flavor-access:add_tenant_access"] = Admin,
+        ["os_compute_api:os-flavor-access:remove_tenant_access"] = Admin,
+        ["os_compute_api:os-availability-zone:list"] = Any,
+        ["os_compute_api:os-availability-zone:detail"] = Admin,
+        ["os_compute_api:os-simple-tenant-usage:show"] = ProjectReaderOrAdmin,
+        ["os_compute_api:os-simple-tenant-usage:list"] = Admin,
+        ["os_compute_api:os-hypervisors:list"] = Admin,
+        ["os_compute_api:os-hypervisors:list-detail"] = Admin,
+        ["os_compute_api:os-hypervisors:show"] = Admin,
+        ["os_compute_api:os-hypervisors:statistics"] = Admin,
+        ["os_compute_api:os-hypervisors:uptime"] = Admin,
+        ["os_compute_api:os-hypervisors:search"] = Admin,
+        ["os_compute_api:os-hypervisors:servers"] = Admin,
+        ["os_compute_api:os-services:list"] = Admin,
+        ["os_compute_api:os-services:update"] = Admin,
+        ["os_compute_api:os-services:delete"] = Admin,
+        ["os_compute_api:os-aggregates:index"] = Admin,
+        ["os_compute_api:os-server-external-events:create"] = "rule:service_api",
+        ["os_compute_api:os-migrations:index"] = Admin,
+    };
+}

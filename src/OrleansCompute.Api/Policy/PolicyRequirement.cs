@@ -1,0 +1,8 @@
+namespace OrleansCompute.Api.Policy;
+
+/// <summary>
+/// Endpoint metadata: the Nova policy rule a route checks before its handler runs. <see cref="ServerScoped"/>
+/// routes address one server, whose visibility is checked first when the rule denies (another project's
+/// server stays 404, as in Nova, which looks the server up before it checks the policy).
+/// </summary>
+public sealed record PolicyRequirement(string Rule, bool ServerScoped);
