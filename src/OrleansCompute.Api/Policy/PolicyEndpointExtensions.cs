@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using OrleansCompute.Api.Auth;
 
 namespace OrleansCompute.Api.Policy;
 
@@ -18,6 +18,10 @@ public static class PolicyEndpointExtensions
     public static TBuilder RequireServerPolicy<TBuilder>(this TBuilder builder, string rule)
         where TBuilder : IEndpointConventionBuilder => builder.WithPolicy(new PolicyRequirement(rule, ServerScoped: true));
 
+    /// <summary>For routes about another project, named by a route value (<c>/os-quota-sets/{project}</c>).</summary>
+    public static TBuilder RequireProjectPolicy<TBuilder>(this TBuilder builder, string rule, string projectRouteValue)
+        where TBuilder : IEndpointConventionBuilder => builder.WithPolicy(new PolicyRequirement(rule, ServerScoped: false, projectRouteValue));
+
     private static TBuilder WithPolicy<TBuilder>(this TBuilder builder, PolicyRequirement requirement)
         where TBuilder : IEndpointConventionBuilder
     {
@@ -28,6 +32,12 @@ public static class PolicyEndpointExtensions
             if (requirement.ServerScoped)
             {
                 await context.AuthorizeServerAsync(requirement.Rule, ServerIdFromRoute(context));
+            }
+            else if (requirement.ProjectRouteValue is { } routeValue)
+            {
+                var caller = context.Caller();
+                var project = context.Request.RouteValues.TryGetValue(routeValue, out var value) && value is string text ? text : caller.ProjectId;
+                context.ComputePolicy().Authorize(caller, requirement.Rule, new PolicyTarget(project, caller.UserId));
             }
             else
             {

@@ -50,6 +50,16 @@ public sealed class ComputePolicyTests
     }
 
     [Fact]
+    public void Quota_rules_check_the_requested_project()
+    {
+        var member = Caller("p1", "member", "reader");
+        Defaults.IsAllowed(member, "os_compute_api:os-quota-sets:show", new PolicyTarget("p1", null)).Should().BeTrue();
+        Defaults.IsAllowed(member, "os_compute_api:os-quota-sets:show", new PolicyTarget("p2", null)).Should().BeFalse();
+        Defaults.IsAllowed(member, "os_compute_api:os-quota-sets:defaults", new PolicyTarget("p2", null)).Should().BeTrue();
+        Defaults.IsAllowed(member, "os_compute_api:os-quota-sets:update", new PolicyTarget("p1", null)).Should().BeFalse();
+    }
+
+    [Fact]
     public void A_denial_is_Nova_s_403()
     {
         var act = () => Defaults.Authorize(Caller("p1", "reader"), ComputePolicies.ServersCreate);
