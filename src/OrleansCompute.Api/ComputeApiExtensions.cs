@@ -111,5 +111,16 @@ public static class ComputeApiExtensions
         FlavorEndpoints.Map(group);
         FlavorExtraSpecsEndpoints.Map(group);
         ImageEndpoints.Map(group);
+        MapCreateResources(group);
+    }
+
+    /// <summary>The resources a server create refers to, and its quotas.</summary>
+    private static void MapCreateResources(RouteGroupBuilder group)
+    {
+        Quotas.LimitsEndpoints.Map(group);
+        Quotas.QuotaSetEndpoints.Map(group);
+        Keypairs.KeyPairEndpoints.Map(group);
+        ServerGroups.ServerGroupEndpoints.Map(group);
+        Zones.AvailabilityZoneEndpoints.Map(group);
     }
 }

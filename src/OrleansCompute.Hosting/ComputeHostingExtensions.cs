@@ -68,6 +68,7 @@ public static class ComputeHostingExtensions
                 o.Invariant = SqliteInvariant;
                 o.DataSource = database.WriteDataSource;
             });
+            ComputeResourceServices.ConfigureReminders(silo, configuration);
         });
         services.AddHostedService<InFlightServerResumeService>();
         return builder;
@@ -80,7 +81,7 @@ public static class ComputeHostingExtensions
         services.Configure<CatalogOptions>(configuration.GetSection(CatalogOptions.SectionName));
         services.Configure<FakeDriverOptions>(configuration.GetSection(FakeDriverOptions.SectionName));
         services.AddSingleton<ComputeCatalog>();
-        services.AddSingleton<HostPlacement>();
+        ComputeResourceServices.AddComputeResources(services, configuration);
         services.AddSingleton<InFlightServerSweeper>();
         services.AddSingleton<IComputeDriver, FakeComputeDriver>();
         services.AddSingleton(ComputeClock.System);

@@ -19,6 +19,7 @@ dotnet src/OrleansCompute.Host/bin/Release/net10.0/OrleansCompute.Host.dll \
   --Compute:SiloPort=$((port + 1)) --Compute:GatewayPort=$((port + 2)) \
   --Compute:Auth:Mode=noauth \
   --Compute:FakeDriver:Instant=true \
+  --Compute:Quota:Instances=-1 --Compute:Quota:Cores=-1 --Compute:Quota:Ram=-1 \
   --Logging:LogLevel:Default=Warning >"$data/host.log" 2>&1 &
 host=$!
 cleanup() { kill -TERM "$host" 2>/dev/null || true; wait "$host" 2>/dev/null || true; rm -rf "$data"; }

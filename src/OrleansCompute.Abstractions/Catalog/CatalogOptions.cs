@@ -12,4 +12,5 @@ public sealed class CatalogOptions
     public List<ImageDefinition> Images { get; set; } = [];
     public List<NetworkDefinition> Networks { get; set; } = [];
     public List<HostDefinition> Hosts { get; set; } = [];
+    public List<PortDefinition> Ports { get; set; } = [];
 }

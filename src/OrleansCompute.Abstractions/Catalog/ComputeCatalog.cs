@@ -23,7 +23,17 @@ public sealed class ComputeCatalog
         _flavors = Flavors.ToFrozenDictionary(f => f.Id, StringComparer.Ordinal);
         _images = Images.ToFrozenDictionary(i => i.Id, StringComparer.OrdinalIgnoreCase);
         _networks = Networks.ToFrozenDictionary(n => n.Id, StringComparer.OrdinalIgnoreCase);
+        Ports = value.Ports;
+        _ports = Ports.ToFrozenDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
     }
+
+    private readonly FrozenDictionary<string, PortDefinition> _ports;
+
+    public IReadOnlyList<PortDefinition> Ports { get; }
+
+    public PortDefinition? FindPort(string id) => _ports.GetValueOrDefault(id);
+
+    public HostDefinition? FindHost(string name) => Hosts.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.Ordinal));
 
     public IReadOnlyList<FlavorDefinition> Flavors { get; }
 

@@ -31,8 +31,8 @@ public static class DefaultCatalog
 
     public static IReadOnlyList<HostDefinition> Hosts { get; } =
     [
-        new() { Name = "compute-1" },
-        new() { Name = "compute-2" },
-        new() { Name = "compute-3" },
+        new() { Name = "compute-1", HostIp = "192.168.10.11" },
+        new() { Name = "compute-2", HostIp = "192.168.10.12" },
+        new() { Name = "compute-3", HostIp = "192.168.10.13" },
     ];
 }

@@ -13,6 +13,14 @@ public interface INetworkGrain : IGrainWithStringKey
     [Alias("Allocate")]
     Task<ServerAddress> AllocateAsync(Guid serverId, string? fixedIp);
 
+    /// <summary>
+    /// Reserves at request time what a create asks for by name: a fixed IP, or a configured port (with its
+    /// fixed IP). 409 when another server holds it, as Nova answers before it accepts the create. The build's
+    /// <see cref="AllocateAsync"/> then returns the reserved address.
+    /// </summary>
+    [Alias("Reserve")]
+    Task<ServerAddress> ReserveAsync(Guid serverId, string? fixedIp, string? portId);
+
     /// <summary>Releases every address the server holds on this network.</summary>
     [Alias("Release")]
     Task ReleaseAsync(Guid serverId);

@@ -31,4 +31,12 @@ public sealed record CreateServerCommand
     [Id(19)] public required string ReservationId { get; init; }
     [Id(20)] public int LaunchIndex { get; init; }
     [Id(21)] public required string Hostname { get; init; }
+    /// <summary>Where and how to schedule the server (flavor, zone, forced or requested host, hints, group).</summary>
+    [Id(22)] public OrleansCompute.Scheduling.ScheduleRequest? Scheduling { get; init; }
+    /// <summary>Set by a reservation that placed its batch: the server is built there without scheduling.</summary>
+    [Id(23)] public OrleansCompute.Scheduling.Placement? Placement { get; init; }
+    /// <summary>Set by a reservation whose batch could not be placed: the server goes straight to ERROR.</summary>
+    [Id(24)] public string? SchedulingFailure { get; init; }
+    /// <summary>The server group the server joins (the <c>group</c> scheduler hint), if any.</summary>
+    [Id(25)] public Guid? ServerGroupId { get; init; }
 }

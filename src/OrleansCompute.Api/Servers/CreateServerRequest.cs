@@ -27,4 +27,17 @@ internal sealed record CreateServerRequest
     public int MaxCount { get; init; } = 1;
     public bool ReturnReservationId { get; init; }
     public IReadOnlyDictionary<string, IReadOnlyList<string>> SchedulerHints { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public IReadOnlyList<BlockDeviceRequest> BlockDevices { get; init; } = [];
+    /// <summary>Personality files (until 2.56): path and the decoded content's length.</summary>
+    public IReadOnlyList<(string Path, int ContentBytes)> Personality { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string>? TrustedImageCertificates { get; init; }
+    /// <summary>The 2.90 <c>hostname</c>; null when not given (it then comes from the display name).</summary>
+    public string? Hostname { get; init; }
+    /// <summary>The 2.74 requested destination.</summary>
+    public string? Host { get; init; }
+    public string? HypervisorHostname { get; init; }
+    /// <summary>The host and node of the admin-only <c>az:host:node</c> form.</summary>
+    public string? ForcedHost { get; init; }
+    public string? ForcedNode { get; init; }
 }

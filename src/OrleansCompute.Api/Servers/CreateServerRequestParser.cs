@@ -56,6 +56,12 @@ internal static partial class CreateServerRequestParser
         var (networks, auto) = Networks(server, version);
         var (minCount, maxCount) = Counts(server);
         var description = Description(server, version, out var descriptionGiven);
+        var (zone, forcedHost, forcedNode) = AvailabilityZone(server);
+        var hostname = CreateServerFields.Hostname(server, version);
+        if (hostname is not null && maxCount > 1)
+        {
+            throw ComputeFaultException.BadRequest("Unable to allocate a single hostname to multiple instances");
+        }
 
         return new CreateServerRequest
         {
@@ -69,7 +75,9 @@ internal static partial class CreateServerRequestParser
             AccessIPv4 = IpAddress(server, "accessIPv4", AddressFamily.InterNetwork),
             AccessIPv6 = IpAddress(server, "accessIPv6", AddressFamily.InterNetworkV6),
             DiskConfig = DiskConfig(server),
-            AvailabilityZone = AvailabilityZone(server),
+            AvailabilityZone = zone,
+            ForcedHost = forcedHost,
+            ForcedNode = forcedNode,
             ConfigDrive = OptionalBoolean(server, "config_drive") ?? false,
             KeyName = KeyName(server),
             SecurityGroups = SecurityGroups(server),
@@ -80,6 +88,13 @@ internal static partial class CreateServerRequestParser
             MaxCount = maxCount,
             ReturnReservationId = OptionalBoolean(server, "return_reservation_id") ?? false,
             SchedulerHints = SchedulerHints(body),
+            BlockDevices = BlockDeviceMappingParser.Parse(server, version),
+            Personality = version.AtLeast(2, 57) ? [] : CreateServerFields.Personality(server),
+            Tags = version.AtLeast(2, 52) ? CreateServerFields.Tags(server) : [],
+            TrustedImageCertificates = version.AtLeast(2, 63) ? CreateServerFields.TrustedCertificates(server) : null,
+            Hostname = hostname,
+            Host = version.AtLeast(2, 74) ? CreateServerFields.HostName(server, "host") : null,
+            HypervisorHostname = version.AtLeast(2, 74) ? CreateServerFields.HostName(server, "hypervisor_hostname") : null,
         };
     }
 
@@ -271,7 +286,7 @@ internal static partial class CreateServerRequestParser
 
         if (item.TryGetProperty("fixed_ip", out var fixedValue))
         {
-            fixedIp = fixedValue.ValueKind == JsonValueKind.String && IPAddress.TryParse(fixedValue.GetString(), out _)
+            fixedIp = fixedValue.ValueKind == JsonValueKind.String && IsIpAddress(fixedValue.GetString()!)
                 ? fixedValue.GetString()
                 : throw SchemaErrors.Invalid("networks/fixed_ip", fixedValue, $"{SchemaErrors.Quoted(fixedValue)} is not a 'ip-address'");
         }
@@ -323,20 +338,25 @@ internal static partial class CreateServerRequestParser
             : throw SchemaErrors.Invalid("OS-DCF:diskConfig", value, $"{SchemaErrors.Quoted(value)} is not one of ['AUTO', 'MANUAL']");
     }
 
-    private static string? AvailabilityZone(JsonElement server)
+    /// <summary>The zone, and the host and node of the admin-only <c>az:host</c>, <c>az:host:node</c>, <c>az::node</c> forms.</summary>
+    private static (string? Zone, string? Host, string? Node) AvailabilityZone(JsonElement server)
     {
         if (!server.TryGetProperty("availability_zone", out var value))
         {
-            return null;
+            return (null, null, null);
         }
 
-        var zone = Name("availability_zone", value);
-        if (zone.Count(c => c == ':') > 2)
+        var text = Name("availability_zone", value);
+        var parts = text.Split(':');
+        if (parts.Length > 3)
         {
-            throw ComputeFaultException.BadRequest($"Invalid availability zone: {zone}");
+            throw ComputeFaultException.BadRequest($"Unable to parse availability_zone: {text}");
         }
 
-        return zone;
+        var zone = parts[0].Length == 0 ? null : parts[0];
+        var host = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null;
+        var node = parts.Length > 2 && parts[2].Length > 0 ? parts[2] : null;
+        return (zone, host, node);
     }
 
     private static string? KeyName(JsonElement server) =>
@@ -507,14 +527,22 @@ internal static partial class CreateServerRequestParser
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var hint in hints.EnumerateObject())
         {
+            SchedulerHintRules.Check(hint.Name, hint.Value);
             // Nova normalises every hint to a list of values (2.100 shows them that way).
-            result[hint.Name] = hint.Value.ValueKind == JsonValueKind.Array
+            result[hint.Name] = hint.Value.ValueKind == JsonValueKind.Object
+                ? [hint.Value.GetRawText()]
+                : hint.Value.ValueKind == JsonValueKind.Array
                 ? hint.Value.EnumerateArray().Select(SchemaErrors.Render).ToArray()
                 : [SchemaErrors.Render(hint.Value)];
         }
 
         return result;
     }
+
+    /// <summary>The schema's ip-address format: a dotted quad or an IPv6 address (.NET alone also takes "10.0.0").</summary>
+    private static bool IsIpAddress(string text) =>
+        IPAddress.TryParse(text, out var address)
+        && (address.AddressFamily == AddressFamily.InterNetworkV6 ? text.Contains(':', StringComparison.Ordinal) : text.Count(c => c == '.') == 3);
 
     [GeneratedRegex("^[0-9]+$", RegexOptions.CultureInvariant)]
     private static partial Regex DigitsOnly();

@@ -2,34 +2,188 @@ using System.Security.Cryptography;
 using OrleansCompute.Catalog;
 using OrleansCompute.Faults;
 using OrleansCompute.Identity;
+using OrleansCompute.Keypairs;
+using OrleansCompute.Quotas;
+using OrleansCompute.Scheduling;
+using OrleansCompute.ServerGroups;
 using OrleansCompute.Servers;
 
 namespace OrleansCompute.Api.Servers;
 
 /// <summary>
-/// Resolves what a validated create request refers to (flavor, image, networks, availability zone) and turns
-/// it into the grain command, failing as Nova fails: unknown references are 400.
+/// Resolves what a validated create request refers to (flavor, image or boot volume, networks and ports,
+/// zone and hosts, key pair, server group) in Nova's order of checks, failing as Nova fails: policy is 403,
+/// unknown references are 400. The result is the command every server of the request shares.
 /// </summary>
-internal sealed class ServerCreation(ComputeCatalog catalog)
+internal sealed class ServerCreation(ComputeCatalog catalog, IGrainFactory grains)
 {
-    public CreateServerCommand ToCommand(CreateServerRequest request, CallerContext caller, Guid serverId, string reservationId, int launchIndex, string name)
+    public async Task<PreparedCreate> PrepareAsync(CreateServerRequest request, CallerContext caller)
     {
-        var flavor = catalog.FindFlavor(request.FlavorRef)
-            ?? throw ComputeFaultException.BadRequest($"Flavor {request.FlavorRef} could not be found.");
-        if (request.ImageRef is null)
+        CheckPolicy(request, caller);
+        var bootsFromVolume = BlockDeviceRules.BootsFromVolume(request.BlockDevices);
+        if (string.IsNullOrEmpty(request.ImageRef) && !bootsFromVolume)
         {
             throw ComputeFaultException.BadRequest("Missing imageRef attribute");
         }
 
-        var image = request.ImageRef.Length == 0
-            ? throw ComputeFaultException.BadRequest("Missing imageRef attribute")
-            : catalog.FindImage(request.ImageRef) ?? throw ComputeFaultException.BadRequest("Can not find requested image");
+        var flavor = catalog.FindFlavor(request.FlavorRef)
+            ?? throw ComputeFaultException.BadRequest($"Flavor {request.FlavorRef} could not be found.");
+        if (request.MaxCount > 1 && request.Networks.Any(n => n.PortId is not null))
+        {
+            throw ComputeFaultException.BadRequest("Unable to launch multiple instances with a single configured port ID. Please launch your instance one by one with different ports.");
+        }
+
+        if (request.MaxCount > 1 && request.Networks.Any(n => n.FixedIp is not null))
+        {
+            throw ComputeFaultException.BadRequest("max_count cannot be greater than 1 if an fixed_ip is specified.");
+        }
+
+        BlockDeviceRules.CheckCount(request.BlockDevices, request.MinCount, request.MaxCount);
+        CheckZoneAndHosts(request);
+        var image = ResolveImage(request, flavor, bootsFromVolume);
+        var keyName = await ResolveKeyPairAsync(request, caller);
+        var networks = ResolveNetworks(request);
+        BlockDeviceRules.Check(request.BlockDevices, flavor, request.ImageRef, catalog);
+        if (flavor.DiskGb == 0 && !bootsFromVolume && !caller.IsAdmin)
+        {
+            throw ComputeFaultException.Forbidden("Only volume-backed servers are allowed for flavors with zero disk.");
+        }
+
+        if (bootsFromVolume && request.TrustedImageCertificates is not null)
+        {
+            throw ComputeFaultException.BadRequest("Image certificate validation is not supported when booting from volume");
+        }
+
+        var (groupId, memberLimit) = await ResolveServerGroupAsync(request, caller);
+        var diskConfig = request.DiskConfig
+            ?? (image is not null && image.Metadata.TryGetValue("auto_disk_config", out var auto) && bool.TryParse(auto, out var isAuto) && isAuto ? "AUTO" : "MANUAL");
+        var flavorSnapshot = new FlavorSnapshot
+        {
+            Id = flavor.Id,
+            Name = flavor.Name,
+            Vcpus = flavor.Vcpus,
+            RamMb = flavor.RamMb,
+            DiskGb = flavor.DiskGb,
+            EphemeralGb = flavor.EphemeralGb,
+            SwapMb = flavor.SwapMb,
+            ExtraSpecs = flavor.ExtraSpecs,
+        };
+
+        var template = new CreateServerCommand
+        {
+            Caller = caller,
+            Name = request.Name,
+            // Below 2.19 Nova stores the display name as the description.
+            Description = request.DescriptionGiven ? request.Description : request.Name,
+            ImageRef = bootsFromVolume ? "" : image!.Id,
+            Flavor = flavorSnapshot,
+            Metadata = request.Metadata,
+            Networks = networks,
+            AutoAllocateNetwork = request.AutoAllocateNetwork,
+            AccessIPv4 = request.AccessIPv4,
+            AccessIPv6 = request.AccessIPv6,
+            DiskConfig = diskConfig,
+            AvailabilityZone = request.AvailabilityZone,
+            ConfigDrive = request.ConfigDrive,
+            KeyName = keyName,
+            SecurityGroups = request.Networks.Count == 0 && !request.AutoAllocateNetwork ? [] : request.SecurityGroups.Distinct(StringComparer.Ordinal).ToArray(),
+            UserData = request.UserData,
+            Tags = request.Tags,
+            TrustedImageCertificates = request.TrustedImageCertificates,
+            SchedulerHints = request.SchedulerHints,
+            ReservationId = "",
+            Hostname = request.Hostname ?? HostnameSanitizer.FromDisplayName(request.Name, Guid.Empty),
+            ServerGroupId = groupId,
+            Scheduling = new ScheduleRequest
+            {
+                ProjectId = caller.ProjectId,
+                ServerIds = [],
+                Flavor = flavorSnapshot,
+                AvailabilityZone = request.AvailabilityZone,
+                ForcedHost = request.ForcedHost,
+                ForcedNode = request.ForcedNode,
+                RequestedHost = request.Host,
+                RequestedNode = request.HypervisorHostname,
+                Hints = request.SchedulerHints,
+            },
+        };
+
+        return new PreparedCreate
+        {
+            Template = template,
+            MinCount = request.MinCount,
+            MaxCount = request.MaxCount,
+            MetadataItems = request.Metadata.Count,
+            InjectedFiles = request.Personality.Count,
+            LongestInjectedFilePath = request.Personality.Count == 0 ? 0 : request.Personality.Max(p => p.Path.Length),
+            LargestInjectedFileContent = request.Personality.Count == 0 ? 0 : request.Personality.Max(p => p.ContentBytes),
+            Reservations = networks.Where(n => n.FixedIp is not null || n.PortId is not null).ToArray(),
+            GroupMemberLimit = memberLimit,
+        };
+    }
+
+    /// <summary>The per-server command: its id-dependent fields filled in from the shared template.</summary>
+    public static CreateServerCommand ForServer(CreateServerCommand template, Guid serverId, string reservationId, int launchIndex, string name) => template with
+    {
+        Name = name,
+        Description = template.Description == template.Name ? name : template.Description,
+        ReservationId = reservationId,
+        LaunchIndex = launchIndex,
+        Hostname = template.Hostname.Length == 0 || template.Hostname.StartsWith("Server-", StringComparison.Ordinal)
+            ? HostnameSanitizer.FromDisplayName(name, serverId)
+            : template.Hostname,
+    };
+
+    private static void CheckPolicy(CreateServerRequest request, CallerContext caller)
+    {
+        if ((request.ForcedHost is not null || request.ForcedNode is not null) && !caller.IsAdmin)
+        {
+            throw ComputeFaultException.Forbidden("Policy doesn't allow os_compute_api:servers:create:forced_host to be performed.");
+        }
+
+        if ((request.Host is not null || request.HypervisorHostname is not null) && !caller.IsAdmin)
+        {
+            throw ComputeFaultException.Forbidden("Policy doesn't allow compute:servers:create:requested_destination to be performed.");
+        }
+
+        if ((request.Host is not null || request.HypervisorHostname is not null) && (request.ForcedHost is not null || request.ForcedNode is not null))
+        {
+            throw ComputeFaultException.BadRequest("The requested host or hypervisor_hostname cannot be combined with the availability zone 'az:host:node' form.");
+        }
+    }
+
+    private void CheckZoneAndHosts(CreateServerRequest request)
+    {
+        if (request.AvailabilityZone is { } zone && !catalog.Hosts.Any(h => string.Equals(h.AvailabilityZone, zone, StringComparison.Ordinal)))
+        {
+            throw ComputeFaultException.BadRequest("The requested availability zone is not available");
+        }
+
+        if (request.Host is { } host && catalog.FindHost(host) is null)
+        {
+            throw ComputeFaultException.BadRequest($"Compute host {host} could not be found.");
+        }
+
+        if (request.HypervisorHostname is { } node && catalog.FindHost(node) is null)
+        {
+            throw ComputeFaultException.BadRequest($"Compute host node {node} could not be found.");
+        }
+    }
+
+    private ImageDefinition? ResolveImage(CreateServerRequest request, FlavorDefinition flavor, bool bootsFromVolume)
+    {
+        if (string.IsNullOrEmpty(request.ImageRef))
+        {
+            return null;
+        }
+
+        var image = catalog.FindImage(request.ImageRef) ?? throw ComputeFaultException.BadRequest("Can not find requested image");
         if (!string.Equals(image.Status, "ACTIVE", StringComparison.OrdinalIgnoreCase))
         {
             throw ComputeFaultException.BadRequest($"Image {image.Id} is not active.");
         }
 
-        if (flavor.DiskGb > 0 && image.MinDiskGb > flavor.DiskGb)
+        if (!bootsFromVolume && flavor.DiskGb > 0 && image.MinDiskGb > flavor.DiskGb)
         {
             throw ComputeFaultException.BadRequest("Flavor's disk is too small for requested image.");
         }
@@ -39,67 +193,69 @@ internal sealed class ServerCreation(ComputeCatalog catalog)
             throw ComputeFaultException.BadRequest("Flavor's memory is too small for requested image.");
         }
 
+        return image;
+    }
+
+    private async Task<string?> ResolveKeyPairAsync(CreateServerRequest request, CallerContext caller)
+    {
+        if (request.KeyName is null)
+        {
+            return null;
+        }
+
+        // Nova looks the key pair up among the caller's own (user, not project) key pairs.
+        var keyPair = await grains.GetGrain<IKeyPairGrain>(caller.UserId).FindAsync(request.KeyName);
+        return keyPair?.Name ?? throw ComputeFaultException.BadRequest("Invalid key_name provided.");
+    }
+
+    private IReadOnlyList<NetworkRequest> ResolveNetworks(CreateServerRequest request)
+    {
+        var resolved = new List<NetworkRequest>(request.Networks.Count);
         foreach (var network in request.Networks)
         {
-            if (network.PortId is not null)
+            if (network.PortId is { } portId)
             {
-                throw ComputeFaultException.BadRequest($"Port id {network.PortId} could not be found.");
+                var port = catalog.FindPort(portId) ?? throw ComputeFaultException.BadRequest($"Port id {portId} could not be found.");
+                if (network.NetworkId is { } asked && !string.Equals(asked, port.NetworkId, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw ComputeFaultException.BadRequest($"Port {portId} is not on network {asked}.");
+                }
+
+                resolved.Add(network with { NetworkId = port.NetworkId });
+                continue;
             }
 
             if (catalog.FindNetwork(network.NetworkId!) is null)
             {
                 throw ComputeFaultException.BadRequest($"Network {network.NetworkId} could not be found.");
             }
+
+            resolved.Add(network);
         }
 
-        if (request.AvailabilityZone is { } zone && !catalog.Hosts.Any(h => string.Equals(h.AvailabilityZone, zone.Split(':')[0], StringComparison.Ordinal)))
-        {
-            throw ComputeFaultException.BadRequest("The requested availability zone is not available");
-        }
-
-        if (request.KeyName is not null)
-        {
-            throw ComputeFaultException.BadRequest("Invalid key_name provided.");
-        }
-
-        var diskConfig = request.DiskConfig
-            ?? (image.Metadata.TryGetValue("auto_disk_config", out var auto) && bool.TryParse(auto, out var isAuto) && isAuto ? "AUTO" : "MANUAL");
-
-        return new CreateServerCommand
-        {
-            Caller = caller,
-            Name = name,
-            // Below 2.19 Nova stores the display name as the description.
-            Description = request.DescriptionGiven ? request.Description : name,
-            ImageRef = image.Id,
-            Flavor = new FlavorSnapshot
-            {
-                Id = flavor.Id,
-                Name = flavor.Name,
-                Vcpus = flavor.Vcpus,
-                RamMb = flavor.RamMb,
-                DiskGb = flavor.DiskGb,
-                EphemeralGb = flavor.EphemeralGb,
-                SwapMb = flavor.SwapMb,
-                ExtraSpecs = flavor.ExtraSpecs,
-            },
-            Metadata = request.Metadata,
-            Networks = request.Networks,
-            AutoAllocateNetwork = request.AutoAllocateNetwork,
-            AccessIPv4 = request.AccessIPv4,
-            AccessIPv6 = request.AccessIPv6,
-            DiskConfig = diskConfig,
-            AvailabilityZone = request.AvailabilityZone?.Split(':')[0],
-            ConfigDrive = request.ConfigDrive,
-            KeyName = request.KeyName,
-            SecurityGroups = request.Networks.Count == 0 && !request.AutoAllocateNetwork ? [] : request.SecurityGroups.Distinct(StringComparer.Ordinal).ToArray(),
-            UserData = request.UserData,
-            SchedulerHints = request.SchedulerHints,
-            ReservationId = reservationId,
-            LaunchIndex = launchIndex,
-            Hostname = HostnameSanitizer.FromDisplayName(name, serverId),
-        };
+        return resolved;
     }
+
+    private async Task<(Guid? Group, int MemberLimit)> ResolveServerGroupAsync(CreateServerRequest request, CallerContext caller)
+    {
+        if (!request.SchedulerHints.TryGetValue("group", out var groups) || groups.Count == 0)
+        {
+            return (null, -1);
+        }
+
+        var groupId = Guid.Parse(groups[0]);
+        var group = await grains.GetGrain<IServerGroupGrain>(groupId).FindAsync(caller)
+            ?? throw ComputeFaultException.BadRequest($"Invalid server group: group {groupId} could not be found.");
+        var limits = (await grains.GetGrain<IProjectGrain>(group.ProjectId).GetQuotaAsync()).Limits;
+        if (limits.ServerGroupMembers >= 0 && group.Members.Count + request.MaxCount > limits.ServerGroupMembers)
+        {
+            throw ComputeFaultException.Forbidden(GroupQuotaMessage);
+        }
+
+        return (groupId, limits.ServerGroupMembers);
+    }
+
+    public const string GroupQuotaMessage = "Quota exceeded, too many servers in group";
 
     /// <summary>Nova's reservation id: <c>r-</c> and eight characters of 0-9a-z.</summary>
     public static string NewReservationId()

@@ -6,6 +6,10 @@ using Microsoft.Extensions.Options;
 using OrleansCompute.Api.Policy;
 using OrleansCompute.Faults;
 using OrleansCompute.Indexing;
+using OrleansCompute.Networking;
+using OrleansCompute.Quotas;
+using OrleansCompute.Reservations;
+using OrleansCompute.ServerGroups;
 using OrleansCompute.Servers;
 
 namespace OrleansCompute.Api.Servers;
@@ -30,15 +34,11 @@ internal static class ServerEndpoints
         var request = ComputeRequest.From(context);
         using var body = await JsonBody.ReadAsync(context);
         var parsed = CreateServerRequestParser.Parse(body.RootElement, request.Version);
-        if (parsed.MaxCount > 1 || parsed.MinCount > 1)
-        {
-            throw ComputeFaultException.BadRequest("Creating more than one server per request (min_count/max_count above 1) is not supported yet.");
-        }
-
-        var serverId = Guid.NewGuid();
+        var prepared = await creation.PrepareAsync(parsed, request.Caller);
         var reservationId = ServerCreation.NewReservationId();
-        var command = creation.ToCommand(parsed, request.Caller, serverId, reservationId, launchIndex: 0, parsed.Name);
-        var server = await grains.GetGrain<IServerGrain>(serverId).CreateAsync(command);
+        var firstServer = prepared.MaxCount > 1
+            ? await CreateManyAsync(grains, prepared, reservationId)
+            : await CreateOneAsync(grains, prepared, reservationId);
 
         if (parsed.ReturnReservationId)
         {
@@ -51,14 +51,14 @@ internal static class ServerEndpoints
         }
 
         var adminPass = options.Value.EnableInstancePassword ? parsed.AdminPass ?? AdminPasswordGenerator.Generate(options.Value.PasswordLength) : null;
-        var location = request.Links.Self("servers", server.Id.ToString());
+        var location = request.Links.Self("servers", firstServer.Id.ToString());
         return new JsonResponse(202, w =>
         {
             w.WriteStartObject();
             w.WriteStartObject("server");
-            w.WriteString("id", server.Id);
-            ServerViewWriter.WriteLinks(w, request.Links, "servers", server.Id.ToString());
-            w.WriteString("OS-DCF:diskConfig", server.DiskConfig);
+            w.WriteString("id", firstServer.Id);
+            ServerViewWriter.WriteLinks(w, request.Links, "servers", firstServer.Id.ToString());
+            w.WriteString("OS-DCF:diskConfig", firstServer.DiskConfig);
             w.WriteStartArray("security_groups");
             foreach (var group in parsed.SecurityGroups)
             {
@@ -76,6 +76,77 @@ internal static class ServerEndpoints
             w.WriteEndObject();
             w.WriteEndObject();
         }, location);
+    }
+
+    /// <summary>
+    /// One server: reserve a requested fixed IP or port (409 when taken), claim its quota (403), then create
+    /// it; a failure after a step gives back what the earlier steps took.
+    /// </summary>
+    private static async Task<ServerSnapshot> CreateOneAsync(IGrainFactory grains, PreparedCreate prepared, string reservationId)
+    {
+        var serverId = Guid.NewGuid();
+        var command = ServerCreation.ForServer(prepared.Template, serverId, reservationId, launchIndex: 0, prepared.Template.Name);
+        var project = grains.GetGrain<IProjectGrain>(command.Caller.ProjectId);
+        var reserved = new List<string>();
+        try
+        {
+            foreach (var network in prepared.Reservations)
+            {
+                await grains.GetGrain<INetworkGrain>(network.NetworkId!).ReserveAsync(serverId, network.FixedIp, network.PortId);
+                reserved.Add(network.NetworkId!);
+            }
+
+            await project.ClaimServersAsync(new InstanceClaim
+            {
+                ServerIds = [serverId],
+                Vcpus = command.Flavor.Vcpus,
+                RamMb = command.Flavor.RamMb,
+                MetadataItems = prepared.MetadataItems,
+                InjectedFiles = prepared.InjectedFiles,
+                LongestInjectedFilePath = prepared.LongestInjectedFilePath,
+                LargestInjectedFileContent = prepared.LargestInjectedFileContent,
+            });
+            // The member is recorded before it is scheduled, so the group's member quota holds under racing creates.
+            if (command.ServerGroupId is { } group
+                && !await grains.GetGrain<IServerGroupGrain>(group).AddMembersAsync(new Dictionary<Guid, string?> { [serverId] = null }, prepared.GroupMemberLimit))
+            {
+                throw ComputeFaultException.Forbidden(ServerCreation.GroupQuotaMessage);
+            }
+
+            return await grains.GetGrain<IServerGrain>(serverId).CreateAsync(command);
+        }
+        catch (ComputeFaultException)
+        {
+            if (command.ServerGroupId is { } joined)
+            {
+                await grains.GetGrain<IServerGroupGrain>(joined).RemoveMemberAsync(serverId);
+            }
+
+            await project.ReleaseServerAsync(serverId);
+            foreach (var networkId in reserved)
+            {
+                await grains.GetGrain<INetworkGrain>(networkId).ReleaseAsync(serverId);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Several servers: the reservation claims, places and creates them; the answer shows the first.</summary>
+    private static async Task<ServerSnapshot> CreateManyAsync(IGrainFactory grains, PreparedCreate prepared, string reservationId)
+    {
+        var outcome = await grains.GetGrain<IReservationGrain>(reservationId).CreateAsync(new ReservationRequest
+        {
+            Template = prepared.Template,
+            MinCount = prepared.MinCount,
+            MaxCount = prepared.MaxCount,
+            MetadataItems = prepared.MetadataItems,
+            InjectedFiles = prepared.InjectedFiles,
+            LongestInjectedFilePath = prepared.LongestInjectedFilePath,
+            LargestInjectedFileContent = prepared.LargestInjectedFileContent,
+        });
+        var first = outcome.Members[0];
+        return await grains.GetGrain<IServerGrain>(first.ServerId).GetAsync(prepared.Template.Caller);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IServerIndex index, IOptions<ComputeApiOptions> options)

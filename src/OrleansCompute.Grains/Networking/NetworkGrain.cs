@@ -33,11 +33,25 @@ internal sealed class NetworkGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<ServerAddress> AllocateAsync(Guid serverId, string? fixedIp)
+    public Task<ServerAddress> AllocateAsync(Guid serverId, string? fixedIp) => ReserveAsync(serverId, fixedIp, portId: null);
+
+    public async Task<ServerAddress> ReserveAsync(Guid serverId, string? fixedIp, string? portId)
     {
         if (state.State.Allocations.TryGetValue(serverId, out var existing) && existing.Count > 0)
         {
             return existing[0];
+        }
+
+        if (portId is not null)
+        {
+            var holder = state.State.Allocations.FirstOrDefault(a => a.Value.Any(x => string.Equals(x.PortId, portId, StringComparison.OrdinalIgnoreCase)));
+            if (holder.Value is not null)
+            {
+                throw ComputeFaultException.Conflict($"Port {portId} is still in use.");
+            }
+
+            var port = catalog.FindPort(portId);
+            fixedIp = port is { FixedIp.Length: > 0 } ? port.FixedIp : fixedIp;
         }
 
         var address = fixedIp is null ? NextFree() : Requested(fixedIp);
@@ -48,7 +62,7 @@ internal sealed class NetworkGrain(
             Address = address.ToString(),
             IpVersion = _subnet.IpVersion,
             MacAddress = MacAddressFor(serverId, address),
-            PortId = Guid.NewGuid().ToString(),
+            PortId = portId ?? Guid.NewGuid().ToString(),
         };
         state.State.Allocations[serverId] = [allocation];
         _taken.Add(allocation.Address);

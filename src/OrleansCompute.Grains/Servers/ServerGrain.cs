@@ -21,7 +21,6 @@ internal sealed partial class ServerGrain(
     [PersistentState("server", ComputeStorage.ProviderName)] IPersistentState<ServerState> state,
     IComputeDriver driver,
     IServerIndex index,
-    HostPlacement placement,
     ComputeCatalog catalog,
     ComputeClock clock,
     ILogger<ServerGrain> logger) : Grain, IServerGrain
@@ -98,8 +97,15 @@ internal sealed partial class ServerGrain(
             PinnedAvailabilityZone = command.AvailabilityZone,
         };
 
+        server = WithCreatePlacement(server, command);
         state.State.RequestedNetworks = command.Networks;
         state.State.AutoAllocateNetwork = command.AutoAllocateNetwork;
+        if (server.VmState == VmState.Error)
+        {
+            await CommitAsync(_ => server, pending: null);
+            return Current();
+        }
+
         await CommitAsync(_ => server, Pending(DriverOperation.Spawn, command.Caller.RequestId));
         var created = Current();
         StartOperation(BuildAsync);
@@ -187,19 +193,14 @@ internal sealed partial class ServerGrain(
 
     private async Task BuildAsync(CancellationToken cancellationToken)
     {
-        var server = _live!;
-        HostDefinition host;
-        try
+        var placed = await PlaceAsync();
+        if (!placed.Succeeded)
         {
-            host = placement.Choose(Id, string.IsNullOrEmpty(server.AvailabilityZone) ? null : server.AvailabilityZone);
-        }
-        catch (ComputeFaultException fault)
-        {
-            await FailAsync(500, fault.Message, "NoValidHost");
+            await FailAsync(500, placed.Failure!, "NoValidHost");
             return;
         }
 
-        _live = _live! with { TaskState = TaskState.Networking, Host = host.Name, Node = host.Name, AvailabilityZone = host.AvailabilityZone };
+        _live = _live! with { TaskState = TaskState.Networking };
         List<ServerAddress> addresses;
         try
         {
@@ -264,6 +265,8 @@ internal sealed partial class ServerGrain(
         {
             await GrainFactory.GetGrain<INetworkGrain>(networkId).ReleaseAsync(Id);
         }
+
+        await ReleaseResourcesAsync();
 
         var now = clock.UtcNow;
         state.State.RequestedNetworks = [];

@@ -11,4 +11,7 @@ public sealed class ServerState
     [Id(2)] public IReadOnlyList<NetworkRequest> RequestedNetworks { get; set; } = [];
 
     [Id(3)] public bool AutoAllocateNetwork { get; set; }
+
+    /// <summary>How the server is scheduled (kept for the build, resize and unshelve; see ServerGrain.Placement).</summary>
+    [Id(20)] public OrleansCompute.Scheduling.ScheduleRequest? Scheduling { get; set; }
 }

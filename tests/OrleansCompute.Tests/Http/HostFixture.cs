@@ -11,7 +11,10 @@ public sealed class HostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = new HostProcess(_directory.Path, "--Compute:FakeDriver:SpawnSeconds=0.2", "--Compute:FakeDriver:DefaultSeconds=0.05");
+        // Unlimited instance quotas: the shared host's tests all create in a few projects; quota has its own tests.
+        Host = new HostProcess(
+            _directory.Path, "--Compute:FakeDriver:SpawnSeconds=0.2", "--Compute:FakeDriver:DefaultSeconds=0.05",
+            "--Compute:Quota:Instances=-1", "--Compute:Quota:Cores=-1", "--Compute:Quota:Ram=-1");
         await Host.StartAsync();
     }
 

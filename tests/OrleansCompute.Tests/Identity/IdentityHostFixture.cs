@@ -17,6 +17,9 @@ public sealed class IdentityHostFixture : IAsyncLifetime
     /// <summary>The rule the fixture's policy file overrides, and the route that checks it.</summary>
     public const string OverriddenRule = "os_compute_api:os-flavor-extra-specs:show";
 
+    /// <summary>The instance quota of every project on this host, above what the tests create.</summary>
+    public const int InstanceQuota = 1000;
+
     private readonly TempDirectory _data = new();
     private readonly TempDirectory _home = new();
     private readonly Dictionary<string, string> _tokens = [];
@@ -42,7 +45,11 @@ public sealed class IdentityHostFixture : IAsyncLifetime
             "--Compute:FakeDriver:DefaultSeconds=0.05",
             "--Compute:Identity:Users:demo_reader:Project=demo",
             "--Compute:Identity:Users:demo_reader:Roles:0=reader",
-            $"--Compute:Policy:File={policyFile}");
+            $"--Compute:Policy:File={policyFile}",
+            // Many tests create servers in project demo on this one host: quotas far above what they use.
+            $"--Compute:Quota:Instances={InstanceQuota}",
+            "--Compute:Quota:Cores=-1",
+            "--Compute:Quota:Ram=-1");
         await Host.StartAsync();
         await Eventually.Until(() => Task.FromResult(File.Exists(CloudsYaml)), exists => exists, because: "the host writes clouds.yaml once it listens");
         var passwords = Path.Combine(_data.Path, "identity", "passwords.json");

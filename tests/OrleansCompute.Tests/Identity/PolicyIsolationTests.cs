@@ -11,10 +11,21 @@ namespace OrleansCompute.Tests.Identity;
 public sealed class PolicyIsolationTests(IdentityHostFixture fixture)
 {
     private const string CreateBody = $$$"""{"server": {"name": "policy-walk", "flavorRef": "1", "imageRef": "{{{NovaClient.Image}}}"}}""";
+    private const string GroupBody = """{"server_group": {"name": "policy-walk", "policies": ["affinity"]}}""";
+    private static readonly string QuotaBody = $$$"""{"quota_set": {"instances": {{{IdentityHostFixture.InstanceQuota}}}}}""";
 
     /// <summary>Each route with the outcome for: member (owner), reader (same project), other project, admin.</summary>
     public static TheoryData<string, string, int, int, int, int> Routes => new()
     {
+        { "GET", "/v2.1/limits", 200, 200, 200, 200 },
+        { "GET", "/v2.1/os-keypairs", 200, 200, 200, 200 },
+        { "GET", "/v2.1/os-server-groups", 200, 200, 200, 200 },
+        { "POST", "/v2.1/os-server-groups", 200, 403, 200, 200 },
+        { "GET", "/v2.1/os-availability-zone", 200, 200, 200, 200 },
+        { "GET", "/v2.1/os-availability-zone/detail", 403, 403, 403, 200 },
+        { "GET", "/v2.1/os-quota-sets/{project}", 200, 200, 403, 200 },
+        { "GET", "/v2.1/os-quota-sets/{project}/defaults", 200, 200, 200, 200 },
+        { "PUT", "/v2.1/os-quota-sets/{project}", 403, 403, 403, 200 },
         { "GET", "/v2.1/servers", 200, 200, 200, 200 },
         { "GET", "/v2.1/servers/detail", 200, 200, 200, 200 },
         { "GET", "/v2.1/servers/{server}", 200, 200, 404, 200 },
@@ -40,7 +51,15 @@ public sealed class PolicyIsolationTests(IdentityHostFixture fixture)
             // A fresh server of project demo for every caller, so that a delete by one does not hide the next.
             var server = route.Contains("{server}", StringComparison.Ordinal) ? await CreateDemoServerAsync() : "";
             using var client = await fixture.ClientAsync(user);
-            var response = await client.SendAsync(new HttpMethod(method), route.Replace("{server}", server, StringComparison.Ordinal), method == "POST" ? CreateBody : null);
+            var path = route.Replace("{server}", server, StringComparison.Ordinal).Replace("{project}", await fixture.ProjectIdAsync("demo"), StringComparison.Ordinal);
+            var body = method switch
+            {
+                "POST" when route.Contains("os-server-groups", StringComparison.Ordinal) => GroupBody,
+                "POST" => CreateBody,
+                "PUT" => QuotaBody,
+                _ => null,
+            };
+            var response = await client.SendAsync(new HttpMethod(method), path, body);
             ((int)response.Status).Should().Be(expected, $"{user} {method} {route}: {response.Body}");
             if (expected == 403)
             {

@@ -113,9 +113,11 @@ public sealed class CreateServerRequestParserTests
     [Fact]
     public void Scheduler_hints_are_siblings_of_server_and_normalised_to_lists()
     {
-        var request = Parse("""{"server": {"name": "vm", "flavorRef": "1"}, "os:scheduler_hints": {"same_host": "a", "different_host": ["b", "c"]}}""");
+        // different_host must hold server uuids (Nova's hint schema); same_host may be any string.
+        const string b = "00000000-0000-0000-0000-00000000000b", c = "00000000-0000-0000-0000-00000000000c";
+        var request = Parse($$$"""{"server": {"name": "vm", "flavorRef": "1"}, "os:scheduler_hints": {"same_host": "a", "different_host": ["{{{b}}}", "{{{c}}}"]}}""");
         request.SchedulerHints["same_host"].Should().Equal("a");
-        request.SchedulerHints["different_host"].Should().Equal("b", "c");
+        request.SchedulerHints["different_host"].Should().Equal(b, c);
     }
 
     [Fact]

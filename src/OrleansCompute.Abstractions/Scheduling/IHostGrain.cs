@@ -1,0 +1,22 @@
+using Orleans.Concurrency;
+namespace OrleansCompute.Scheduling;
+
+/// <summary>
+/// One simulated hypervisor, keyed by host name: its capacity and the claims on it. A claim either fits and
+/// is recorded, or is refused; claims are keyed by consumer, so repeating one does not count it twice.
+/// </summary>
+[Alias("compute.IHostGrain")]
+public interface IHostGrain : IGrainWithStringKey
+{
+    /// <summary>Records the claims when they all fit (those already held count as fitting) and answers whether they hold; all or none.</summary>
+    [Alias("Claim")]
+    Task<bool> ClaimAsync(IReadOnlyList<HostClaim> claims);
+
+    /// <summary>Drops a consumer's claim; nothing happens when it holds none.</summary>
+    [Alias("Release")]
+    Task ReleaseAsync(string consumerId);
+
+    [Alias("GetUsage")]
+    [ReadOnly]
+    Task<HostUsage> GetUsageAsync();
+}

@@ -1,0 +1,263 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using OrleansCompute.Faults;
+
+namespace OrleansCompute.Quotas;
+
+/// <summary>
+/// One project's quota. Non-reentrant, so claims are checked and recorded one at a time: the last free slot
+/// goes to exactly one of two concurrent creates. Claims are held per server id, which makes a repeated
+/// claim or release harmless and keeps usage equal to the servers that hold a claim.
+/// </summary>
+[GrainType("compute-project")]
+internal sealed class ProjectGrain(
+    [PersistentState("project", ComputeStorage.ProviderName)] IPersistentState<ProjectState> state,
+    IOptions<QuotaLimits> defaults) : Grain, IProjectGrain
+{
+    private QuotaLimits Limits
+    {
+        get
+        {
+            var limits = defaults.Value;
+            foreach (var (name, value) in state.State.Limits)
+            {
+                limits = limits.With(name, value);
+            }
+
+            return limits;
+        }
+    }
+
+    public async Task<int> ClaimServersAsync(InstanceClaim claim)
+    {
+        var limits = Limits;
+        CheckRequestLimits(claim, limits);
+
+        var requested = claim.ServerIds;
+        var others = state.State.Servers.Where(s => !requested.Contains(s.Key)).Select(s => s.Value).ToList();
+        var usedInstances = others.Count;
+        var usedCores = others.Sum(s => s.Vcpus);
+        var usedRam = others.Sum(s => s.RamMb);
+
+        var allowed = Math.Min(
+            Headroom(limits.Instances, usedInstances, 1),
+            Math.Min(Headroom(limits.Cores, usedCores, claim.Vcpus), Headroom(limits.Ram, usedRam, claim.RamMb)));
+        var max = requested.Count;
+        if (allowed < claim.MinCount)
+        {
+            throw QuotaExceeded(limits, claim, usedInstances, usedCores, usedRam);
+        }
+
+        var granted = (int)Math.Min(max, allowed);
+        var changed = false;
+        for (var i = 0; i < granted; i++)
+        {
+            changed |= state.State.Servers.TryAdd(requested[i], new ServerQuotaUsage { Vcpus = claim.Vcpus, RamMb = claim.RamMb });
+        }
+
+        if (changed)
+        {
+            await WriteAsync();
+        }
+
+        return granted;
+    }
+
+    public async Task ResizeServerAsync(Guid serverId, int vcpus, int ramMb)
+    {
+        var limits = Limits;
+        var others = state.State.Servers.Where(s => s.Key != serverId).Select(s => s.Value).ToList();
+        var usedCores = others.Sum(s => s.Vcpus);
+        var usedRam = others.Sum(s => s.RamMb);
+        var overs = new List<(string Name, long Requested, long Used, int Limit)>();
+        if (!QuotaLimits.Fits(limits.Cores, usedCores, vcpus))
+        {
+            overs.Add(("cores", vcpus, usedCores, limits.Cores));
+        }
+
+        if (!QuotaLimits.Fits(limits.Ram, usedRam, ramMb))
+        {
+            overs.Add(("ram", ramMb, usedRam, limits.Ram));
+        }
+
+        if (overs.Count > 0)
+        {
+            throw QuotaMessage(overs);
+        }
+
+        state.State.Servers[serverId] = new ServerQuotaUsage { Vcpus = vcpus, RamMb = ramMb };
+        await WriteAsync();
+    }
+
+    public async Task ReleaseServerAsync(Guid serverId)
+    {
+        if (state.State.Servers.Remove(serverId))
+        {
+            await WriteAsync();
+        }
+    }
+
+    public async Task AddServerGroupAsync(Guid groupId)
+    {
+        if (state.State.ServerGroups.Contains(groupId))
+        {
+            return;
+        }
+
+        var limit = Limits.ServerGroups;
+        if (!QuotaLimits.Fits(limit, state.State.ServerGroups.Count, 1))
+        {
+            throw ComputeFaultException.Forbidden("Quota exceeded, too many server groups.");
+        }
+
+        state.State.ServerGroups.Add(groupId);
+        await WriteAsync();
+    }
+
+    public async Task RemoveServerGroupAsync(Guid groupId)
+    {
+        if (state.State.ServerGroups.Remove(groupId))
+        {
+            await WriteAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<Guid>> GetServerGroupsAsync() => Task.FromResult<IReadOnlyList<Guid>>(state.State.ServerGroups.ToArray());
+
+    public Task<ProjectQuota> GetQuotaAsync() => Task.FromResult(Quota());
+
+    public async Task<ProjectQuota> UpdateLimitsAsync(IReadOnlyDictionary<string, int> limits, bool force)
+    {
+        var usage = Quota().Usage;
+        foreach (var (name, value) in limits)
+        {
+            var used = name switch
+            {
+                "instances" => usage.Instances,
+                "cores" => usage.Cores,
+                "ram" => usage.Ram,
+                "server_groups" => usage.ServerGroups,
+                _ => 0,
+            };
+            if (!force && value >= 0 && value < used)
+            {
+                throw ComputeFaultException.BadRequest(
+                    string.Create(CultureInfo.InvariantCulture, $"Quota limit {value} for {name} must be greater than or equal to already used and reserved {used}."));
+            }
+        }
+
+        foreach (var (name, value) in limits)
+        {
+            state.State.Limits[name] = value;
+        }
+
+        await WriteAsync();
+        return Quota();
+    }
+
+    public async Task ResetLimitsAsync()
+    {
+        if (state.State.Limits.Count > 0)
+        {
+            state.State.Limits.Clear();
+            await WriteAsync();
+        }
+    }
+
+    private ProjectQuota Quota() => new()
+    {
+        Limits = Limits,
+        Defaults = defaults.Value,
+        Usage = new QuotaUsage
+        {
+            Instances = state.State.Servers.Count,
+            Cores = state.State.Servers.Values.Sum(s => s.Vcpus),
+            Ram = state.State.Servers.Values.Sum(s => s.RamMb),
+            ServerGroups = state.State.ServerGroups.Count,
+        },
+    };
+
+    /// <summary>The per-request limits Nova checks with the same project limits (all 403).</summary>
+    private static void CheckRequestLimits(InstanceClaim claim, QuotaLimits limits)
+    {
+        if (!QuotaLimits.Fits(limits.MetadataItems, 0, claim.MetadataItems))
+        {
+            throw ComputeFaultException.Forbidden(string.Create(CultureInfo.InvariantCulture, $"Quota exceeded for metadata_items: Requested {claim.MetadataItems}, but already used 0 of {limits.MetadataItems} metadata_items"));
+        }
+
+        if (!QuotaLimits.Fits(limits.InjectedFiles, 0, claim.InjectedFiles))
+        {
+            throw ComputeFaultException.Forbidden("Personality file limit exceeded");
+        }
+
+        if (!QuotaLimits.Fits(limits.InjectedFilePathBytes, 0, claim.LongestInjectedFilePath))
+        {
+            throw ComputeFaultException.Forbidden(string.Create(CultureInfo.InvariantCulture, $"Personality file path exceeds maximum {limits.InjectedFilePathBytes}"));
+        }
+
+        if (!QuotaLimits.Fits(limits.InjectedFileContentBytes, 0, claim.LargestInjectedFileContent))
+        {
+            throw ComputeFaultException.Forbidden(string.Create(CultureInfo.InvariantCulture, $"Personality file content exceeds maximum {limits.InjectedFileContentBytes}"));
+        }
+    }
+
+    private static long Headroom(int limit, long used, int perInstance)
+    {
+        if (limit < 0 || perInstance <= 0)
+        {
+            return long.MaxValue;
+        }
+
+        return Math.Max(0, (limit - used) / perInstance);
+    }
+
+    /// <summary>Nova's TooManyInstances: the resources the full request (max_count) goes over, in one message.</summary>
+    private static ComputeFaultException QuotaExceeded(QuotaLimits limits, InstanceClaim claim, int usedInstances, long usedCores, long usedRam)
+    {
+        var max = claim.ServerIds.Count;
+        var overs = new List<(string Name, string Requested, long Used, int Limit)>();
+        if (!QuotaLimits.Fits(limits.Cores, usedCores, (long)max * claim.Vcpus))
+        {
+            overs.Add(("cores", ((long)max * claim.Vcpus).ToString(CultureInfo.InvariantCulture), usedCores, limits.Cores));
+        }
+
+        if (!QuotaLimits.Fits(limits.Instances, usedInstances, max))
+        {
+            var requested = claim.MinCount == max ? max.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{claim.MinCount}-{max}");
+            overs.Add(("instances", requested, usedInstances, limits.Instances));
+        }
+
+        if (!QuotaLimits.Fits(limits.Ram, usedRam, (long)max * claim.RamMb))
+        {
+            overs.Add(("ram", ((long)max * claim.RamMb).ToString(CultureInfo.InvariantCulture), usedRam, limits.Ram));
+        }
+
+        return QuotaMessage(overs.Select(o => (o.Name, o.Requested, o.Used, o.Limit)).ToList());
+    }
+
+    private static ComputeFaultException QuotaMessage(List<(string Name, long Requested, long Used, int Limit)> overs) =>
+        QuotaMessage(overs.Select(o => (o.Name, o.Requested.ToString(CultureInfo.InvariantCulture), o.Used, o.Limit)).ToList());
+
+    private static ComputeFaultException QuotaMessage(List<(string Name, string Requested, long Used, int Limit)> overs)
+    {
+        var names = string.Join(", ", overs.Select(o => o.Name));
+        var requested = string.Join(", ", overs.Select(o => o.Requested));
+        var used = string.Join(", ", overs.Select(o => o.Used.ToString(CultureInfo.InvariantCulture)));
+        var limits = string.Join(", ", overs.Select(o => o.Limit.ToString(CultureInfo.InvariantCulture)));
+        return ComputeFaultException.Forbidden($"Quota exceeded for {names}: Requested {requested}, but already used {used} of {limits} {names}");
+    }
+
+    private async Task WriteAsync()
+    {
+        // A failed write must fail the call, and memory must not keep what storage did not: reload it.
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            await state.ReadStateAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace OrleansCompute.Quotas;
+
+/// <summary>What one server holds of its project's quota.</summary>
+[GenerateSerializer, Immutable, Alias("compute.ServerQuotaUsage")]
+public sealed record ServerQuotaUsage
+{
+    [Id(0)] public required int Vcpus { get; init; }
+    [Id(1)] public required int RamMb { get; init; }
+}

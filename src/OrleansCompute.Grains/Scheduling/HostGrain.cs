@@ -1,0 +1,102 @@
+using OrleansCompute.Catalog;
+
+namespace OrleansCompute.Scheduling;
+
+/// <summary>
+/// One simulated hypervisor: its configured capacity times the allocation ratios, and the claims of the
+/// servers placed on it. Claims for one batch land in one call and one write, all or none.
+/// </summary>
+[GrainType("compute-host")]
+internal sealed class HostGrain(
+    [PersistentState("host", ComputeStorage.ProviderName)] IPersistentState<HostState> state,
+    ComputeCatalog catalog) : Grain, IHostGrain
+{
+    private HostDefinition _host = null!;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var name = this.GetPrimaryKeyString();
+        _host = catalog.Hosts.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"Host {name} is not configured.");
+        return Task.CompletedTask;
+    }
+
+    public async Task<bool> ClaimAsync(IReadOnlyList<HostClaim> claims)
+    {
+        var usage = Usage();
+        var added = new List<HostClaim>();
+        foreach (var claim in claims)
+        {
+            if (state.State.Claims.ContainsKey(claim.ConsumerId) || added.Any(a => a.ConsumerId == claim.ConsumerId))
+            {
+                continue;
+            }
+
+            if (!usage.Fits(claim.Vcpus, claim.RamMb, claim.DiskGb))
+            {
+                return false;
+            }
+
+            usage = usage.Plus(claim.Vcpus, claim.RamMb, claim.DiskGb);
+            added.Add(claim);
+        }
+
+        if (added.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var claim in added)
+        {
+            state.State.Claims[claim.ConsumerId] = claim;
+        }
+
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            foreach (var claim in added)
+            {
+                state.State.Claims.Remove(claim.ConsumerId);
+            }
+
+            throw;
+        }
+
+        return true;
+    }
+
+    public async Task ReleaseAsync(string consumerId)
+    {
+        if (state.State.Claims.Remove(consumerId))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<HostUsage> GetUsageAsync() => Task.FromResult(Usage());
+
+    private HostUsage Usage()
+    {
+        var claims = state.State.Claims.Values;
+        return new HostUsage
+        {
+            Host = _host.Name,
+            Node = _host.Name,
+            AvailabilityZone = _host.AvailabilityZone,
+            HostIp = _host.HostIp,
+            TotalVcpus = _host.Vcpus,
+            TotalRamMb = _host.RamMb,
+            TotalDiskGb = _host.DiskGb,
+            CpuAllocationRatio = _host.CpuAllocationRatio,
+            RamAllocationRatio = _host.RamAllocationRatio,
+            DiskAllocationRatio = _host.DiskAllocationRatio,
+            UsedVcpus = claims.Sum(c => c.Vcpus),
+            UsedRamMb = claims.Sum(c => c.RamMb),
+            UsedDiskGb = claims.Sum(c => c.DiskGb),
+            Consumers = claims.Count,
+        };
+    }
+}

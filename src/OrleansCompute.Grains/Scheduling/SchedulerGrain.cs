@@ -1,0 +1,196 @@
+using System.Net;
+using Orleans.Concurrency;
+using OrleansCompute.Catalog;
+using OrleansCompute.Identity;
+using OrleansCompute.Indexing;
+using OrleansCompute.ServerGroups;
+
+namespace OrleansCompute.Scheduling;
+
+/// <summary>
+/// The scheduler: reads the candidate hosts' usage, filters and weighs them for each server of the batch
+/// (counting the batch's own tentative placements), then claims on the HostGrains, one call per host. A lost
+/// race (a claim refused, or a hard group policy refused by the group) releases what was claimed and tries
+/// again with fresh usage; after a few tries the batch fails as a whole (NoValidHost), leaving no claim.
+/// </summary>
+[GrainType("compute-scheduler")]
+[StatelessWorker]
+internal sealed class SchedulerGrain(ComputeCatalog catalog, IServerIndex index) : Grain, ISchedulerGrain
+{
+    private const int Attempts = 4;
+
+    private static readonly CallerContext System = new() { UserId = "scheduler", ProjectId = "scheduler", Roles = ["admin"], RequestId = "scheduler" };
+
+    public async Task<ScheduleResult> ScheduleAsync(ScheduleRequest request)
+    {
+        var candidates = catalog.Hosts.Select(h => h.Name).ToArray();
+        if (request.ForcedHost is { } forced && !candidates.Contains(forced, StringComparer.Ordinal))
+        {
+            return ScheduleResult.NoValidHost();
+        }
+
+        var sameHosts = await HostsOfAsync(request.Hints, "same_host");
+        var differentHosts = await HostsOfAsync(request.Hints, "different_host");
+        var near = NearNetwork(request.Hints);
+        var query = request.Hints.TryGetValue("query", out var queryText) && queryText.Count > 0 ? JsonQueryFilter.Parse(queryText[0]) : null;
+        var groupId = request.Hints.TryGetValue("group", out var groupText) && groupText.Count > 0 && Guid.TryParse(groupText[0], out var parsed) ? parsed : (Guid?)null;
+
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var group = groupId is { } id ? await GrainFactory.GetGrain<IServerGroupGrain>(id).FindAsync(System) : null;
+            var context = new SchedulingContext
+            {
+                Request = request,
+                Group = group,
+                GroupHostCounts = GroupHostCounts(group, request.ServerIds),
+                SameHosts = sameHosts,
+                DifferentHosts = differentHosts,
+                NearNetwork = near,
+                Query = query,
+            };
+
+            var usages = await Task.WhenAll(candidates.Select(h => GrainFactory.GetGrain<IHostGrain>(h).GetUsageAsync()));
+            var chosen = Choose(request, context, usages.ToDictionary(u => u.Host, StringComparer.Ordinal));
+            if (chosen is null)
+            {
+                return ScheduleResult.NoValidHost();
+            }
+
+            if (!await ClaimAsync(request, chosen))
+            {
+                continue;
+            }
+
+            if (group is not null && !await GrainFactory.GetGrain<IServerGroupGrain>(group.Id)
+                    .AddMembersAsync(chosen.ToDictionary(p => p.ServerId, p => (string?)p.Host), memberLimit: -1))
+            {
+                await ReleaseAsync(request, chosen);
+                continue;
+            }
+
+            return new ScheduleResult { Placements = chosen };
+        }
+
+        return ScheduleResult.NoValidHost();
+    }
+
+    public async Task ReleaseEverywhereAsync(IReadOnlyList<string> consumerIds)
+    {
+        foreach (var host in catalog.Hosts)
+        {
+            var grain = GrainFactory.GetGrain<IHostGrain>(host.Name);
+            foreach (var consumer in consumerIds)
+            {
+                await grain.ReleaseAsync(consumer);
+            }
+        }
+    }
+
+    private static List<Placement>? Choose(ScheduleRequest request, SchedulingContext context, Dictionary<string, HostUsage> hosts)
+    {
+        var placements = new List<Placement>(request.ServerIds.Count);
+        var flavor = request.Flavor;
+        foreach (var serverId in request.ServerIds)
+        {
+            var passing = hosts.Values.Where(h => HostFilters.Passes(h, context)).ToList();
+            if (passing.Count == 0)
+            {
+                return null;
+            }
+
+            var best = HostWeigher.Best(passing, context);
+            placements.Add(new Placement { ServerId = serverId, Host = best.Host, Node = best.Node, AvailabilityZone = best.AvailabilityZone });
+            hosts[best.Host] = best.Plus(flavor.Vcpus, flavor.RamMb, flavor.DiskGb + flavor.EphemeralGb + (flavor.SwapMb + 1023) / 1024);
+            if (context.Group is not null)
+            {
+                context.GroupHostCounts[best.Host] = context.GroupHostCounts.GetValueOrDefault(best.Host) + 1;
+            }
+        }
+
+        return placements;
+    }
+
+    private async Task<bool> ClaimAsync(ScheduleRequest request, List<Placement> placements)
+    {
+        var flavor = request.Flavor;
+        var byHost = placements.GroupBy(p => p.Host, StringComparer.Ordinal).ToList();
+        var claimed = new List<string>();
+        foreach (var host in byHost)
+        {
+            var claims = host.Select(p => new HostClaim
+            {
+                ConsumerId = HostClaim.ConsumerFor(p.ServerId) + request.ConsumerSuffix,
+                Vcpus = flavor.Vcpus,
+                RamMb = flavor.RamMb,
+                DiskGb = flavor.DiskGb + flavor.EphemeralGb + (flavor.SwapMb + 1023) / 1024,
+            }).ToList();
+            if (!await GrainFactory.GetGrain<IHostGrain>(host.Key).ClaimAsync(claims))
+            {
+                await ReleaseAsync(request, placements.Where(p => claimed.Contains(p.Host)).ToList());
+                return false;
+            }
+
+            claimed.Add(host.Key);
+        }
+
+        return true;
+    }
+
+    private async Task ReleaseAsync(ScheduleRequest request, List<Placement> placements)
+    {
+        foreach (var placement in placements)
+        {
+            await GrainFactory.GetGrain<IHostGrain>(placement.Host).ReleaseAsync(HostClaim.ConsumerFor(placement.ServerId) + request.ConsumerSuffix);
+        }
+    }
+
+    private static Dictionary<string, int> GroupHostCounts(ServerGroup? group, IReadOnlyList<Guid> batch)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (group is null)
+        {
+            return counts;
+        }
+
+        foreach (var (serverId, host) in group.Members)
+        {
+            if (host is not null && !batch.Contains(serverId))
+            {
+                counts[host] = counts.GetValueOrDefault(host) + 1;
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>The hosts of the servers a hint names; servers that do not exist or have no host add none.</summary>
+    private async Task<IReadOnlySet<string>?> HostsOfAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> hints, string hint)
+    {
+        if (!hints.TryGetValue(hint, out var ids) || ids.Count == 0)
+        {
+            return null;
+        }
+
+        var hosts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (Guid.TryParse(id, out var serverId) && await index.FindAsync(serverId) is { Deleted: false, Host: { } host })
+            {
+                hosts.Add(host);
+            }
+        }
+
+        return hosts;
+    }
+
+    private static (IPAddress, int)? NearNetwork(IReadOnlyDictionary<string, IReadOnlyList<string>> hints)
+    {
+        if (!hints.TryGetValue("build_near_host_ip", out var ips) || ips.Count == 0 || !IPAddress.TryParse(ips[0], out var address))
+        {
+            return null;
+        }
+
+        var cidr = hints.TryGetValue("cidr", out var cidrs) && cidrs.Count > 0 ? cidrs[0] : "/24";
+        return int.TryParse(cidr.TrimStart('/'), out var prefix) ? (address, prefix) : (address, 24);
+    }
+}
