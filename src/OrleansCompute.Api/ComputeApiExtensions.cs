@@ -13,6 +13,7 @@ using OrleansCompute.Api.Images;
 using OrleansCompute.Api.Policy;
 using OrleansCompute.Api.Microversions;
 using OrleansCompute.Api.Servers;
+using OrleansCompute.Api.Servers.Actions;
 using OrleansCompute.Api.Versions;
 
 namespace OrleansCompute.Api;
@@ -108,6 +109,8 @@ public static class ComputeApiExtensions
     private static void MapResources(RouteGroupBuilder group)
     {
         ServerEndpoints.Map(group);
+        ServerActionEndpoints.Map(group);
+        InstanceActionEndpoints.Map(group);
         FlavorEndpoints.Map(group);
         FlavorExtraSpecsEndpoints.Map(group);
         ImageEndpoints.Map(group);

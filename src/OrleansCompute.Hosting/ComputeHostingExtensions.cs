@@ -68,6 +68,7 @@ public static class ComputeHostingExtensions
                 o.Invariant = SqliteInvariant;
                 o.DataSource = database.WriteDataSource;
             });
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(Math.Max(1, options.MinimumReminderPeriod)));
             ComputeResourceServices.ConfigureReminders(silo, configuration);
         });
         services.AddHostedService<InFlightServerResumeService>();
@@ -80,6 +81,7 @@ public static class ComputeHostingExtensions
         services.AddComputeApi(configuration);
         services.Configure<CatalogOptions>(configuration.GetSection(CatalogOptions.SectionName));
         services.Configure<FakeDriverOptions>(configuration.GetSection(FakeDriverOptions.SectionName));
+        services.Configure<ServerLifecycleOptions>(configuration.GetSection(ServerLifecycleOptions.SectionName));
         services.AddSingleton<ComputeCatalog>();
         ComputeResourceServices.AddComputeResources(services, configuration);
         services.AddSingleton<InFlightServerSweeper>();

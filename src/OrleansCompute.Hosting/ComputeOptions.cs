@@ -22,4 +22,10 @@ public sealed class ComputeOptions
 
     /// <summary>Port Orleans clients connect to.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// Seconds: Orleans' <c>ReminderOptions.MinimumReminderPeriod</c>, the period of the lifecycle reminders
+    /// (a reminder is due at its deadline, then ticks at this period until its work is done). Lower only for tests.
+    /// </summary>
+    public int MinimumReminderPeriod { get; set; } = 60;
 }

@@ -27,4 +27,7 @@ public enum DriverOperation
     LiveMigrate,
     SetAdminPassword,
     CrashDump,
+    SoftDelete,
+    Restore,
+    Backup,
 }

@@ -11,4 +11,7 @@ public interface IComputeDriver
 {
     /// <summary>Carries out one operation; reports progress (0-100) while it runs.</summary>
     Task ExecuteAsync(DriverOperation operation, ServerSnapshot server, Action<int> reportProgress, CancellationToken cancellationToken);
+
+    /// <summary>The machine's console log (Nova's <c>get_console_output</c>).</summary>
+    Task<string> GetConsoleOutputAsync(ServerSnapshot server, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using OrleansCompute.Identity;
+using OrleansCompute.Servers.Actions;
 
 namespace OrleansCompute.Servers;
 
@@ -24,4 +25,20 @@ public interface IServerGrain : IGrainWithGuidKey
     /// <summary>Wakes the grain so that an operation left in flight by a crash or restart finishes.</summary>
     [Alias("Resume")]
     Task ResumeAsync();
+
+    /// <summary>
+    /// Carries out one server action (<c>POST /servers/{id}/action</c>): checks lock, policy and state against the
+    /// lifecycle table, sets the transitional task_state and persists it before answering, then finishes in the
+    /// background. Throws the Nova fault (404, 403, 409, 400) when the action is refused.
+    /// </summary>
+    [Alias("Act")]
+    Task<ServerActionResult> ActAsync(ServerActionCommand command);
+
+    /// <summary>The server's action log (<c>os-instance-actions</c>); deleted servers only when asked (2.21+).</summary>
+    [Alias("GetActions")]
+    Task<ServerActionLog> GetActionsAsync(CallerContext caller, bool includeDeleted);
+
+    /// <summary>The console log (<c>os-getConsoleOutput</c>): the last <paramref name="length"/> lines, or all.</summary>
+    [Alias("GetConsoleOutput")]
+    Task<string> GetConsoleOutputAsync(CallerContext caller, int? length);
 }

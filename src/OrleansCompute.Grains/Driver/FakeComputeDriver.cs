@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.Extensions.Options;
 using OrleansCompute.Servers;
 
@@ -5,14 +7,15 @@ namespace OrleansCompute.Driver;
 
 /// <summary>
 /// A compute driver without a hypervisor: each operation takes its configured time on the injected
-/// <see cref="ComputeClock"/> (so tests drive it with a fake clock), reports progress, and fails when told to.
+/// <see cref="ComputeClock"/> (so tests drive it with a fake clock), reports progress, and fails when told to
+/// (by configuration, by a server name marker, or by the server's metadata when <see cref="FakeDriverOptions.MetadataHooks"/> is on).
 /// </summary>
 public sealed class FakeComputeDriver(IOptionsMonitor<FakeDriverOptions> options, ComputeClock clock) : IComputeDriver
 {
     public async Task ExecuteAsync(DriverOperation operation, ServerSnapshot server, Action<int> reportProgress, CancellationToken cancellationToken)
     {
         var current = options.CurrentValue;
-        var duration = current.DurationOf(operation);
+        var duration = DurationOf(current, operation, server);
         var steps = Math.Max(1, current.ProgressSteps);
         if (duration > TimeSpan.Zero)
         {
@@ -35,9 +38,45 @@ public sealed class FakeComputeDriver(IOptionsMonitor<FakeDriverOptions> options
         }
     }
 
+    public Task<string> GetConsoleOutputAsync(ServerSnapshot server, CancellationToken cancellationToken)
+    {
+        var launched = (server.LaunchedAt ?? server.CreatedAt).UtcDateTime;
+        var log = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"[    0.000000] Booting {server.InstanceName} ({server.Id}) on {server.Host}\n")
+            .Append(CultureInfo.InvariantCulture, $"[    0.421337] Flavor {server.Flavor.Name}: {server.Flavor.Vcpus} vCPU, {server.Flavor.RamMb} MB RAM\n")
+            .Append(CultureInfo.InvariantCulture, $"[    1.802716] cloud-init: hostname {server.Hostname}\n")
+            .Append(CultureInfo.InvariantCulture, $"[    2.500000] launched at {launched:yyyy-MM-dd HH:mm:ss}\n")
+            .Append(CultureInfo.InvariantCulture, $"{server.Hostname} login: ");
+        foreach (var line in options.CurrentValue.ConsoleLines)
+        {
+            log.Append('\n').Append(line);
+        }
+
+        return Task.FromResult(log.ToString());
+    }
+
+    private static TimeSpan DurationOf(FakeDriverOptions options, DriverOperation operation, ServerSnapshot server)
+    {
+        if (!options.Instant && options.MetadataHooks
+            && server.Metadata.TryGetValue(FakeDriverOptions.SecondsMetadataPrefix + operation, out var text)
+            && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(Math.Max(0, seconds));
+        }
+
+        return options.DurationOf(operation);
+    }
+
     private static bool ShouldFail(FakeDriverOptions options, DriverOperation operation, ServerSnapshot server)
     {
-        if (options.FailOperations.Contains(operation.ToString(), StringComparer.OrdinalIgnoreCase))
+        var name = operation.ToString();
+        if (options.FailOperations.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (options.MetadataHooks && server.Metadata.TryGetValue(FakeDriverOptions.FailMetadataKey, out var failing)
+            && failing.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(name, StringComparer.OrdinalIgnoreCase))
         {
             return true;
         }

@@ -8,6 +8,12 @@ public sealed class FakeDriverOptions
 {
     public const string SectionName = "Compute:FakeDriver";
 
+    /// <summary>The server metadata key naming operations to fail (comma separated), with <see cref="MetadataHooks"/>.</summary>
+    public const string FailMetadataKey = "fake-driver:fail";
+
+    /// <summary>The server metadata key prefix of per-operation durations (<c>fake-driver:seconds:Reboot</c>), with <see cref="MetadataHooks"/>.</summary>
+    public const string SecondsMetadataPrefix = "fake-driver:seconds:";
+
     /// <summary>Make every duration zero (benchmarks).</summary>
     public bool Instant { get; set; }
 
@@ -29,8 +35,18 @@ public sealed class FakeDriverOptions
     /// <summary>A server whose name contains this text fails to build (empty: off).</summary>
     public string FailureNameMarker { get; set; } = "";
 
+    /// <summary>
+    /// Test hook, off by default: when on, a server's own metadata steers the driver for that server only:
+    /// <c>fake-driver:fail</c> = "Reboot,PowerOff" fails those operations, <c>fake-driver:seconds:Rebuild</c> = "30"
+    /// sets that operation's duration.
+    /// </summary>
+    public bool MetadataHooks { get; set; }
+
     /// <summary>Number of progress reports during an operation.</summary>
     public int ProgressSteps { get; set; } = 5;
+
+    /// <summary>The lines the console log of every server ends with (after a generated boot log).</summary>
+    public List<string> ConsoleLines { get; set; } = [];
 
     public TimeSpan DurationOf(DriverOperation operation)
     {

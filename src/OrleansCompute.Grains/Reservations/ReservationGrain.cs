@@ -10,10 +10,9 @@ namespace OrleansCompute.Reservations;
 /// <summary>
 /// One multi-create. Steps, each persisted before the next: plan the member ids; claim quota for as many as
 /// fit between min and max in one call; place the whole batch (all or nothing); create the members with
-/// bounded parallelism (each create is idempotent, keyed by reservation id and launch index); done. The
-/// caller is answered once the first member exists (the answer shows it); the others are created right after,
-/// in the background. A
-/// reminder registered with the plan finishes a reservation that a crash cut short, so after a restart
+/// bounded parallelism (each create is idempotent, keyed by reservation id and launch index); done. As in
+/// Nova, the caller is answered once every granted member exists (in BUILD), so a list by reservation id
+/// right after the answer shows all of them. A reminder registered with the plan finishes a reservation that a crash cut short, so after a restart
 /// every granted member exists exactly once and quota usage equals the members that exist.
 /// </summary>
 [GrainType("compute-reservation")]
@@ -81,8 +80,7 @@ internal sealed class ReservationGrain(
     }
 
     /// <summary>
-    /// One run at a time. A run answers (its promise) as soon as the first member exists, and goes on creating
-    /// the others in the background; a reminder tick or a repeated call during a run joins the same run.
+    /// One run at a time; a reminder tick or a repeated call during a run joins the same run.
     /// </summary>
     private TaskCompletionSource<ReservationOutcome> EnsureRunning()
     {
@@ -110,18 +108,15 @@ internal sealed class ReservationGrain(
                 await ScheduleAsync(request);
             }
 
-            // The answer names the first member, so it exists before the answer; the rest follow.
-            var first = Granted().Take(1).ToList();
-            await CreateMembersAsync(request, first);
-            answer.TrySetResult(Outcome(Granted()));
             await CreateMembersAsync(request, Granted().Where(m => !m.Created).ToList());
             state.State.Completed = true;
             await state.WriteStateAsync();
             await UnregisterAsync();
+            answer.TrySetResult(Outcome(Granted()));
         }
         catch (Exception exception)
         {
-            // Before the answer the caller gets the failure; after it, the reminder tries again.
+            // The caller gets the failure; the reminder tries again for whatever was planned and claimed.
             answer.TrySetException(exception);
         }
     }

@@ -4,7 +4,7 @@ using OrleansCompute.Indexing;
 namespace OrleansCompute.Servers;
 
 /// <summary>
-/// After a restart nothing calls a server whose build or delete was in flight, so nothing would finish it.
+/// After a restart nothing calls a server whose build or action was in flight, so nothing would finish it.
 /// At start-up this finds such servers in the index and wakes their grains, which resume the operation
 /// they persisted. Idempotent: waking a settled grain does nothing.
 /// </summary>
@@ -12,11 +12,15 @@ public sealed partial class InFlightServerSweeper(IServerIndex index, IGrainFact
 {
     private const int PageSize = 500;
 
+    /// <summary>Every task_state a persisted operation starts with (builds are found by vm_state).</summary>
+    private static readonly string[] TransitionalTaskStates =
+        [.. Lifecycle.ServerLifecycle.Table.Values.Select(t => t.FirstTaskState).OfType<string>().Distinct(StringComparer.Ordinal)];
+
     public async Task<int> ResumeAllAsync(CancellationToken cancellationToken)
     {
         var woken = 0;
         woken += await WakeAsync(new ServerQuery { VmStates = [VmState.Building] }, cancellationToken);
-        woken += await WakeAsync(new ServerQuery { TaskStates = [TaskState.Deleting] }, cancellationToken);
+        woken += await WakeAsync(new ServerQuery { TaskStates = TransitionalTaskStates }, cancellationToken);
         if (woken > 0)
         {
             LogResumed(logger, woken);

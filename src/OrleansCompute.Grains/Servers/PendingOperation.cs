@@ -1,4 +1,5 @@
 using OrleansCompute.Driver;
+using OrleansCompute.Servers.Actions;
 
 namespace OrleansCompute.Servers;
 
@@ -12,4 +13,10 @@ public sealed record PendingOperation
     [Id(0)] public required DriverOperation Operation { get; init; }
     [Id(1)] public required string RequestId { get; init; }
     [Id(2)] public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>The lifecycle action in flight; null for a build (and for deletes stored before actions existed).</summary>
+    [Id(3)] public ServerActionKind? Action { get; init; }
+
+    /// <summary>The action's command without secrets, so that a resumed action does what was asked.</summary>
+    [Id(4)] public ServerActionCommand? Command { get; init; }
 }

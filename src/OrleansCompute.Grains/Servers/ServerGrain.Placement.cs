@@ -93,22 +93,6 @@ internal sealed partial class ServerGrain
         }
     }
 
-    /// <summary>Gives back everything a server that is gone held: host capacity, quota and group membership.</summary>
-    private async Task ReleaseResourcesAsync()
-    {
-        var server = _live!;
-        await ReleaseHostClaimAsync(server.Host);
-        await ReleaseHostClaimAsync(server.Host, ResizeConsumerSuffix);
-        await GrainFactory.GetGrain<IProjectGrain>(server.ProjectId).ReleaseServerAsync(Id);
-        foreach (var group in server.ServerGroups)
-        {
-            if (Guid.TryParse(group, out var groupId))
-            {
-                await GrainFactory.GetGrain<IServerGroupGrain>(groupId).RemoveMemberAsync(Id);
-            }
-        }
-    }
-
     /// <summary>Drops this server's claim on a host (shelve offload, resize confirm or revert, delete).</summary>
     internal Task ReleaseHostClaimAsync(string? host, string consumerSuffix = "") =>
         host is null ? Task.CompletedTask : GrainFactory.GetGrain<IHostGrain>(host).ReleaseAsync(HostClaim.ConsumerFor(Id) + consumerSuffix);

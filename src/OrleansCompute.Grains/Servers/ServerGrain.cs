@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OrleansCompute.Catalog;
 using OrleansCompute.Driver;
 using OrleansCompute.Faults;
@@ -6,6 +7,7 @@ using OrleansCompute.Identity;
 using OrleansCompute.Indexing;
 using OrleansCompute.Networking;
 using OrleansCompute.Scheduling;
+using OrleansCompute.Servers.Actions;
 
 namespace OrleansCompute.Servers;
 
@@ -13,7 +15,9 @@ namespace OrleansCompute.Servers;
 /// One server and its lifecycle. The grain is the only writer of the server: every change goes through
 /// <see cref="CommitAsync"/>, which persists the state and then the index row before the caller is answered.
 /// Driver operations run in the background on the grain's own scheduler; transient task states and progress
-/// live in memory and are shown by reads, while each operation's start and end are persisted.
+/// live in memory and are shown by reads, while each operation's start and end are persisted (two writes per
+/// operation). The lifecycle rules are the table in <see cref="Lifecycle.ServerLifecycle"/>; this file holds
+/// create, read and the commit machinery, the partial files the actions, deletes, reminders and action log.
 /// </summary>
 [GrainType("compute-server")]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The operation source is disposed in OnDeactivateAsync; the gate holds no wait handle.")]
@@ -23,7 +27,9 @@ internal sealed partial class ServerGrain(
     IServerIndex index,
     ComputeCatalog catalog,
     ComputeClock clock,
-    ILogger<ServerGrain> logger) : Grain, IServerGrain
+    IOptionsMonitor<ServerLifecycleOptions> lifecycle,
+    IOptions<ReminderOptions> reminderOptions,
+    ILogger<ServerGrain> logger) : Grain, IServerGrain, IRemindable
 {
     // Background operations and request turns interleave at awaits; this gate keeps each commit atomic.
     private readonly SemaphoreSlim _commitGate = new(1, 1);
@@ -41,6 +47,7 @@ internal sealed partial class ServerGrain(
             // Re-project on activation: repairs an index row lost to a crash between state write and index write.
             await index.UpsertAsync(_live, cancellationToken);
             ResumePendingOperation();
+            await EnsureRemindersAsync();
         }
     }
 
@@ -102,36 +109,28 @@ internal sealed partial class ServerGrain(
         state.State.AutoAllocateNetwork = command.AutoAllocateNetwork;
         if (server.VmState == VmState.Error)
         {
-            await CommitAsync(_ => server, pending: null);
+            // The reservation could not place the batch: the server is recorded in ERROR and never built.
+            await CommitAsync(
+                _ => server,
+                pending: null,
+                s =>
+                {
+                    StartAction(s, "create", BuildEvent, command.Caller, now);
+                    FinishAction(s, command.Caller.RequestId, server.Fault?.Message);
+                });
             return Current();
         }
 
-        await CommitAsync(_ => server, Pending(DriverOperation.Spawn, command.Caller.RequestId));
+        await CommitAsync(
+            _ => server,
+            Pending(DriverOperation.Spawn, command.Caller.RequestId),
+            s => StartAction(s, "create", BuildEvent, command.Caller, now));
         var created = Current();
         StartOperation(BuildAsync);
         return created;
     }
 
     public Task<ServerSnapshot> GetAsync(CallerContext caller) => Task.FromResult(Visible(caller));
-
-    public async Task DeleteAsync(CallerContext caller)
-    {
-        var server = Visible(caller);
-        if (server.Locked && !caller.IsAdmin)
-        {
-            throw ComputeFaultException.Conflict($"Instance {Id} is locked");
-        }
-
-        if (state.State.Pending?.Operation == DriverOperation.Destroy)
-        {
-            return;
-        }
-
-        // A delete wins over whatever was in flight, a build included.
-        _operation?.Cancel();
-        await CommitAsync(s => s with { TaskState = TaskState.Deleting }, Pending(DriverOperation.Destroy, caller.RequestId));
-        StartOperation(DestroyAsync);
-    }
 
     public Task ResumeAsync() => Task.CompletedTask;
 
@@ -154,25 +153,44 @@ internal sealed partial class ServerGrain(
 
     private void ResumePendingOperation()
     {
-        switch (state.State.Pending?.Operation)
+        var pending = state.State.Pending;
+        if (pending is null)
         {
-            case DriverOperation.Spawn:
-                StartOperation(BuildAsync);
-                break;
-            case DriverOperation.Destroy:
-                StartOperation(DestroyAsync);
-                break;
+            return;
+        }
+
+        if (pending.Action is { } action)
+        {
+            var command = pending.Command ?? new ServerActionCommand { Caller = SystemCaller(pending.RequestId), Action = action };
+            StartOperation(token => RunTransitionAsync(Lifecycle.ServerLifecycle.For(action), command, token));
+        }
+        else if (pending.Operation == DriverOperation.Spawn)
+        {
+            StartOperation(BuildAsync);
+        }
+        else if (pending.Operation == DriverOperation.Destroy)
+        {
+            var command = new ServerActionCommand { Caller = SystemCaller(pending.RequestId), Action = ServerActionKind.Delete };
+            StartOperation(token => RunTransitionAsync(Lifecycle.ServerLifecycle.For(ServerActionKind.Delete), command, token));
         }
     }
 
+    /// <summary>Starts a background operation; whatever ran before is superseded (cancelled).</summary>
     private void StartOperation(Func<CancellationToken, Task> operation)
     {
+        _operation?.Cancel();
         _operation?.Dispose();
         _operation = new CancellationTokenSource();
         _progress = 0;
         var token = _operation.Token;
         // Runs on this activation's scheduler: it interleaves with requests only at awaits, never in parallel.
         _ = RunOperationAsync(operation, token);
+    }
+
+    /// <summary>Cancels the background operation, if any (a delete or reset supersedes it).</summary>
+    private void CancelOperation()
+    {
+        _operation?.Cancel();
     }
 
     private async Task RunOperationAsync(Func<CancellationToken, Task> operation, CancellationToken cancellationToken)
@@ -193,10 +211,11 @@ internal sealed partial class ServerGrain(
 
     private async Task BuildAsync(CancellationToken cancellationToken)
     {
+        var requestId = state.State.Pending?.RequestId ?? "";
         var placed = await PlaceAsync();
         if (!placed.Succeeded)
         {
-            await FailAsync(500, placed.Failure!, "NoValidHost");
+            await FailBuildAsync(requestId, 500, placed.Failure!, "NoValidHost", cancellationToken);
             return;
         }
 
@@ -208,7 +227,7 @@ internal sealed partial class ServerGrain(
         }
         catch (ComputeFaultException fault)
         {
-            await FailAsync(500, $"Build of instance {Id} aborted: {fault.Message}", "BuildAbortException");
+            await FailBuildAsync(requestId, 500, $"Build of instance {Id} aborted: {fault.Message}", "BuildAbortException", cancellationToken);
             return;
         }
 
@@ -220,12 +239,11 @@ internal sealed partial class ServerGrain(
         }
         catch (ComputeDriverException failure)
         {
-            await FailAsync(500, $"Build of instance {Id} aborted: {failure.Message}", "ComputeDriverException");
+            await FailBuildAsync(requestId, 500, $"Build of instance {Id} aborted: {failure.Message}", "ComputeDriverException", cancellationToken);
             return;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        state.State.RequestedNetworks = [];
         await CommitAsync(
             s => s with
             {
@@ -235,7 +253,13 @@ internal sealed partial class ServerGrain(
                 Progress = 0,
                 LaunchedAt = clock.UtcNow,
             },
-            pending: null);
+            pending: null,
+            s =>
+            {
+                s.RequestedNetworks = [];
+                FinishAction(s, requestId, error: null);
+            },
+            cancellationToken);
     }
 
     private async Task<List<ServerAddress>> AllocateNetworksAsync()
@@ -258,32 +282,6 @@ internal sealed partial class ServerGrain(
         return addresses;
     }
 
-    private async Task DestroyAsync(CancellationToken cancellationToken)
-    {
-        await driver.ExecuteAsync(DriverOperation.Destroy, _live!, p => _progress = p, cancellationToken);
-        foreach (var networkId in NetworksHeld())
-        {
-            await GrainFactory.GetGrain<INetworkGrain>(networkId).ReleaseAsync(Id);
-        }
-
-        await ReleaseResourcesAsync();
-
-        var now = clock.UtcNow;
-        state.State.RequestedNetworks = [];
-        await CommitAsync(
-            s => s with
-            {
-                VmState = VmState.Deleted,
-                TaskState = null,
-                PowerState = PowerState.NoState,
-                Deleted = true,
-                DeletedAt = now,
-                TerminatedAt = now,
-            },
-            pending: null);
-        DeactivateOnIdle();
-    }
-
     /// <summary>Every network the server holds or may hold an address on (a build can stop half-way).</summary>
     private IEnumerable<string> NetworksHeld()
     {
@@ -297,7 +295,15 @@ internal sealed partial class ServerGrain(
         return held.Distinct(StringComparer.OrdinalIgnoreCase);
     }
 
-    private Task FailAsync(int code, string message, string details) =>
+    private async Task ReleaseNetworksAsync()
+    {
+        foreach (var networkId in NetworksHeld())
+        {
+            await GrainFactory.GetGrain<INetworkGrain>(networkId).ReleaseAsync(Id);
+        }
+    }
+
+    private Task FailBuildAsync(string requestId, int code, string message, string details, CancellationToken cancellationToken) =>
         CommitAsync(
             s => s with
             {
@@ -306,14 +312,26 @@ internal sealed partial class ServerGrain(
                 Progress = 0,
                 Fault = new ServerFault { Code = code, Message = message, Created = clock.UtcNow, Details = details },
             },
-            pending: null);
+            pending: null,
+            s => FinishAction(s, requestId, error: details),
+            cancellationToken);
 
-    /// <summary>Applies a change to the live server, persists it, then writes the index row.</summary>
-    private async Task CommitAsync(Func<ServerSnapshot, ServerSnapshot> change, PendingOperation? pending)
+    /// <summary>
+    /// Applies a change to the live server (and optionally to the rest of the state), persists it, then writes
+    /// the index row. Both delegates run under the commit gate on the latest state, so a check inside
+    /// <paramref name="change"/> and the change it guards are atomic. A cancelled <paramref name="guard"/> means
+    /// the operation that asked was superseded while it waited: nothing is written.
+    /// </summary>
+    private async Task CommitAsync(
+        Func<ServerSnapshot, ServerSnapshot> change,
+        PendingOperation? pending,
+        Action<ServerState>? alsoChange = null,
+        CancellationToken guard = default)
     {
-        await _commitGate.WaitAsync();
+        await _commitGate.WaitAsync(CancellationToken.None);
         try
         {
+            guard.ThrowIfCancellationRequested();
             var previous = _live;
             var next = change(previous!) with
             {
@@ -322,18 +340,20 @@ internal sealed partial class ServerGrain(
             };
             state.State.Server = next;
             state.State.Pending = pending;
+            alsoChange?.Invoke(state.State);
             try
             {
-                await state.WriteStateAsync();
+                await state.WriteStateAsync(CancellationToken.None);
             }
             catch
             {
-                state.State.Server = previous;
+                // The in-memory state object was changed in place: reload the stored truth.
+                await state.ReadStateAsync(CancellationToken.None);
                 throw;
             }
 
             _live = next;
-            await index.UpsertAsync(next);
+            await index.UpsertAsync(next, CancellationToken.None);
         }
         finally
         {
@@ -341,8 +361,8 @@ internal sealed partial class ServerGrain(
         }
     }
 
-    private PendingOperation Pending(DriverOperation operation, string requestId) =>
-        new() { Operation = operation, RequestId = requestId, StartedAt = clock.UtcNow };
+    private PendingOperation Pending(DriverOperation operation, string requestId, ServerActionKind? action = null, ServerActionCommand? command = null) =>
+        new() { Operation = operation, RequestId = requestId, StartedAt = clock.UtcNow, Action = action, Command = command };
 
     /// <summary>Nova's <c>instance-%08x</c> over an internal integer id; ours is derived from the UUID.</summary>
     private static string InstanceNameFor(Guid id) => "instance-" + id.ToString("N")[..8];

@@ -1,3 +1,5 @@
+using OrleansCompute.Servers.Actions;
+
 namespace OrleansCompute.Servers;
 
 /// <summary>The persisted state of a ServerGrain: the server and the operation in flight, if any.</summary>
@@ -14,4 +16,19 @@ public sealed class ServerState
 
     /// <summary>How the server is scheduled (kept for the build, resize and unshelve; see ServerGrain.Placement).</summary>
     [Id(20)] public OrleansCompute.Scheduling.ScheduleRequest? Scheduling { get; set; }
+
+    /// <summary>The action log, oldest first (Nova's <c>instance_actions</c>); bounded, see <c>ServerGrain.ActionLog</c>.</summary>
+    [Id(4)] public List<InstanceActionRecord> Actions { get; set; } = [];
+
+    /// <summary>The resize or migration waiting for confirm or revert (vm_state <c>resized</c>).</summary>
+    [Id(5)] public ResizeContext? Resize { get; set; }
+
+    /// <summary>When a soft-deleted server is reclaimed (deleted_at + reclaim_instance_interval).</summary>
+    [Id(6)] public DateTimeOffset? ReclaimAt { get; set; }
+
+    /// <summary>When a shelved server is offloaded (shelved_offload_time after the shelve).</summary>
+    [Id(7)] public DateTimeOffset? OffloadAt { get; set; }
+
+    /// <summary>When a resized server is confirmed automatically (resize_confirm_window after the resize).</summary>
+    [Id(8)] public DateTimeOffset? ConfirmResizeAt { get; set; }
 }

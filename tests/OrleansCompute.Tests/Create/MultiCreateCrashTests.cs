@@ -26,12 +26,16 @@ public sealed class MultiCreateCrashTests
         await host.StartAsync();
         using (var client = NovaClient.For(host, "crash:crash"))
         {
-            var create = await client.PostAsync("/v2.1/servers", CreateTestBodies.Server("crash", $", \"max_count\": {Count}"));
-            create.Status.Should().Be(HttpStatusCode.Accepted, create.Body);
-
-            // The answer comes when the first member exists; the others are being created one at a time.
-            var createdAtKill = (await client.GetAsync("/v2.1/servers?limit=1000")).Json["servers"]!.AsArray().Count;
+            // As in Nova the answer comes once every member exists, so the request is still running when the
+            // kill lands: wait until some members exist, then kill.
+            var create = client.PostAsync("/v2.1/servers", CreateTestBodies.Server("crash", $", \"max_count\": {Count}"));
+            var createdAtKill = await Eventually.Until(
+                async () => (await client.GetAsync("/v2.1/servers?limit=1000")).Json["servers"]!.AsArray().Count,
+                count => count > 0,
+                TimeSpan.FromSeconds(30),
+                because: "the reservation should start creating its members");
             await host.KillAsync();
+            await create.ContinueWith(_ => { }, TaskScheduler.Default);
             createdAtKill.Should().BeLessThan(Count, "the kill must land while the reservation is still creating its members");
         }
 

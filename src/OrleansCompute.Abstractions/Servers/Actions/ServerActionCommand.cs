@@ -1,0 +1,48 @@
+using OrleansCompute.Identity;
+
+namespace OrleansCompute.Servers.Actions;
+
+/// <summary>
+/// One validated server action: the API has parsed the body for the request's microversion and resolved what it
+/// refers to (a resize's flavor, a rebuild's image). Only the members of <see cref="Action"/> are set.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("compute.ServerActionCommand")]
+public sealed record ServerActionCommand
+{
+    [Id(0)] public required CallerContext Caller { get; init; }
+    [Id(1)] public required ServerActionKind Action { get; init; }
+
+    /// <summary>resize: the flavor asked for (resolved by the grain after the state checks, as Nova does).</summary>
+    [Id(2)] public string? FlavorRef { get; init; }
+
+    /// <summary>rebuild: what changes.</summary>
+    [Id(3)] public RebuildSpec? Rebuild { get; init; }
+
+    /// <summary>lock (2.73+): the reason, or null.</summary>
+    [Id(4)] public string? LockedReason { get; init; }
+
+    /// <summary>os-resetState: <c>active</c> or <c>error</c>.</summary>
+    [Id(5)] public string? State { get; init; }
+
+    /// <summary>createImage / createBackup: the id the API chose for the new image, its name and properties
+    /// (a backup's <c>backup_type</c> is among them).</summary>
+    [Id(6)] public string? ImageId { get; init; }
+    [Id(7)] public string? ImageName { get; init; }
+    [Id(8)] public IReadOnlyDictionary<string, string>? ImageMetadata { get; init; }
+
+    /// <summary>addSecurityGroup / removeSecurityGroup: the group's name.</summary>
+    [Id(9)] public string? SecurityGroup { get; init; }
+
+    /// <summary>unshelve (2.77+): the availability zone asked for; <see cref="UnpinAvailabilityZone"/> for an explicit null (2.91+).</summary>
+    [Id(10)] public string? AvailabilityZone { get; init; }
+    [Id(11)] public bool UnpinAvailabilityZone { get; init; }
+
+    /// <summary>migrate / os-migrateLive / unshelve (2.91+): the destination host asked for (admin only).</summary>
+    [Id(12)] public string? Host { get; init; }
+
+    /// <summary>resize: <c>OS-DCF:diskConfig</c> when given.</summary>
+    [Id(13)] public string? DiskConfig { get; init; }
+
+    /// <summary>rescue: the image to rescue with (null: the server's own image).</summary>
+    [Id(14)] public string? RescueImageRef { get; init; }
+}

@@ -1,0 +1,47 @@
+namespace OrleansCompute.Servers.Actions;
+
+/// <summary>
+/// Every server action the grain carries out: the bodies of <c>POST /servers/{id}/action</c>, and the
+/// deletes (<c>DELETE /servers/{id}</c>). Values are persisted by name with pending operations: append only.
+/// </summary>
+public enum ServerActionKind
+{
+    Reboot,
+    RebootHard,
+    Stop,
+    Start,
+    Pause,
+    Unpause,
+    Suspend,
+    Resume,
+    Shelve,
+    ShelveOffload,
+    Unshelve,
+    Rescue,
+    Unrescue,
+    Rebuild,
+    Resize,
+    ConfirmResize,
+    RevertResize,
+    Migrate,
+    LiveMigrate,
+    ChangePassword,
+    CreateImage,
+    CreateBackup,
+    TriggerCrashDump,
+    Lock,
+    Unlock,
+    ResetState,
+    InjectNetworkInfo,
+    AddSecurityGroup,
+    RemoveSecurityGroup,
+    Restore,
+    ForceDelete,
+    Delete,
+
+    /// <summary>Internal: the soft delete a DELETE becomes when <c>reclaim_instance_interval</c> is above zero.</summary>
+    SoftDelete,
+
+    /// <summary>Internal: the reclaim of a soft-deleted server once its interval has passed (a reminder).</summary>
+    Reclaim,
+}

@@ -1,0 +1,160 @@
+using OrleansCompute.Faults;
+using OrleansCompute.Identity;
+using OrleansCompute.Servers.Actions;
+using OrleansCompute.Servers.Lifecycle;
+
+namespace OrleansCompute.Servers;
+
+/// <summary>
+/// Deletes as Nova does them: no state check; a locked server is 409 unless admin; a repeated delete is a no-op;
+/// a server without a host goes at once (local delete); with <c>reclaim_instance_interval</c> above zero a
+/// launched server is soft-deleted and reclaimed by a reminder; <c>forceDelete</c> and <c>restore</c>.
+/// </summary>
+internal sealed partial class ServerGrain
+{
+    public async Task DeleteAsync(CallerContext caller)
+    {
+        var server = Visible(caller);
+        var row = ServerLifecycle.For(ServerActionKind.Delete);
+        EnsureUnlocked(row, server, caller);
+        if (server.TaskState is TaskState.Deleting or TaskState.SoftDeleting)
+        {
+            return;
+        }
+
+        var command = new ServerActionCommand { Caller = caller, Action = ServerActionKind.Delete };
+        if (string.IsNullOrEmpty(server.Host))
+        {
+            await LocalDeleteAsync(row, command);
+            return;
+        }
+
+        var soft = lifecycle.CurrentValue.ReclaimInstanceInterval > 0 && server.LaunchedAt is not null && server.VmState != VmState.SoftDeleted;
+        await BeginDeleteAsync(soft ? ServerLifecycle.For(ServerActionKind.SoftDelete) : row, command);
+    }
+
+    private async Task ForceDeleteAsync(ServerTransition row, ServerActionCommand command)
+    {
+        if (string.IsNullOrEmpty(_live!.Host))
+        {
+            EnsureUnlocked(row, _live, command.Caller);
+            row.EnsureAllowed(_live);
+            await LocalDeleteAsync(row, command);
+            return;
+        }
+
+        await BeginDeleteAsync(row, command);
+    }
+
+    /// <summary>A delete wins over whatever was in flight, a build included: it is cancelled first.</summary>
+    private async Task BeginDeleteAsync(ServerTransition row, ServerActionCommand command)
+    {
+        var caller = command.Caller;
+        var now = clock.UtcNow;
+        await CommitAsync(
+            s =>
+            {
+                EnsureUnlocked(row, s, caller);
+                row.EnsureAllowed(s);
+                CancelOperation();
+                var deleting = s with { TaskState = row.FirstTaskState, Progress = 0 };
+                return row.Action == ServerActionKind.SoftDelete ? deleting with { DeletedAt = now } : deleting;
+            },
+            Pending(row.Phases[0].Operation, caller.RequestId, row.Action, command),
+            s => StartAction(s, row.InstanceAction, row.Event, caller, now));
+        StartOperation(token => RunTransitionAsync(row, command, token));
+    }
+
+    /// <summary>Nova's local delete: no host to call, so the record is deleted at once and the next GET is 404.</summary>
+    private async Task LocalDeleteAsync(ServerTransition row, ServerActionCommand command)
+    {
+        CancelOperation();
+        var now = clock.UtcNow;
+        await ReleaseNetworksAsync();
+        await CommitAsync(
+            s => Deleted(s, now),
+            pending: null,
+            s =>
+            {
+                StartAction(s, row.InstanceAction, null, command.Caller, now);
+                ClearDeadlines(s);
+            });
+        await AfterDeletedAsync();
+    }
+
+    /// <summary>The end of a hard delete, forceDelete or reclaim once the driver destroyed the machine.</summary>
+    private async Task FinishDeleteAsync(string requestId, CancellationToken cancellationToken)
+    {
+        await ReleaseNetworksAsync();
+        var now = clock.UtcNow;
+        await CommitAsync(
+            s => Deleted(s, now),
+            pending: null,
+            s =>
+            {
+                FinishAction(s, requestId, error: null);
+                ClearDeadlines(s);
+            },
+            cancellationToken);
+        await AfterDeletedAsync();
+    }
+
+    private static ServerSnapshot Deleted(ServerSnapshot s, DateTimeOffset now) => s with
+    {
+        VmState = VmState.Deleted,
+        TaskState = null,
+        PowerState = PowerState.NoState,
+        Progress = 0,
+        Deleted = true,
+        DeletedAt = now,
+        TerminatedAt = now,
+    };
+
+    private static void ClearDeadlines(ServerState target)
+    {
+        target.RequestedNetworks = [];
+        target.Resize = null;
+        target.ReclaimAt = null;
+        target.OffloadAt = null;
+        target.ConfirmResizeAt = null;
+    }
+
+    private async Task AfterDeletedAsync()
+    {
+        await CancelReminderAsync(ReclaimReminder);
+        await CancelReminderAsync(ShelveOffloadReminder);
+        await CancelReminderAsync(ResizeConfirmReminder);
+        await OnHostResourcesReleasedAsync();
+        await OnServerGoneAsync();
+        DeactivateOnIdle();
+    }
+
+    /// <summary>restore: back from SOFT_DELETED within the interval; at once when the server has no host.</summary>
+    private async Task RestoreAsync(ServerTransition row, ServerActionCommand command)
+    {
+        var server = _live!;
+        EnsureUnlocked(row, server, command.Caller);
+        row.EnsureAllowed(server);
+        await EnsureRestorableAsync();
+        if (!string.IsNullOrEmpty(server.Host))
+        {
+            await BeginTransitionAsync(row, command);
+            return;
+        }
+
+        var now = clock.UtcNow;
+        await CommitAsync(
+            s =>
+            {
+                row.EnsureAllowed(s);
+                return s with { VmState = VmState.Active, TaskState = null, DeletedAt = null };
+            },
+            pending: null,
+            s =>
+            {
+                StartAction(s, row.InstanceAction, null, command.Caller, now);
+                s.ReclaimAt = null;
+            });
+        await CancelReminderAsync(ReclaimReminder);
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Logging;
+using OrleansCompute.Servers.Actions;
+using OrleansCompute.Servers.Lifecycle;
+
+namespace OrleansCompute.Servers;
+
+/// <summary>
+/// Deadlines that must survive restarts, as real Orleans reminders: the reclaim of a soft-deleted server, the
+/// offload of a shelved one and the automatic confirm of a resize. Each deadline is stored with the server; the
+/// reminder is only the wake-up (due at the deadline, then every <c>MinimumReminderPeriod</c>), so a tick is
+/// idempotent: it acts only when the server is still where the deadline applies and the deadline has passed on
+/// the <see cref="ComputeClock"/>, and unregisters the reminder once there is nothing left to do.
+/// </summary>
+internal sealed partial class ServerGrain
+{
+    internal const string ReclaimReminder = "reclaim";
+    internal const string ShelveOffloadReminder = "shelve-offload";
+    internal const string ResizeConfirmReminder = "resize-confirm";
+
+    private TimeSpan ReminderPeriod => reminderOptions.Value.MinimumReminderPeriod > TimeSpan.Zero ? reminderOptions.Value.MinimumReminderPeriod : TimeSpan.FromMinutes(1);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        var server = _live;
+        if (server is null || server.Deleted)
+        {
+            await CancelReminderAsync(reminderName);
+            return;
+        }
+
+        var (deadline, action, applies) = reminderName switch
+        {
+            ReclaimReminder => (state.State.ReclaimAt, ServerActionKind.Reclaim, server.VmState == VmState.SoftDeleted),
+            ShelveOffloadReminder => (state.State.OffloadAt, ServerActionKind.ShelveOffload, server.VmState == VmState.Shelved),
+            ResizeConfirmReminder => (state.State.ConfirmResizeAt, ServerActionKind.ConfirmResize, server.VmState == VmState.Resized),
+            _ => (null, ServerActionKind.Reclaim, false),
+        };
+
+        if (!applies || deadline is null)
+        {
+            await CancelReminderAsync(reminderName);
+            return;
+        }
+
+        if (server.TaskState is not null || state.State.Pending is not null || clock.UtcNow < deadline.Value)
+        {
+            // Busy, or early on the compute clock: the next tick looks again.
+            return;
+        }
+
+        LogDeadline(logger, reminderName, Id);
+        var command = new ServerActionCommand { Caller = SystemCaller(), Action = action };
+        var row = ServerLifecycle.For(action);
+        if (action == ServerActionKind.Reclaim)
+        {
+            await BeginDeleteAsync(row, command);
+        }
+        else
+        {
+            await BeginTransitionAsync(row, command);
+        }
+
+        await CancelReminderAsync(reminderName);
+    }
+
+    /// <summary>Registers (or moves) a reminder due at the deadline.</summary>
+    private async Task ScheduleAsync(string name, DateTimeOffset deadline)
+    {
+        var due = deadline - clock.UtcNow;
+        await this.RegisterOrUpdateReminder(name, due > TimeSpan.Zero ? due : TimeSpan.Zero, ReminderPeriod);
+    }
+
+    private async Task CancelReminderAsync(string name)
+    {
+        if (await this.GetReminder(name) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    /// <summary>
+    /// On activation: a deadline stored without its reminder (a crash between the state write and the reminder
+    /// write) gets its reminder back.
+    /// </summary>
+    private async Task EnsureRemindersAsync()
+    {
+        var server = _live!;
+        if (server.Deleted)
+        {
+            return;
+        }
+
+        try
+        {
+            await EnsureAsync(ReclaimReminder, server.VmState == VmState.SoftDeleted ? state.State.ReclaimAt : null);
+            await EnsureAsync(ShelveOffloadReminder, server.VmState == VmState.Shelved ? state.State.OffloadAt : null);
+            await EnsureAsync(ResizeConfirmReminder, server.VmState == VmState.Resized ? state.State.ConfirmResizeAt : null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogReminderRepairFailed(logger, exception, Id);
+        }
+    }
+
+    private async Task EnsureAsync(string name, DateTimeOffset? deadline)
+    {
+        if (deadline is { } at && await this.GetReminder(name) is null)
+        {
+            await ScheduleAsync(name, at);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deadline {Reminder} of server {ServerId} passed; acting")]
+    private static partial void LogDeadline(ILogger logger, string reminder, Guid serverId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check the reminders of server {ServerId}; the next activation tries again")]
+    private static partial void LogReminderRepairFailed(ILogger logger, Exception exception, Guid serverId);
+}

@@ -1,0 +1,87 @@
+using OrleansCompute.Faults;
+using OrleansCompute.Servers.Actions;
+using OrleansCompute.Servers.Lifecycle;
+
+namespace OrleansCompute.Servers;
+
+/// <summary>The actions Nova carries out in the API at once: lock, unlock, os-resetState, security groups.</summary>
+internal sealed partial class ServerGrain
+{
+    private const string UnlockOverridePolicy = "os_compute_api:os-lock-server:unlock:unlock_override";
+
+    /// <summary>Nova's lock: the owner locking a locked server changes nothing; otherwise locked_by is owner or admin.</summary>
+    private async Task LockAsync(ServerTransition row, ServerActionCommand command)
+    {
+        var caller = command.Caller;
+        var isOwner = string.Equals(caller.ProjectId, _live!.ProjectId, StringComparison.Ordinal);
+        if (_live.Locked && isOwner)
+        {
+            return;
+        }
+
+        var now = clock.UtcNow;
+        await CommitAsync(
+            s => s with { Locked = true, LockedBy = isOwner ? "owner" : "admin", LockedReason = command.LockedReason },
+            state.State.Pending,
+            s => StartAction(s, row.InstanceAction, null, caller, now));
+    }
+
+    /// <summary>Nova's unlock: a lock set by the other party (an admin's, for the owner) needs unlock_override (admin).</summary>
+    private async Task UnlockAsync(ServerTransition row, ServerActionCommand command)
+    {
+        var caller = command.Caller;
+        var server = _live!;
+        var expected = string.Equals(caller.ProjectId, server.ProjectId, StringComparison.Ordinal) ? "owner" : "admin";
+        if (server.LockedBy is { } lockedBy && lockedBy != expected && !caller.IsAdmin)
+        {
+            throw PolicyDenied(UnlockOverridePolicy);
+        }
+
+        var now = clock.UtcNow;
+        await CommitAsync(
+            s => s with { Locked = false, LockedBy = null, LockedReason = null },
+            state.State.Pending,
+            s => StartAction(s, row.InstanceAction, null, caller, now));
+    }
+
+    /// <summary>os-resetState: vm_state as given, task_state null; whatever was in flight is abandoned, as in Nova.</summary>
+    private async Task ResetStateAsync(ServerTransition row, ServerActionCommand command)
+    {
+        var target = command.State is VmState.Active or VmState.Error
+            ? command.State
+            : throw ComputeFaultException.BadRequest("Invalid input for field/attribute state.");
+        var now = clock.UtcNow;
+        CancelOperation();
+        await CommitAsync(
+            s => s with { VmState = target, TaskState = null, Progress = 0 },
+            pending: null,
+            s => StartAction(s, row.InstanceAction, null, command.Caller, now));
+    }
+
+    /// <summary>addSecurityGroup / removeSecurityGroup: Neutron's port update, with Nova's 400s for no-ops.</summary>
+    private async Task ChangeSecurityGroupsAsync(ServerActionCommand command)
+    {
+        var name = command.SecurityGroup ?? throw ComputeFaultException.BadRequest("'name' is a required property");
+        var adding = command.Action == ServerActionKind.AddSecurityGroup;
+        await CommitAsync(
+            s =>
+            {
+                var present = s.SecurityGroups.Contains(name, StringComparer.Ordinal);
+                if (adding && present)
+                {
+                    throw ComputeFaultException.BadRequest($"Security group {name} is already associated with the instance {Id}");
+                }
+
+                if (!adding && !present)
+                {
+                    throw ComputeFaultException.BadRequest($"Security group {name} not associated with the instance {Id}");
+                }
+
+                return s with
+                {
+                    SecurityGroups = adding ? [.. s.SecurityGroups, name] : [.. s.SecurityGroups.Where(g => !string.Equals(g, name, StringComparison.Ordinal))],
+                };
+            },
+            state.State.Pending);
+    }
+}
