@@ -78,6 +78,7 @@ internal static class NovaPolicyDefaults
         ["os_compute_api:os-admin-password"] = ProjectMemberOrAdmin,
         ["os_compute_api:os-admin-actions:reset_state"] = Admin,
         ["os_compute_api:os-admin-actions:inject_network_info"] = Admin,
+        ["os_compute_api:os-admin-actions:reset_network"] = Admin,
         ["os_compute_api:os-deferred-delete:restore"] = ProjectMemberOrAdmin,
         ["os_compute_api:os-deferred-delete:force"] = ProjectMemberOrAdmin,
         ["os_compute_api:os-create-backup"] = ProjectMemberOrAdmin,

@@ -31,6 +31,7 @@ public static class ServerActionPolicies
         ["unrescue"] = "os_compute_api:os-unrescue",
         ["os-resetState"] = "os_compute_api:os-admin-actions:reset_state",
         ["injectNetworkInfo"] = "os_compute_api:os-admin-actions:inject_network_info",
+        ["resetNetwork"] = "os_compute_api:os-admin-actions:reset_network",
         ["forceDelete"] = "os_compute_api:os-deferred-delete:force",
         ["restore"] = "os_compute_api:os-deferred-delete:restore",
         ["trigger_crash_dump"] = "os_compute_api:servers:trigger_crash_dump",

@@ -33,6 +33,8 @@ public sealed class PolicyIsolationTests(IdentityHostFixture fixture)
         { "GET", "/v2.1/servers/detail?all_tenants=1", 403, 403, 403, 200 },
         { "POST", "/v2.1/servers", 202, 403, 202, 202 },
         { "DELETE", "/v2.1/servers/{server}", 204, 403, 404, 204 },
+        { "POST", "/v2.1/servers/{server}/action", 202, 403, 404, 202 },
+        { "GET", "/v2.1/servers/{server}/os-instance-actions", 200, 200, 404, 200 },
         { "GET", "/v2.1/flavors", 200, 200, 200, 200 },
         { "GET", "/v2.1/flavors/detail", 200, 200, 200, 200 },
         { "GET", "/v2.1/flavors/1", 200, 200, 200, 200 },
@@ -55,6 +57,7 @@ public sealed class PolicyIsolationTests(IdentityHostFixture fixture)
             var body = method switch
             {
                 "POST" when route.Contains("os-server-groups", StringComparison.Ordinal) => GroupBody,
+                "POST" when route.EndsWith("/action", StringComparison.Ordinal) => """{"lock": null}""",
                 "POST" => CreateBody,
                 "PUT" => QuotaBody,
                 _ => null,

@@ -19,6 +19,9 @@ public sealed class PolicyCoverageTests
     [
         "GET /flavors", "GET /flavors/detail", "GET /flavors/{id}",
         "GET /images", "GET /images/detail", "GET /images/{id}",
+
+        // One route for every action: its handler checks the action's own rule (ServerActionPolicies).
+        "POST /servers/{id}/action",
     ];
 
     [Fact]
