@@ -87,13 +87,13 @@ internal static class ServerEndpoints
         var serverId = Guid.NewGuid();
         var command = ServerCreation.ForServer(prepared.Template, serverId, reservationId, launchIndex: 0, prepared.Template.Name);
         var project = grains.GetGrain<IProjectGrain>(command.Caller.ProjectId);
-        var reserved = new List<string>();
+        var reserved = new List<NetworkRequest>();
         try
         {
             foreach (var network in prepared.Reservations)
             {
                 await grains.GetGrain<INetworkGrain>(network.NetworkId!).ReserveAsync(serverId, network.FixedIp, network.PortId);
-                reserved.Add(network.NetworkId!);
+                reserved.Add(network);
             }
 
             await project.ClaimServersAsync(new InstanceClaim
@@ -123,9 +123,9 @@ internal static class ServerEndpoints
             }
 
             await project.ReleaseServerAsync(serverId);
-            foreach (var networkId in reserved)
+            foreach (var network in reserved)
             {
-                await grains.GetGrain<INetworkGrain>(networkId).ReleaseAsync(serverId);
+                await grains.GetGrain<INetworkGrain>(network.NetworkId!).ReleaseAsync(serverId, network.FixedIp, network.PortId);
             }
 
             throw;
