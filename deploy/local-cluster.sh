@@ -16,7 +16,9 @@
 #   ConnectionStrings__Compute   an existing PostgreSQL database to use (Npgsql syntax); then no server is started.
 #   OC_CLUSTER_DIR               where the cluster keeps its state (default: $TMPDIR/orleans-compute-local-cluster).
 #   OC_HOST_DLL                  an already-built OrleansCompute.Host.dll; otherwise the host is published (Release).
-# Logs: $OC_CLUSTER_DIR/silo-I.log; PostgreSQL's under $OC_CLUSTER_DIR/postgres.
+# Logs: $OC_CLUSTER_DIR/silo-I.log; PostgreSQL's under $OC_CLUSTER_DIR/postgres. The silos share one data
+# directory ($OC_CLUSTER_DIR/data): the built-in identity service keeps its token keys and passwords there, so a
+# token issued by one node is accepted by every node.
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -81,6 +83,7 @@ start_silo() {
       --Compute:AdvertisedAddress=127.0.0.1 \
       "--Compute:SiloPort=$SILO_PORT" \
       "--Compute:GatewayPort=$GATEWAY_PORT" \
+      "--Compute:DataDirectory=$state/data" \
       "${args[@]}" \
       </dev/null >>"$state/silo-$i.log" 2>&1 &
   echo $! > "$state/silo-$i.pid"

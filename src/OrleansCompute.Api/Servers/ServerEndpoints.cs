@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using OrleansCompute.Api.Servers.Listing;
+using OrleansCompute.Catalog;
+using OrleansCompute.Api.Policy;
 using OrleansCompute.Faults;
 using OrleansCompute.Indexing;
 using OrleansCompute.Networking;
@@ -21,11 +24,11 @@ internal static class ServerEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/servers", CreateAsync);
-        routes.MapGet("/servers", ListAsync);
-        routes.MapGet("/servers/detail", ListDetailAsync);
-        routes.MapGet("/servers/{id}", ShowAsync);
-        routes.MapDelete("/servers/{id}", DeleteAsync);
+        routes.MapPost("/servers", CreateAsync).RequirePolicy(ComputePolicies.ServersCreate);
+        routes.MapGet("/servers", ListAsync).RequirePolicy(ComputePolicies.ServersIndex);
+        routes.MapGet("/servers/detail", ListDetailAsync).RequirePolicy(ComputePolicies.ServersDetail);
+        routes.MapGet("/servers/{id}", ShowAsync).RequireServerPolicy(ComputePolicies.ServersShow);
+        routes.MapDelete("/servers/{id}", DeleteAsync).RequireServerPolicy(ComputePolicies.ServersDelete);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, IGrainFactory grains, ServerCreation creation, IOptions<ComputeApiOptions> options)
@@ -148,18 +151,18 @@ internal static class ServerEndpoints
         return await grains.GetGrain<IServerGrain>(first.ServerId).GetAsync(prepared.Template.Caller);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, IServerIndex index, IOptions<ComputeApiOptions> options)
+    private static async Task<IResult> ListAsync(HttpContext context, IServerIndex index, ComputeCatalog catalog, IOptions<ComputeApiOptions> options)
     {
         var request = ComputeRequest.From(context);
-        var query = ListServersQuery.Parse(context.Request.Query, request.Caller, request.Version, options.Value.MaxLimit);
+        var query = ListServersQuery.Parse(context.Request.Query, request.Caller, request.Version, options.Value.MaxLimit, catalog);
         var servers = await index.QueryAsync(query, context.RequestAborted);
         return ListResponse(context, request, query, servers, "servers", (w, s) => ServerViewWriter.WriteSummary(w, s, request.Links));
     }
 
-    private static async Task<IResult> ListDetailAsync(HttpContext context, IServerIndex index, ServerViewWriter views, IOptions<ComputeApiOptions> options)
+    private static async Task<IResult> ListDetailAsync(HttpContext context, IServerIndex index, ServerViewWriter views, ComputeCatalog catalog, IOptions<ComputeApiOptions> options)
     {
         var request = ComputeRequest.From(context);
-        var query = ListServersQuery.Parse(context.Request.Query, request.Caller, request.Version, options.Value.MaxLimit);
+        var query = ListServersQuery.Parse(context.Request.Query, request.Caller, request.Version, options.Value.MaxLimit, catalog);
         var servers = await index.QueryAsync(query, context.RequestAborted);
         return ListResponse(context, request, query, servers, "servers/detail", (w, s) => views.WriteFull(w, s, request, ServerViewKind.Detail));
     }

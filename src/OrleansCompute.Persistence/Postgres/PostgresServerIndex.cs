@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Npgsql;
 using OrleansCompute.Faults;
 using OrleansCompute.Indexing;
@@ -53,6 +54,11 @@ public sealed class PostgresServerIndex : IServerIndex
                 return [];
             }
 
+            if (query.Patterns.Count > 0)
+            {
+                return await QueryWithPatternsAsync(connection, query, order, markerValues, cancellationToken).ConfigureAwait(false);
+            }
+
             await using var command = connection.CreateCommand();
             ServerPageCommand.Build(command, query, order, markerValues);
             var page = new List<ServerSnapshot>(Math.Min(query.Limit, 256));
@@ -76,6 +82,74 @@ public sealed class PostgresServerIndex : IServerIndex
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json
             ? Deserialize(json)
             : null;
+    }
+
+    /// <summary>
+    /// Regular-expression filters run in .NET, with the same matcher and the same field texts as the SQLite index (its
+    /// SQL functions call the matcher too): the other filters and the order stay in SQL, and rows are read in keyset
+    /// batches, each continuing after the previous batch's last row, until the page is full or the rows run out.
+    /// </summary>
+    private static async Task<IReadOnlyList<ServerSnapshot>> QueryWithPatternsAsync(
+        NpgsqlConnection connection, ServerQuery query, IReadOnlyList<ServerOrderTerm> order, IReadOnlyList<object?>? markerValues, CancellationToken cancellationToken)
+    {
+        var matchers = query.Patterns.Select(pattern => new ServerPatternMatcher(pattern)).ToArray();
+        var batch = query with { Limit = Math.Clamp(query.Limit * 4, 64, 1024) };
+        var page = new List<ServerSnapshot>(Math.Min(query.Limit, 256));
+        try
+        {
+            while (true)
+            {
+                await using var command = connection.CreateCommand();
+                ServerPageCommand.Build(command, batch, order, markerValues, patternsInCode: true);
+                var rows = 0;
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        rows++;
+                        var last = new object?[order.Count];
+                        for (var i = 0; i < last.Length; i++)
+                        {
+                            last[i] = reader.IsDBNull(1 + i) ? null : reader.GetValue(1 + i);
+                        }
+
+                        markerValues = last;
+                        if (Matches(reader, 1 + order.Count, matchers))
+                        {
+                            page.Add(Deserialize(reader.GetString(0)));
+                            if (page.Count == query.Limit)
+                            {
+                                return page;
+                            }
+                        }
+                    }
+                }
+
+                if (rows < batch.Limit)
+                {
+                    return page;
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException) when (matchers.Any(matcher => matcher.TimedOut))
+        {
+            throw ComputeFaultException.BadRequest("A regular expression filter is too expensive to evaluate.");
+        }
+    }
+
+    private static bool Matches(NpgsqlDataReader reader, int firstText, ServerPatternMatcher[] matchers)
+    {
+        for (var i = 0; i < matchers.Length; i++)
+        {
+            var text = reader.IsDBNull(firstText + i) ? null : reader.GetString(firstText + i);
+            if (!matchers[i].IsMatch(text))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The marker row's sort values; any row may be a marker, deleted ones included (Nova reads it with read_deleted).</summary>

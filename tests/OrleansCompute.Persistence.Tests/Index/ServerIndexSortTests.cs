@@ -27,6 +27,8 @@ public abstract class ServerIndexSortTests(SortedIndexFixture fixture)
         "uuid:asc",
         "project_id:desc,created_at:asc,power_state:desc",
         "terminated_at:asc,key_name:desc,node:asc",
+        "root_device_name:asc,display_description:desc",
+        "locked_by:desc,auto_disk_config:asc,instance_type_id:desc",
     };
 
     [Fact]

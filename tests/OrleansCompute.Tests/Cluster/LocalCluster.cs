@@ -25,7 +25,9 @@ public sealed class LocalCluster : IAsyncDisposable
     public async Task<IReadOnlyList<Uri>> UpAsync(int silos, params string[] hostArguments)
     {
         _up = true;
-        var output = await RunAsync(["up", "--silos", silos.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", .. hostArguments]);
+        // The tests speak noauth (the token is user:project), as HostProcess's hosts do, unless they say otherwise.
+        string[] auth = hostArguments.Any(a => a.StartsWith("--Compute:Auth:Mode=", StringComparison.Ordinal)) ? [] : ["--Compute:Auth:Mode=noauth"];
+        var output = await RunAsync(["up", "--silos", silos.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", .. auth, .. hostArguments]);
         Urls = [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line => new Uri(line))];
         return Urls;
     }

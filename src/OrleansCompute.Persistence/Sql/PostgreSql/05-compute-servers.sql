@@ -33,6 +33,14 @@ CREATE TABLE IF NOT EXISTS compute_servers
     launched_at       bigint  NULL,
     terminated_at     bigint  NULL,
     config_drive      boolean NOT NULL,
+    description       text    COLLATE "C" NULL,
+    auto_disk_config  boolean NOT NULL,
+    locked_by         text    COLLATE "C" NULL,
+    -- Fixed addresses of a built server, one per line (empty while building): the ip / ip6 filters.
+    fixed_ipv4        text    NOT NULL,
+    fixed_ipv6        text    NOT NULL,
+    -- The tags, for the tag filters (array containment and overlap).
+    tags              text[]  NOT NULL,
     -- The snapshot's revision; an upsert only ever raises it.
     revision          bigint  NOT NULL,
     -- The whole ServerSnapshot as JSON, so a list page renders without calling grains.
@@ -47,3 +55,6 @@ CREATE INDEX IF NOT EXISTS ix_compute_servers_created ON compute_servers (create
 CREATE INDEX IF NOT EXISTS ix_compute_servers_updated ON compute_servers (updated_at);
 -- Multi-create's reservation_id filter.
 CREATE INDEX IF NOT EXISTS ix_compute_servers_reservation ON compute_servers (reservation_id);
+-- An admin's status filter (vm_state) with the default order, and with the name order.
+CREATE INDEX IF NOT EXISTS ix_compute_servers_state_created ON compute_servers (vm_state, created_at, id);
+CREATE INDEX IF NOT EXISTS ix_compute_servers_state_name ON compute_servers (vm_state, name, created_at, id);
