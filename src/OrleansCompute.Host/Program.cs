@@ -11,7 +11,6 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.AddOrleansCompute();
 
 var app = builder.Build();
-app.UseOrleansCompute();
 app.MapOrleansCompute();
 await app.RunAsync();
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -26,20 +27,31 @@ public static class ComputeHostingExtensions
 
     /// <summary>
     /// Adds an Orleans silo with the control plane's grains, storage, reminders and server index, and the Nova
-    /// API services, all configured from the <c>Compute</c> configuration section.
+    /// API services, configured from the <c>Compute</c> configuration section and then by <paramref name="configure"/>:
+    /// storage mode, compute driver, default quotas and the catalog (flavors, images, networks, hosts).
     /// </summary>
-    public static IHostApplicationBuilder AddOrleansCompute(this IHostApplicationBuilder builder)
+    /// <param name="builder">The application's host builder (for example <c>WebApplication.CreateBuilder(args)</c>).</param>
+    /// <param name="configure">Choices made in code; they win over configuration.</param>
+    public static IHostApplicationBuilder AddOrleansCompute(this IHostApplicationBuilder builder, Action<ComputeSiloOptions>? configure = null)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
         var options = configuration.GetSection(ComputeOptions.SectionName).Get<ComputeOptions>() ?? new ComputeOptions();
+        var choices = new ComputeSiloOptions(options);
+        configure?.Invoke(choices);
+        if (choices.DefaultQuotas is { } quotas)
+        {
+            builder.Configuration.AddInMemoryCollection(ComputeQuotaConfiguration.AsConfiguration(quotas));
+        }
         if (!string.Equals(options.Mode, ComputeModes.Embedded, StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException($"Compute:Mode '{options.Mode}' is not supported; use '{ComputeModes.Embedded}'.");
         }
 
         var services = builder.Services;
-        services.Configure<ComputeOptions>(configuration.GetSection(ComputeOptions.SectionName));
+        services.AddSingleton(Options.Create(options));
         AddComputeServices(services, configuration);
+        ApplySiloChoices(services, choices);
 
         var directory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(directory);
@@ -74,6 +86,20 @@ public static class ComputeHostingExtensions
         return builder;
     }
 
+    /// <summary>The product's compute driver and catalog changes, over what configuration registered.</summary>
+    private static void ApplySiloChoices(IServiceCollection services, ComputeSiloOptions choices)
+    {
+        if (choices.DriverFactory is { } driver)
+        {
+            services.Replace(ServiceDescriptor.Singleton(driver));
+        }
+
+        foreach (var change in choices.CatalogChanges)
+        {
+            services.PostConfigure(change);
+        }
+    }
+
     /// <summary>The services grains and API share, independent of how state is stored.</summary>
     internal static void AddComputeServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -86,6 +112,7 @@ public static class ComputeHostingExtensions
         services.AddSingleton<InFlightServerSweeper>();
         services.AddSingleton<IComputeDriver, FakeComputeDriver>();
         services.AddSingleton(ComputeClock.System);
+        ComputeEventServices.Add(services);
         AddJsonGrainStorage(services);
     }
 
@@ -104,9 +131,22 @@ public static class ComputeHostingExtensions
         });
     }
 
-    /// <summary>Adds the compute API's middleware (request ids, faults, microversions, auth) to the pipeline.</summary>
-    public static IApplicationBuilder UseOrleansCompute(this IApplicationBuilder app) => app.UseComputeApi();
-
-    /// <summary>Maps the Nova routes (<c>/v2.1</c>, <c>/v2.1/{project_id}</c>) and the version documents.</summary>
-    public static IEndpointRouteBuilder MapOrleansCompute(this IEndpointRouteBuilder routes) => routes.MapComputeApi();
+    /// <summary>
+    /// Maps the Nova routes (<c>/v2.1</c>, <c>/v2.1/{project_id}</c>, the version documents, the admin event stream
+    /// <c>/v2.1/os-events</c>) under <paramref name="pathPrefix"/>, with the compute API's own request ids, Nova
+    /// faults, microversions and authentication around them and around nothing else; and the OpenAPI document of
+    /// those routes at <c>{pathPrefix}/openapi/compute.json</c>.
+    /// </summary>
+    /// <param name="routes">The application (a <c>WebApplication</c>) or any endpoint route builder.</param>
+    /// <param name="pathPrefix">Where the API lives, for example <c>/compute</c>; empty (the default) for the root, as Nova.</param>
+    /// <param name="configure">
+    /// Set <see cref="ComputeEndpointOptions.ResolveCaller"/> to let the product's own authentication name the
+    /// project, user and roles; otherwise the configured token mode (<c>Compute:Auth</c>) applies.
+    /// </param>
+    public static IEndpointConventionBuilder MapOrleansCompute(this IEndpointRouteBuilder routes, string pathPrefix = "", Action<ComputeEndpointOptions>? configure = null)
+    {
+        var options = new ComputeEndpointOptions();
+        configure?.Invoke(options);
+        return routes.MapComputeApi(pathPrefix, options);
+    }
 }

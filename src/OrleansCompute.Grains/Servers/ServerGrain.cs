@@ -333,6 +333,7 @@ internal sealed partial class ServerGrain(
         {
             guard.ThrowIfCancellationRequested();
             var previous = _live;
+            var previousPending = state.State.Pending;
             var next = change(previous!) with
             {
                 Revision = (state.State.Server?.Revision ?? 0) + 1,
@@ -354,6 +355,7 @@ internal sealed partial class ServerGrain(
 
             _live = next;
             await index.UpsertAsync(next, CancellationToken.None);
+            PublishTransition(previous, next, previousPending?.RequestId ?? pending?.RequestId);
         }
         finally
         {
