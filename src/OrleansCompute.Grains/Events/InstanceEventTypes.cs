@@ -5,7 +5,7 @@ namespace OrleansCompute.Events;
 /// <summary>
 /// Which of Nova's versioned notifications a committed change is. An action starts when a server enters one of
 /// its task states and ends when it leaves them (<c>.error</c> when it left the server in ERROR); a hard delete
-/// ends with <c>instance.delete.end</c>; a change of state outside any action is <c>instance.update</c>.
+/// ends with <c>instance.delete.end</c>; a change of state outside any action (a reset, for example) is <c>instance.update</c>.
 /// </summary>
 public static class InstanceEventTypes
 {
@@ -53,7 +53,7 @@ public static class InstanceEventTypes
             events.Add(("instance." + (next.Locked ? "lock" : "unlock"), "INFO"));
         }
 
-        if (events.Count == 0 && (previous.VmState != next.VmState || previous.TaskState != next.TaskState || previous.PowerState != next.PowerState))
+        if (events.Count == 0 && before is null && after is null && (previous.VmState != next.VmState || previous.TaskState != next.TaskState || previous.PowerState != next.PowerState))
         {
             events.Add(("instance.update", "INFO"));
         }

@@ -3,14 +3,46 @@ using OrleansCompute.Events;
 
 namespace OrleansCompute.Servers;
 
-/// <summary>Lifecycle events: after each commit, the Nova notifications the change amounts to.</summary>
+/// <summary>
+/// Lifecycle events. The server the grain shows (<c>_live</c>) changes at commits and, for transient task states,
+/// in memory between them (an offload straight after a shelve, the steps of a resize): every such change that
+/// starts or ends an action is published at once, so the events follow the lifecycle exactly and in order. A new
+/// server's first commit publishes <c>instance.create.start</c>; loading a server on activation publishes nothing.
+/// </summary>
 internal sealed partial class ServerGrain
 {
+    private ServerSnapshot? _liveSnapshot;
     private IComputeEventPublisher? _events;
     private bool _eventsResolved;
+    private string? _eventRequestId;
 
-    /// <summary>Called under the commit gate once a change is stored, so one server's events leave in commit order.</summary>
+    /// <summary>The server as reads show it; setting it publishes the events the change amounts to.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE1006", Justification = "Keeps the name the rest of the grain uses for its live server.")]
+    private ServerSnapshot? _live
+    {
+        get => _liveSnapshot;
+        set
+        {
+            var before = _liveSnapshot;
+            _liveSnapshot = value;
+            if (before is not null && value is not null && !ReferenceEquals(before, value))
+            {
+                Publish(before, value);
+            }
+        }
+    }
+
+    /// <summary>Called by CommitAsync once a change is stored: publishes the creation of a new server.</summary>
     private void PublishTransition(ServerSnapshot? previous, ServerSnapshot next, string? requestId)
+    {
+        _eventRequestId = requestId ?? _eventRequestId;
+        if (previous is null)
+        {
+            Publish(null, next);
+        }
+    }
+
+    private void Publish(ServerSnapshot? before, ServerSnapshot after)
     {
         if (!_eventsResolved)
         {
@@ -23,16 +55,17 @@ internal sealed partial class ServerGrain
             return;
         }
 
-        foreach (var (eventType, priority) in InstanceEventTypes.For(previous, next))
+        var requestId = state.State.Pending?.RequestId ?? _eventRequestId;
+        foreach (var (eventType, priority) in InstanceEventTypes.For(before, after))
         {
             _events.Publish(new InstanceNotification
             {
                 EventType = eventType,
                 Priority = priority,
-                PublisherId = next.Host is { Length: > 0 } host ? "nova-compute:" + host : "nova-api:orleans-compute",
-                Timestamp = next.UpdatedAt,
+                PublisherId = after.Host is { Length: > 0 } host ? "nova-compute:" + host : "nova-api:orleans-compute",
+                Timestamp = clock.UtcNow,
                 MessageId = Guid.NewGuid(),
-                Instance = next,
+                Instance = after,
                 RequestId = requestId,
             });
         }

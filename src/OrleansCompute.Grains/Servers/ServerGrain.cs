@@ -34,7 +34,6 @@ internal sealed partial class ServerGrain(
     // Background operations and request turns interleave at awaits; this gate keeps each commit atomic.
     private readonly SemaphoreSlim _commitGate = new(1, 1);
     private CancellationTokenSource? _operation;
-    private ServerSnapshot? _live;
     private volatile int _progress;
 
     private Guid Id => this.GetPrimaryKey();
