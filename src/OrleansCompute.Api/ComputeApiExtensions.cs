@@ -9,6 +9,7 @@ using OrleansCompute.Api.Flavors;
 using OrleansCompute.Api.Images;
 using OrleansCompute.Api.Microversions;
 using OrleansCompute.Api.Servers;
+using OrleansCompute.Api.Servers.Resources;
 using OrleansCompute.Api.Servers.Actions;
 using OrleansCompute.Api.Versions;
 
@@ -88,6 +89,10 @@ public static class ComputeApiExtensions
     private static void MapResources(RouteGroupBuilder group)
     {
         ServerEndpoints.Map(group);
+        ServerUpdateEndpoints.Map(group);
+        ServerMetadataEndpoints.Map(group);
+        ServerTagEndpoints.Map(group);
+        ServerIpEndpoints.Map(group);
         ServerActionEndpoints.Map(group);
         InstanceActionEndpoints.Map(group);
         FlavorEndpoints.Map(group);

@@ -3,13 +3,14 @@ using OrleansCompute.Servers;
 namespace OrleansCompute.Networking;
 
 /// <summary>
-/// One network's IP allocation (the part of Neutron a server create needs), keyed by the network id.
-/// Allocation is idempotent per server, so a retried build gets the same address.
+/// One network's IP allocation (the part of Neutron a server create needs), keyed by the network id. It is a
+/// stateless dispatcher over the network's address blocks, so no single grain holds (or rewrites) every
+/// allocation of a large network. Allocation is idempotent per server, so a retried build gets the same address.
 /// </summary>
 [Alias("compute.INetworkGrain")]
 public interface INetworkGrain : IGrainWithStringKey
 {
-    /// <summary>Allocates a fixed IP (the requested one, or the next free) to the server; 409 if it is taken.</summary>
+    /// <summary>Allocates a fixed IP (the requested one, or a free one) to the server; 409 if it is taken.</summary>
     [Alias("Allocate")]
     Task<ServerAddress> AllocateAsync(Guid serverId, string? fixedIp);
 
@@ -21,7 +22,10 @@ public interface INetworkGrain : IGrainWithStringKey
     [Alias("Reserve")]
     Task<ServerAddress> ReserveAsync(Guid serverId, string? fixedIp, string? portId);
 
-    /// <summary>Releases every address the server holds on this network.</summary>
+    /// <summary>
+    /// Releases the server's address on this network. Pass what is known of it (the address, else the requested
+    /// fixed IP or port): it names the block directly; without it the blocks are searched.
+    /// </summary>
     [Alias("Release")]
-    Task ReleaseAsync(Guid serverId);
+    Task ReleaseAsync(Guid serverId, string? address, string? portId);
 }

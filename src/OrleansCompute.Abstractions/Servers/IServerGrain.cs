@@ -22,6 +22,18 @@ public interface IServerGrain : IGrainWithGuidKey
     [Alias("Delete")]
     Task DeleteAsync(CallerContext caller);
 
+    /// <summary><c>PUT /servers/{id}</c>: no lock or state check, as in Nova; 409 only for a pinned-AZ conflict (2.104).</summary>
+    [Alias("Update")]
+    Task<ServerSnapshot> UpdateAsync(CallerContext caller, ServerUpdate update);
+
+    /// <summary>Writes metadata (lock and stable-state checks, 403 past the item limit); returns all metadata after it.</summary>
+    [Alias("ChangeMetadata")]
+    Task<IReadOnlyDictionary<string, string>> ChangeMetadataAsync(CallerContext caller, MetadataChange change);
+
+    /// <summary>Writes tags (state check, 50-tag limit, no lock check); returns the tags after it.</summary>
+    [Alias("ChangeTags")]
+    Task<TagChangeResult> ChangeTagsAsync(CallerContext caller, TagChange change);
+
     /// <summary>Wakes the grain so that an operation left in flight by a crash or restart finishes.</summary>
     [Alias("Resume")]
     Task ResumeAsync();

@@ -91,8 +91,8 @@ internal static class FlavorEndpoints
             writer.WriteNumber("vcpus", flavor.Vcpus);
             writer.WriteNumber("disk", flavor.DiskGb);
             writer.WriteNumber("OS-FLV-EXT-DATA:ephemeral", flavor.EphemeralGb);
-            // Nova shows a swap of 0 as the empty string.
-            if (flavor.SwapMb == 0)
+            // Nova shows a swap of 0 as the empty string, and as the number 0 from 2.75.
+            if (flavor.SwapMb == 0 && !version.AtLeast(2, 75))
             {
                 writer.WriteString("swap", "");
             }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using OrleansCompute.Api.Servers.Listing;
+using OrleansCompute.Catalog;
 using OrleansCompute.Faults;
 using OrleansCompute.Indexing;
 using OrleansCompute.Networking;
@@ -86,13 +88,13 @@ internal static class ServerEndpoints
         var serverId = Guid.NewGuid();
         var command = ServerCreation.ForServer(prepared.Template, serverId, reservationId, launchIndex: 0, prepared.Template.Name);
         var project = grains.GetGrain<IProjectGrain>(command.Caller.ProjectId);
-        var reserved = new List<string>();
+        var reserved = new List<NetworkRequest>();
         try
         {
             foreach (var network in prepared.Reservations)
             {
                 await grains.GetGrain<INetworkGrain>(network.NetworkId!).ReserveAsync(serverId, network.FixedIp, network.PortId);
-                reserved.Add(network.NetworkId!);
+                reserved.Add(network);
             }
 
             await project.ClaimServersAsync(new InstanceClaim
@@ -122,9 +124,9 @@ internal static class ServerEndpoints
             }
 
             await project.ReleaseServerAsync(serverId);
-            foreach (var networkId in reserved)
+            foreach (var network in reserved)
             {
-                await grains.GetGrain<INetworkGrain>(networkId).ReleaseAsync(serverId);
+                await grains.GetGrain<INetworkGrain>(network.NetworkId!).ReleaseAsync(serverId, network.FixedIp, network.PortId);
             }
 
             throw;
@@ -148,18 +150,18 @@ internal static class ServerEndpoints
         return await grains.GetGrain<IServerGrain>(first.ServerId).GetAsync(prepared.Template.Caller);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, IServerIndex index, IOptions<ComputeApiOptions> options)
+    private static async Task<IResult> ListAsync(HttpContext context, IServerIndex index, ComputeCatalog catalog, IOptions<ComputeApiOptions> options)
     {
         var request = ComputeRequest.From(context);
-        var query = ListServersQuery.Parse(context.Request.Query, request.Caller, request.Version, options.Value.MaxLimit);
+        var query = ListServersQuery.Parse(context.Request.Query, request.Caller, request.Version, options.Value.MaxLimit, catalog);
         var servers = await index.QueryAsync(query, context.RequestAborted);
         return ListResponse(context, request, query, servers, "servers", (w, s) => ServerViewWriter.WriteSummary(w, s, request.Links));
     }
 
-    private static async Task<IResult> ListDetailAsync(HttpContext context, IServerIndex index, ServerViewWriter views, IOptions<ComputeApiOptions> options)
+    private static async Task<IResult> ListDetailAsync(HttpContext context, IServerIndex index, ServerViewWriter views, ComputeCatalog catalog, IOptions<ComputeApiOptions> options)
     {
         var request = ComputeRequest.From(context);
-        var query = ListServersQuery.Parse(context.Request.Query, request.Caller, request.Version, options.Value.MaxLimit);
+        var query = ListServersQuery.Parse(context.Request.Query, request.Caller, request.Version, options.Value.MaxLimit, catalog);
         var servers = await index.QueryAsync(query, context.RequestAborted);
         return ListResponse(context, request, query, servers, "servers/detail", (w, s) => views.WriteFull(w, s, request, ServerViewKind.Detail));
     }

@@ -8,4 +8,7 @@ internal enum ServerViewKind
 
     /// <summary><c>GET /servers/detail</c>: the full view without server_groups.</summary>
     Detail,
+
+    /// <summary>The rebuild response from 2.75: the show view with adminPass and user_data, without OS-EXT-SRV-ATTR:user_data.</summary>
+    Rebuild,
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OrleansCompute.Api.Microversions;
+using OrleansCompute.Api.Servers.Listing;
 using OrleansCompute.Catalog;
 using OrleansCompute.Identity;
 using OrleansCompute.Scheduling;
@@ -23,7 +24,129 @@ internal sealed class ServerViewWriter(ComputeCatalog catalog)
         writer.WriteEndObject();
     }
 
-    public void WriteFull(Utf8JsonWriter writer, ServerSnapshot server, ComputeRequest request, ServerViewKind kind)
+    /// <summary>
+    /// The view of <c>PUT /servers/{id}</c>: below 2.75 Nova's shorter update view, from 2.75 the show view.
+    /// </summary>
+    public void WriteUpdate(Utf8JsonWriter writer, ServerSnapshot server, ComputeRequest request)
+    {
+        if (request.Version.AtLeast(2, 75))
+        {
+            WriteFull(writer, server, request, ServerViewKind.Show);
+        }
+        else
+        {
+            WriteShort(writer, server, request, rebuild: null);
+        }
+    }
+
+    /// <summary>
+    /// The view of the rebuild action: below 2.75 the shorter view plus <c>adminPass</c>, <c>key_name</c> (2.54) and
+    /// <c>user_data</c> (2.57); from 2.75 the show view without <c>OS-EXT-SRV-ATTR:user_data</c> but with those
+    /// three. <paramref name="adminPass"/> is left out when null (instance passwords disabled).
+    /// </summary>
+    public void WriteRebuild(Utf8JsonWriter writer, ServerSnapshot server, ComputeRequest request, string? adminPass)
+    {
+        if (request.Version.AtLeast(2, 75))
+        {
+            WriteFull(writer, server, request, ServerViewKind.Rebuild, adminPass);
+        }
+        else
+        {
+            WriteShort(writer, server, request, new RebuildExtras(adminPass));
+        }
+    }
+
+    private sealed record RebuildExtras(string? AdminPass);
+
+    private void WriteShort(Utf8JsonWriter writer, ServerSnapshot server, ComputeRequest request, RebuildExtras? rebuild)
+    {
+        var version = request.Version;
+        var links = request.Links;
+        var status = server.Status;
+
+        writer.WriteStartObject();
+        writer.WriteString("id", server.Id);
+        writer.WriteString("name", server.Name);
+        writer.WriteString("status", status);
+        writer.WriteString("tenant_id", server.ProjectId);
+        writer.WriteString("user_id", server.UserId);
+        WriteStringMap(writer, "metadata", server.Metadata);
+        writer.WriteString("hostId", HostIdCalculator.Compute(server.ProjectId, server.Host));
+        WriteImage(writer, server, links, version);
+        WriteFlavor(writer, server.Flavor, links, version);
+        writer.WriteString("created", NovaTime.Iso(server.CreatedAt));
+        writer.WriteString("updated", NovaTime.Iso(server.UpdatedAt));
+        WriteAddresses(writer, server, extended: false);
+        writer.WriteString("accessIPv4", server.AccessIPv4);
+        writer.WriteString("accessIPv6", server.AccessIPv6);
+        WriteLinks(writer, links, "servers", server.Id.ToString());
+        writer.WriteString("OS-DCF:diskConfig", server.DiskConfig);
+        WriteProgressAndFault(writer, server, status, request.Caller.IsAdmin);
+        if (rebuild is not null)
+        {
+            if (rebuild.AdminPass is not null)
+            {
+                writer.WriteString("adminPass", rebuild.AdminPass);
+            }
+
+            if (version.AtLeast(2, 54))
+            {
+                WriteNullableString(writer, "key_name", server.KeyName);
+            }
+
+            if (version.AtLeast(2, 57))
+            {
+                WriteNullableString(writer, "user_data", server.UserData);
+            }
+        }
+
+        if (version.AtLeast(2, 9))
+        {
+            writer.WriteBoolean("locked", server.Locked);
+        }
+
+        if (version.AtLeast(2, 19))
+        {
+            WriteNullableString(writer, "description", server.Description);
+        }
+
+        if (version.AtLeast(2, 26))
+        {
+            WriteStrings(writer, "tags", server.Tags);
+        }
+
+        if (version.AtLeast(2, 63))
+        {
+            WriteNullableStrings(writer, "trusted_image_certificates", server.TrustedImageCertificates);
+        }
+
+        if (version.AtLeast(2, 71))
+        {
+            WriteStrings(writer, "server_groups", server.ServerGroups);
+        }
+
+        if (version.AtLeast(2, 73))
+        {
+            WriteNullableString(writer, "locked_reason", server.LockedReason);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteProgressAndFault(Utf8JsonWriter writer, ServerSnapshot server, string status, bool admin)
+    {
+        if (status is ServerStatus.Active or ServerStatus.Build or ServerStatus.Rebuild or ServerStatus.Resize or ServerStatus.VerifyResize or ServerStatus.Migrating)
+        {
+            writer.WriteNumber("progress", server.Progress);
+        }
+
+        if (status is ServerStatus.Error or ServerStatus.Deleted && server.Fault is { } fault)
+        {
+            WriteFault(writer, fault, admin);
+        }
+    }
+
+    public void WriteFull(Utf8JsonWriter writer, ServerSnapshot server, ComputeRequest request, ServerViewKind kind, string? adminPass = null)
     {
         var version = request.Version;
         var admin = request.Caller.IsAdmin;
@@ -42,19 +165,20 @@ internal sealed class ServerViewWriter(ComputeCatalog catalog)
         WriteFlavor(writer, server.Flavor, links, version);
         writer.WriteString("created", NovaTime.Iso(server.CreatedAt));
         writer.WriteString("updated", NovaTime.Iso(server.UpdatedAt));
-        WriteAddresses(writer, server);
+        WriteAddresses(writer, server, extended: true);
         writer.WriteString("accessIPv4", server.AccessIPv4);
         writer.WriteString("accessIPv6", server.AccessIPv6);
         WriteLinks(writer, links, "servers", server.Id.ToString());
         writer.WriteString("OS-DCF:diskConfig", server.DiskConfig);
-        if (status is ServerStatus.Active or ServerStatus.Build or ServerStatus.Rebuild or ServerStatus.Resize or ServerStatus.VerifyResize or ServerStatus.Migrating)
+        WriteProgressAndFault(writer, server, status, admin);
+        if (kind == ServerViewKind.Rebuild)
         {
-            writer.WriteNumber("progress", server.Progress);
-        }
+            if (adminPass is not null)
+            {
+                writer.WriteString("adminPass", adminPass);
+            }
 
-        if (status is ServerStatus.Error or ServerStatus.Deleted && server.Fault is { } fault)
-        {
-            WriteFault(writer, fault, admin);
+            WriteNullableString(writer, "user_data", server.UserData);
         }
 
         writer.WriteString("OS-EXT-AZ:availability_zone", server.AvailabilityZone);
@@ -90,12 +214,16 @@ internal sealed class ServerViewWriter(ComputeCatalog catalog)
             {
                 var image = catalog.FindImage(server.ImageRef);
                 writer.WriteString("OS-EXT-SRV-ATTR:hostname", server.Hostname);
-                writer.WriteString("OS-EXT-SRV-ATTR:kernel_id", image?.Metadata.GetValueOrDefault("kernel_id") is { } kernel && kernel != "nokernel" ? kernel : "");
+                writer.WriteString("OS-EXT-SRV-ATTR:kernel_id", ImageAttributes.KernelOrRamdisk(image, "kernel_id"));
                 writer.WriteNumber("OS-EXT-SRV-ATTR:launch_index", server.LaunchIndex);
-                writer.WriteString("OS-EXT-SRV-ATTR:ramdisk_id", image?.Metadata.GetValueOrDefault("ramdisk_id") is { } ramdisk && ramdisk != "nokernel" ? ramdisk : "");
+                writer.WriteString("OS-EXT-SRV-ATTR:ramdisk_id", ImageAttributes.KernelOrRamdisk(image, "ramdisk_id"));
                 writer.WriteString("OS-EXT-SRV-ATTR:reservation_id", server.ReservationId);
                 writer.WriteString("OS-EXT-SRV-ATTR:root_device_name", "/dev/vda");
-                WriteNullableString(writer, "OS-EXT-SRV-ATTR:user_data", server.UserData);
+                if (kind != ServerViewKind.Rebuild)
+                {
+                    // The rebuild response carries user_data at the top level instead.
+                    WriteNullableString(writer, "OS-EXT-SRV-ATTR:user_data", server.UserData);
+                }
             }
         }
         else if (version.AtLeast(2, 90))
@@ -125,17 +253,10 @@ internal sealed class ServerViewWriter(ComputeCatalog catalog)
 
         if (version.AtLeast(2, 63))
         {
-            if (server.TrustedImageCertificates is { } certificates)
-            {
-                WriteStrings(writer, "trusted_image_certificates", certificates);
-            }
-            else
-            {
-                writer.WriteNull("trusted_image_certificates");
-            }
+            WriteNullableStrings(writer, "trusted_image_certificates", server.TrustedImageCertificates);
         }
 
-        if (version.AtLeast(2, 71) && kind == ServerViewKind.Show)
+        if (version.AtLeast(2, 71) && kind != ServerViewKind.Detail)
         {
             WriteStrings(writer, "server_groups", server.ServerGroups);
         }
@@ -224,29 +345,44 @@ internal sealed class ServerViewWriter(ComputeCatalog catalog)
         writer.WriteEndObject();
     }
 
-    private static void WriteAddresses(Utf8JsonWriter writer, ServerSnapshot server)
+    /// <summary>
+    /// <c>addresses</c>: empty while building; fixed before floating within a network. The show view adds the
+    /// <c>OS-EXT-IPS</c> keys; the update view and <c>/ips</c> do not.
+    /// </summary>
+    public static void WriteAddresses(Utf8JsonWriter writer, ServerSnapshot server, bool extended, string name = "addresses")
     {
-        writer.WriteStartObject("addresses");
-        if (server.VmState != VmState.Building)
+        writer.WriteStartObject(name);
+        foreach (var network in AddressesByNetwork(server))
         {
-            foreach (var network in server.Addresses.GroupBy(a => a.NetworkLabel, StringComparer.Ordinal))
-            {
-                writer.WriteStartArray(network.Key);
-                foreach (var address in network.OrderBy(a => a.Type == "fixed" ? 0 : 1))
-                {
-                    writer.WriteStartObject();
-                    writer.WriteNumber("version", address.IpVersion);
-                    writer.WriteString("addr", address.Address);
-                    writer.WriteString("OS-EXT-IPS:type", address.Type);
-                    writer.WriteString("OS-EXT-IPS-MAC:mac_addr", address.MacAddress);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-            }
+            WriteNetwork(writer, network.Key, network, extended);
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>The addresses the views show, grouped by network label in first-seen order.</summary>
+    public static IEnumerable<IGrouping<string, ServerAddress>> AddressesByNetwork(ServerSnapshot server) =>
+        server.VmState == VmState.Building ? [] : server.Addresses.GroupBy(a => a.NetworkLabel, StringComparer.Ordinal);
+
+    /// <summary>One network's address list, as a property named after its label.</summary>
+    public static void WriteNetwork(Utf8JsonWriter writer, string label, IEnumerable<ServerAddress> addresses, bool extended)
+    {
+        writer.WriteStartArray(label);
+        foreach (var address in addresses.OrderBy(a => a.Type == "fixed" ? 0 : 1))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("version", address.IpVersion);
+            writer.WriteString("addr", address.Address);
+            if (extended)
+            {
+                writer.WriteString("OS-EXT-IPS:type", address.Type);
+                writer.WriteString("OS-EXT-IPS-MAC:mac_addr", address.MacAddress);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteFault(Utf8JsonWriter writer, ServerFault fault, bool admin)
@@ -297,6 +433,18 @@ internal sealed class ServerViewWriter(ComputeCatalog catalog)
         }
 
         writer.WriteEndArray();
+    }
+
+    private static void WriteNullableStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string>? values)
+    {
+        if (values is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            WriteStrings(writer, name, values);
+        }
     }
 
     private static void WriteNullableString(Utf8JsonWriter writer, string name, string? value)

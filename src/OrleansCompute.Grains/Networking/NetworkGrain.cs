@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Net;
-using Orleans.Runtime;
+using Orleans.Concurrency;
 using OrleansCompute.Catalog;
 using OrleansCompute.Faults;
 using OrleansCompute.Servers;
@@ -8,28 +6,23 @@ using OrleansCompute.Servers;
 namespace OrleansCompute.Networking;
 
 /// <summary>
-/// Hands out fixed IPs of one configured network. Allocation is idempotent per server (a retried build gets
-/// the same address) and a requested fixed IP that another server holds is a 409, as Neutron answers.
+/// Hands out fixed IPs of one configured network through its address blocks. A requested fixed IP (or a
+/// port's) goes to the block that holds it; any other address comes from the first block along the server's
+/// probe sequence that has never been full, so a retried allocation finds the address it was given.
+/// Stateless: one activation per silo can serve every caller.
 /// </summary>
 [GrainType("compute-network")]
-internal sealed class NetworkGrain(
-    [PersistentState("network", ComputeStorage.ProviderName)] IPersistentState<NetworkState> state,
-    ComputeCatalog catalog) : Grain, INetworkGrain
+[StatelessWorker]
+internal sealed class NetworkGrain(ComputeCatalog catalog) : Grain, INetworkGrain
 {
-    private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
     private NetworkDefinition _network = null!;
-    private Subnet _subnet = null!;
+    private AddressBlocks _blocks = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var id = this.GetPrimaryKeyString();
         _network = catalog.FindNetwork(id) ?? throw new InvalidOperationException($"Network {id} is not configured.");
-        _subnet = Subnet.Parse(_network.Cidr);
-        foreach (var address in state.State.Allocations.Values.SelectMany(a => a))
-        {
-            _taken.Add(address.Address);
-        }
-
+        _blocks = new AddressBlocks(Subnet.Parse(_network.Cidr));
         return Task.CompletedTask;
     }
 
@@ -37,96 +30,56 @@ internal sealed class NetworkGrain(
 
     public async Task<ServerAddress> ReserveAsync(Guid serverId, string? fixedIp, string? portId)
     {
-        if (state.State.Allocations.TryGetValue(serverId, out var existing) && existing.Count > 0)
+        fixedIp = PortFixedIp(portId) ?? fixedIp;
+        if (fixedIp is not null)
         {
-            return existing[0];
+            var offset = _blocks.OffsetOf(fixedIp)
+                ?? throw ComputeFaultException.BadRequest($"Fixed IP address {fixedIp} is not valid on network {_network.Id}.");
+            return await Block(AddressBlocks.BlockOf(offset)).AllocateFixedAsync(serverId, fixedIp, portId);
         }
 
-        if (portId is not null)
+        UInt128? roomy = null;
+        foreach (var block in _blocks.ProbeSequence(portId ?? serverId.ToString()))
         {
-            var holder = state.State.Allocations.FirstOrDefault(a => a.Value.Any(x => string.Equals(x.PortId, portId, StringComparison.OrdinalIgnoreCase)));
-            if (holder.Value is not null)
+            var probe = await Block(block).ProbeAsync(serverId, portId, force: false);
+            if (probe.Address is { } address)
             {
-                throw ComputeFaultException.Conflict($"Port {portId} is still in use.");
+                return address;
             }
 
-            var port = catalog.FindPort(portId);
-            fixedIp = port is { FixedIp.Length: > 0 } ? port.FixedIp : fixedIp;
+            roomy ??= probe.HasRoom ? block : null;
         }
 
-        var address = fixedIp is null ? NextFree() : Requested(fixedIp);
-        var allocation = new ServerAddress
+        // Every block along the sequence has been full at some time: take the first with room now.
+        if (roomy is { } candidate && (await Block(candidate).ProbeAsync(serverId, portId, force: true)).Address is { } late)
         {
-            NetworkId = _network.Id,
-            NetworkLabel = _network.Name,
-            Address = address.ToString(),
-            IpVersion = _subnet.IpVersion,
-            MacAddress = MacAddressFor(serverId, address),
-            PortId = portId ?? Guid.NewGuid().ToString(),
-        };
-        state.State.Allocations[serverId] = [allocation];
-        _taken.Add(allocation.Address);
-        await state.WriteStateAsync();
-        return allocation;
-    }
-
-    public async Task ReleaseAsync(Guid serverId)
-    {
-        if (!state.State.Allocations.Remove(serverId, out var released))
-        {
-            return;
-        }
-
-        foreach (var address in released)
-        {
-            _taken.Remove(address.Address);
-        }
-
-        await state.WriteStateAsync();
-    }
-
-    private IPAddress Requested(string fixedIp)
-    {
-        if (!IPAddress.TryParse(fixedIp, out var address) || _subnet.OffsetOf(address) is not { } offset || offset == 0 || offset == _subnet.Size - 1)
-        {
-            throw ComputeFaultException.BadRequest($"Fixed IP address {fixedIp} is not valid on network {_network.Id}.");
-        }
-
-        if (_taken.Contains(address.ToString()))
-        {
-            throw ComputeFaultException.Conflict($"Fixed IP address {fixedIp} is already in use on instance.");
-        }
-
-        return address;
-    }
-
-    private IPAddress NextFree()
-    {
-        var usable = _subnet.Size - 2;
-        var start = UInt128.Parse(state.State.NextOffset, CultureInfo.InvariantCulture);
-        for (UInt128 tried = 0; tried < usable && tried < 1_000_000; tried++)
-        {
-            var offset = start + tried;
-            if (offset >= _subnet.Size - 1)
-            {
-                offset = 1 + (offset - (_subnet.Size - 1));
-            }
-
-            var candidate = _subnet.AddressAt(offset);
-            if (!_taken.Contains(candidate.ToString()))
-            {
-                state.State.NextOffset = (offset + 1).ToString(CultureInfo.InvariantCulture);
-                return candidate;
-            }
+            return late;
         }
 
         throw ComputeFaultException.Conflict($"No more IP addresses available on network {_network.Id}.");
     }
 
-    private static string MacAddressFor(Guid serverId, IPAddress address)
+    public async Task ReleaseAsync(Guid serverId, string? address, string? portId)
     {
-        // fa:16:3e is the prefix Neutron uses; the rest is derived so that it is stable for one allocation.
-        var hash = HashCode.Combine(serverId, address.ToString());
-        return string.Create(CultureInfo.InvariantCulture, $"fa:16:3e:{(byte)hash:x2}:{(byte)(hash >> 8):x2}:{(byte)(hash >> 16):x2}");
+        address = PortFixedIp(portId) ?? address;
+        if (address is not null && _blocks.OffsetOf(address) is { } offset)
+        {
+            await Block(AddressBlocks.BlockOf(offset)).ReleaseAsync(serverId);
+            return;
+        }
+
+        foreach (var block in _blocks.ProbeSequence(portId ?? serverId.ToString()))
+        {
+            var probe = await Block(block).ReleaseAsync(serverId);
+            if (probe.Address is not null || !probe.EverFull)
+            {
+                return;
+            }
+        }
     }
+
+    private string? PortFixedIp(string? portId) =>
+        portId is not null && catalog.FindPort(portId) is { FixedIp.Length: > 0 } port ? port.FixedIp : null;
+
+    private INetworkBlockGrain Block(UInt128 block) => GrainFactory.GetGrain<INetworkBlockGrain>(AddressBlocks.GrainKey(_network.Id, block));
 }

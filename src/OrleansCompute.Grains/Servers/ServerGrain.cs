@@ -275,30 +275,31 @@ internal sealed partial class ServerGrain(
                 continue;
             }
 
-            addresses.Add(await GrainFactory.GetGrain<INetworkGrain>(networkId).AllocateAsync(Id, request.FixedIp));
+            addresses.Add(await GrainFactory.GetGrain<INetworkGrain>(networkId).ReserveAsync(Id, request.FixedIp, request.PortId));
         }
 
         return addresses;
     }
 
-    /// <summary>Every network the server holds or may hold an address on (a build can stop half-way).</summary>
-    private IEnumerable<string> NetworksHeld()
-    {
-        var held = _live!.Addresses.Select(a => a.NetworkId)
-            .Concat(state.State.RequestedNetworks.Select(r => r.NetworkId).OfType<string>());
-        if (state.State.AutoAllocateNetwork && catalog.DefaultNetwork is { } network)
-        {
-            held = held.Append(network.Id);
-        }
-
-        return held.Distinct(StringComparer.OrdinalIgnoreCase);
-    }
-
+    /// <summary>
+    /// Gives back the server's address on every network it holds or may hold one on (a build can stop half-way):
+    /// the allocated address where it is known, else what was requested, which names the address block.
+    /// </summary>
     private async Task ReleaseNetworksAsync()
     {
-        foreach (var networkId in NetworksHeld())
+        var held = _live!.Addresses.Select(a => (a.NetworkId, Address: (string?)a.Address, a.PortId))
+            .Concat(state.State.RequestedNetworks.Where(r => r.NetworkId is not null).Select(r => (r.NetworkId!, r.FixedIp, r.PortId)));
+        if (state.State.AutoAllocateNetwork && catalog.DefaultNetwork is { } network)
         {
-            await GrainFactory.GetGrain<INetworkGrain>(networkId).ReleaseAsync(Id);
+            held = held.Append((network.Id, null, null));
+        }
+
+        foreach (var group in held.GroupBy(h => h.Item1, StringComparer.OrdinalIgnoreCase))
+        {
+            // The allocated address wins over a request: it names the block directly.
+            var best = group.FirstOrDefault(h => h.Item2 is not null);
+            var (networkId, address, portId) = best.Item1 is null ? group.First() : best;
+            await GrainFactory.GetGrain<INetworkGrain>(networkId).ReleaseAsync(Id, address, portId);
         }
     }
 

@@ -54,16 +54,24 @@ public sealed class SqliteServerIndex : IServerIndex
                 return [];
             }
 
+            var matchers = RegisterPatterns(connection, query.Patterns);
             await using var command = connection.CreateCommand();
             ServerPageCommand.Build(command, query, order, markerValues);
             var page = new List<ServerSnapshot>(Math.Min(query.Limit, 256));
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            try
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    page.Add(Deserialize(reader.GetString(0)));
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        page.Add(Deserialize(reader.GetFieldValue<byte[]>(0)));
+                    }
                 }
+            }
+            catch (SqliteException) when (matchers.Exists(matcher => matcher.TimedOut))
+            {
+                throw ComputeFaultException.BadRequest("A regular expression filter is too expensive to evaluate.");
             }
 
             return page;
@@ -82,6 +90,24 @@ public sealed class SqliteServerIndex : IServerIndex
                 ? Deserialize(json)
                 : null;
         }
+    }
+
+    /// <summary>
+    /// Binds each regex filter to its SQL function on this connection. The functions are evaluated row by row inside
+    /// the scan, so LIMIT still stops it early; a pooled connection keeps the last binding, which the next query
+    /// replaces before it runs.
+    /// </summary>
+    private static List<ServerPatternMatcher> RegisterPatterns(SqliteConnection connection, IReadOnlyList<ServerPattern> patterns)
+    {
+        var matchers = new List<ServerPatternMatcher>(patterns.Count);
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            var matcher = new ServerPatternMatcher(patterns[i]);
+            matchers.Add(matcher);
+            connection.CreateFunction<string?, bool>(ServerPageCommand.PatternFunction(i), matcher.IsMatch, isDeterministic: true);
+        }
+
+        return matchers;
     }
 
     /// <summary>The marker row's sort values; any row may be a marker, deleted ones included (Nova reads it with read_deleted).</summary>
@@ -112,6 +138,11 @@ public sealed class SqliteServerIndex : IServerIndex
 
     private static async Task<SqliteConnection> OpenAsync(DbDataSource dataSource, CancellationToken cancellationToken) =>
         (SqliteConnection)await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    // The column's UTF-8 bytes straight into the deserializer: no decoding to UTF-16 and back for every row.
+    private static ServerSnapshot Deserialize(byte[] json) =>
+        JsonSerializer.Deserialize(json, ServerSnapshotJsonContext.Default.ServerSnapshot)
+        ?? throw new InvalidOperationException("A compute_servers row holds a null snapshot.");
 
     private static ServerSnapshot Deserialize(string json) =>
         JsonSerializer.Deserialize(json, ServerSnapshotJsonContext.Default.ServerSnapshot)

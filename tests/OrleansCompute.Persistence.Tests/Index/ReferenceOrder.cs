@@ -35,6 +35,15 @@ public static class ReferenceOrder
         ["access_ip_v6"] = s => s.AccessIPv6,
         ["config_drive"] = s => s.ConfigDrive,
         ["image_ref"] = s => s.ImageRef,
+        ["display_description"] = s => s.Description,
+        ["auto_disk_config"] = s => s.DiskConfig == "AUTO",
+        ["locked_by"] = s => s.LockedBy,
+        ["instance_type_id"] = s => s.Flavor.Id,
+        // Documented: kernel and ramdisk derive from the image, so the index orders them by image.
+        ["kernel_id"] = s => s.ImageRef,
+        ["ramdisk_id"] = s => s.ImageRef,
+        // Every server has the same root device.
+        ["root_device_name"] = _ => "/dev/vda",
     };
 
     public static IEnumerable<string> Keys => Values.Keys;

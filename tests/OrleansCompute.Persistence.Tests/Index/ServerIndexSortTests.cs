@@ -26,6 +26,8 @@ public sealed class ServerIndexSortTests(SortedIndexFixture fixture) : IClassFix
         "uuid:asc",
         "project_id:desc,created_at:asc,power_state:desc",
         "terminated_at:asc,key_name:desc,node:asc",
+        "root_device_name:asc,display_description:desc",
+        "locked_by:desc,auto_disk_config:asc,instance_type_id:desc",
     };
 
     [Fact]

@@ -52,6 +52,10 @@ public sealed class SortedIndexFixture : IAsyncLifetime
                 AccessIPv6 = Pick("", "fd00::1"),
                 ConfigDrive = random.Next(2) == 0,
                 ImageRef = Pick("", "image-1", "image-2"),
+                Description = Pick<string?>(null, "web", "db"),
+                DiskConfig = Pick("AUTO", "MANUAL"),
+                LockedBy = Pick<string?>(null, "owner", "admin"),
+                Flavor = TestServers.Make().Flavor with { Id = Pick("1", "2", "3") },
             });
         }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
+using OrleansCompute.Catalog;
 using OrleansCompute.Hosting;
 using OrleansCompute.Indexing;
 using OrleansCompute.Persistence.Sqlite;
@@ -16,6 +17,9 @@ namespace OrleansCompute.Tests.Grains;
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public const string FailingName = "fail-me";
+
+    /// <summary>A /23: 510 usable addresses in two blocks.</summary>
+    public const string SmallNetworkId = "5b1e8a52-3f0c-4a8e-9d65-0f8c1c2a7e10";
 
     private readonly TempDirectory _directory = new();
     private InProcessTestCluster? _cluster;
@@ -38,6 +42,14 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["Compute:FakeDriver:SpawnSeconds"] = "1",
             ["Compute:FakeDriver:DefaultSeconds"] = "1",
             ["Compute:FakeDriver:FailureNameMarker"] = FailingName,
+            // The default network, plus a small one (two blocks of addresses) to fill up in the allocation tests.
+            ["Compute:Catalog:Networks:0:Id"] = DefaultCatalog.PrivateNetworkId,
+            ["Compute:Catalog:Networks:0:Name"] = "private",
+            ["Compute:Catalog:Networks:0:Cidr"] = "10.0.0.0/16",
+            ["Compute:Catalog:Networks:0:IsDefault"] = "true",
+            ["Compute:Catalog:Networks:1:Id"] = SmallNetworkId,
+            ["Compute:Catalog:Networks:1:Name"] = "small",
+            ["Compute:Catalog:Networks:1:Cidr"] = "192.168.10.0/23",
         }).Build();
 
         var builder = new InProcessTestClusterBuilder(1);

@@ -17,6 +17,15 @@ public sealed class FlavorAndImageTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task A_swap_of_zero_is_the_empty_string_below_2_75_and_the_number_0_from_2_75()
+    {
+        using var client = Client();
+        (await client.GetAsync("/v2.1/flavors/1", "2.74")).Json["flavor"]!["swap"]!.GetValue<string>().Should().Be("");
+        (await client.GetAsync("/v2.1/flavors/1", "2.75")).Json["flavor"]!["swap"]!.GetValue<int>().Should().Be(0);
+        (await client.GetAsync("/v2.1/flavors/detail", "2.75")).Json["flavors"]![0]!["swap"]!.GetValue<int>().Should().Be(0);
+    }
+
+    [Fact]
     public async Task Flavor_detail_and_show_carry_the_sizes()
     {
         using var client = Client();

@@ -16,6 +16,11 @@ internal static class ServerOrdering
         var terms = new List<ServerOrderTerm>(sort.Count + 2);
         foreach (var key in sort)
         {
+            if (key.Key == ServerSortColumns.RootDeviceName)
+            {
+                continue;
+            }
+
             var column = ServerSortColumns.Resolve(key.Key);
             if (!terms.Exists(term => term.Column == column))
             {
@@ -23,7 +28,7 @@ internal static class ServerOrdering
             }
         }
 
-        var tieBreakDescending = terms.Count == 0 || terms[0].Descending;
+        var tieBreakDescending = sort.Count == 0 || sort[0].Descending;
         foreach (var tieBreaker in (ReadOnlySpan<ServerSortColumn>)[ServerSortColumns.CreatedAt, ServerSortColumns.Id])
         {
             if (!terms.Exists(term => term.Column == tieBreaker))

@@ -12,6 +12,9 @@ namespace OrleansCompute.Persistence.Sqlite.Index;
 /// </summary>
 internal static class ServerPageCommand
 {
+    /// <summary>The name of the SQL function that evaluates <c>query.Patterns[index]</c>; the index registers it on the connection.</summary>
+    public static string PatternFunction(int index) => "oc_match_" + index.ToString(CultureInfo.InvariantCulture);
+
     public static void Build(SqliteCommand command, ServerQuery query, IReadOnlyList<ServerOrderTerm> order, IReadOnlyList<object?>? markerValues)
     {
         var parameters = command.Parameters;
@@ -45,6 +48,28 @@ internal static class ServerPageCommand
             parameters.AddWithValue("@reservation_id", query.ReservationId);
         }
 
+        AddExact(where, parameters, "user_id", query.UserId);
+        AddExact(where, parameters, "image_ref", query.ImageRef);
+        AddExact(where, parameters, "flavor_id", query.FlavorId);
+        AddExact(where, parameters, "host", query.Host);
+        AddExact(where, parameters, "id", query.Uuid is { } uuid ? ServerIds.ToText(uuid) : null);
+        if (query.Locked is { } locked)
+        {
+            where.Add("locked = @locked");
+            parameters.AddWithValue("@locked", locked);
+        }
+
+        if (query.ImageRefs is not null)
+        {
+            where.Add(InList("image_ref", "@image_ref_", query.ImageRefs, parameters));
+        }
+
+        AddTags(where, parameters, query);
+        for (var i = 0; i < query.Patterns.Count; i++)
+        {
+            where.Add($"{PatternFunction(i)}({ServerTextColumns.Expression(query.Patterns[i].Field)})");
+        }
+
         if (query.ChangesSince is { } since)
         {
             where.Add("updated_at >= @changes_since");
@@ -74,11 +99,61 @@ internal static class ServerPageCommand
         command.CommandText = sql.ToString();
     }
 
+    private static void AddExact(List<string> where, SqliteParameterCollection parameters, string column, string? value)
+    {
+        if (value is not null)
+        {
+            where.Add($"{column} = @{column}");
+            parameters.AddWithValue("@" + column, value);
+        }
+    }
+
     /// <summary>
-    /// Live rows always; hard-deleted rows with IncludeDeleted; soft-deleted rows (not deleted, vm_state soft-delete)
-    /// with IncludeSoftDeleted. Null when everything is visible.
+    /// The four tag filters over the JSON array column: "has all" is a count of distinct requested tags present,
+    /// "not all" its negation, "any" an EXISTS and "none" a NOT EXISTS. Tags compare exactly, with case.
     /// </summary>
-    private static string? Visibility(ServerQuery query) => (query.IncludeDeleted, query.IncludeSoftDeleted) switch
+    private static void AddTags(List<string> where, SqliteParameterCollection parameters, ServerQuery query)
+    {
+        (IReadOnlyList<string>? Tags, string Prefix, Func<string, int, string> Predicate)[] filters =
+        [
+            (query.TagsAll, "@tags_all_", (list, n) => $"(SELECT count(DISTINCT t.value) FROM json_each(compute_servers.tags) AS t WHERE t.value IN ({list})) = {n}"),
+            (query.TagsAny, "@tags_any_", (list, _) => $"EXISTS (SELECT 1 FROM json_each(compute_servers.tags) AS t WHERE t.value IN ({list}))"),
+            (query.NotTagsAll, "@not_tags_all_", (list, n) => $"(SELECT count(DISTINCT t.value) FROM json_each(compute_servers.tags) AS t WHERE t.value IN ({list})) < {n}"),
+            (query.NotTagsAny, "@not_tags_any_", (list, _) => $"NOT EXISTS (SELECT 1 FROM json_each(compute_servers.tags) AS t WHERE t.value IN ({list}))"),
+        ];
+        foreach (var (tags, prefix, predicate) in filters)
+        {
+            if (tags is null)
+            {
+                continue;
+            }
+
+            var distinct = tags.Distinct(StringComparer.Ordinal).ToList();
+            var names = new string[distinct.Count];
+            for (var i = 0; i < distinct.Count; i++)
+            {
+                names[i] = prefix + i.ToString(CultureInfo.InvariantCulture);
+                parameters.AddWithValue(names[i], distinct[i]);
+            }
+
+            where.Add(predicate(string.Join(", ", names), distinct.Count));
+        }
+    }
+
+    /// <summary>
+    /// Live rows unless ExcludeLive; hard-deleted rows with IncludeDeleted; soft-deleted rows (not deleted, vm_state
+    /// soft-delete) with IncludeSoftDeleted. Null when everything is visible (an unused
+    /// @soft_deleted parameter is harmless).
+    /// </summary>
+    private static string? Visibility(ServerQuery query) => query.ExcludeLive
+        ? (query.IncludeDeleted, query.IncludeSoftDeleted) switch
+        {
+            (false, false) => "0",
+            (true, false) => "deleted = 1",
+            (false, true) => "(deleted = 0 AND vm_state = @soft_deleted)",
+            (true, true) => "(deleted = 1 OR vm_state = @soft_deleted)",
+        }
+        : (query.IncludeDeleted, query.IncludeSoftDeleted) switch
     {
         (false, false) => "(deleted = 0 AND vm_state <> @soft_deleted)",
         (true, false) => "(deleted = 1 OR vm_state <> @soft_deleted)",

@@ -8,4 +8,5 @@ namespace OrleansCompute.Persistence.Sqlite.Index;
 /// names, so the stored JSON reads back as long as properties are only ever added (as the snapshot's ids demand).
 /// </summary>
 [JsonSerializable(typeof(ServerSnapshot))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
 internal sealed partial class ServerSnapshotJsonContext : JsonSerializerContext;

@@ -36,9 +36,20 @@ internal static class ServerSortColumns
         ["access_ip_v6"] = new("access_ip_v6", Nullable: false),
         ["config_drive"] = new("config_drive", Nullable: false),
         ["image_ref"] = new("image_ref", Nullable: false),
+        ["display_description"] = new("description", Nullable: true),
+        ["auto_disk_config"] = new("auto_disk_config", Nullable: false),
+        ["locked_by"] = new("locked_by", Nullable: true),
+        // Nova sorts by its internal flavor row id; ours is the flavor id.
+        ["instance_type_id"] = new("flavor_id", Nullable: false),
+        // Kernel and ramdisk ids derive from the image, so servers sharing them sort together by image.
+        ["kernel_id"] = new("image_ref", Nullable: false),
+        ["ramdisk_id"] = new("image_ref", Nullable: false),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public static IEnumerable<string> NovaKeys => ByNovaKey.Keys;
+    public static IEnumerable<string> NovaKeys => ByNovaKey.Keys.Append(RootDeviceName);
+
+    /// <summary>Every server has the same root device, so this key orders nothing and is skipped.</summary>
+    public const string RootDeviceName = "root_device_name";
 
     public static ServerSortColumn Resolve(string novaKey) =>
         ByNovaKey.TryGetValue(novaKey, out var column)

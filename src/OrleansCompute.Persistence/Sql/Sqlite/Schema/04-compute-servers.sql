@@ -31,6 +31,15 @@ CREATE TABLE IF NOT EXISTS compute_servers
     launched_at       INTEGER NULL,
     terminated_at     INTEGER NULL,
     config_drive      INTEGER NOT NULL,
+    -- Columns added after the first release; ServerIndexMigration adds them to older files.
+    description       TEXT    NULL,
+    auto_disk_config  INTEGER NOT NULL DEFAULT 0,
+    locked_by         TEXT    NULL,
+    -- Fixed addresses of a built server, one per line (empty while building): the ip / ip6 filters.
+    fixed_ipv4        TEXT    NOT NULL DEFAULT '',
+    fixed_ipv6        TEXT    NOT NULL DEFAULT '',
+    -- The tags as a JSON array, read with json_each by the tag filters.
+    tags              TEXT    NOT NULL DEFAULT '[]',
     -- The snapshot's revision; an upsert only ever raises it.
     revision          INTEGER NOT NULL,
     -- The whole ServerSnapshot as JSON, so a list page renders without calling grains.
@@ -45,3 +54,7 @@ CREATE INDEX IF NOT EXISTS ix_compute_servers_created ON compute_servers (create
 CREATE INDEX IF NOT EXISTS ix_compute_servers_updated ON compute_servers (updated_at);
 -- Multi-create's reservation_id filter.
 CREATE INDEX IF NOT EXISTS ix_compute_servers_reservation ON compute_servers (reservation_id);
+-- An admin's status filter (vm_state) with the default order, and with the name order: read in order from the
+-- index, so a page needs no sort over all matching rows (measured in tests/OrleansCompute.Benchmarks).
+CREATE INDEX IF NOT EXISTS ix_compute_servers_state_created ON compute_servers (vm_state, created_at, id);
+CREATE INDEX IF NOT EXISTS ix_compute_servers_state_name ON compute_servers (vm_state, name, created_at, id);

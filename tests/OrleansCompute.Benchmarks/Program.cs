@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using OrleansCompute.Benchmarks;
+using OrleansCompute.Hosting;
+using OrleansCompute.Persistence.Sqlite;
+
+// A bounded load generator for the list endpoints. For each size it seeds a fresh embedded database, starts the
+// real host in this process on free ports, warms up, then sends each scenario's request sequentially and reports
+// the latency distribution of whole HTTP round trips (status and body read included).
+//
+//   dotnet run -c Release --project tests/OrleansCompute.Benchmarks -- [--sizes 1000,10000,100000] [--projects 100] [--requests 40]
+var sizes = Option("--sizes", "1000,10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+var projects = int.Parse(Option("--projects", "100"), CultureInfo.InvariantCulture);
+var requests = int.Parse(Option("--requests", "40"), CultureInfo.InvariantCulture);
+
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+Console.WriteLine($"{"servers",8} | {"scenario",-58} | {"items",5} | {"median ms",9} | {"p90 ms",7} | {"min ms",7} | {"max ms",7}");
+foreach (var size in sizes)
+{
+    var directory = Path.Combine(Path.GetTempPath(), "oc-bench-" + Guid.NewGuid().ToString("N"));
+    Directory.CreateDirectory(directory);
+    try
+    {
+        await using (var database = new SqliteComputeDatabase(Path.Combine(directory, "compute.db")))
+        {
+            await database.EnsureSchemaAsync();
+            var seeding = Stopwatch.StartNew();
+            await IndexSeeder.SeedAsync(database, size, projects);
+            Console.Error.WriteLine($"seeded {size} servers in {seeding.Elapsed.TotalSeconds:F1} s");
+        }
+
+        await RunAsync(directory, size);
+    }
+    finally
+    {
+        Directory.Delete(directory, recursive: true);
+    }
+}
+
+async Task RunAsync(string directory, int size)
+{
+    var port = FreePort();
+    var builder = WebApplication.CreateBuilder(
+    [
+        $"--urls=http://127.0.0.1:{port}", $"--Compute:DataDirectory={directory}",
+        $"--Compute:SiloPort={FreePort()}", $"--Compute:GatewayPort={FreePort()}", "--Logging:LogLevel:Default=Warning",
+    ]);
+    builder.AddOrleansCompute();
+    await using var app = builder.Build();
+    app.UseOrleansCompute();
+    app.MapOrleansCompute();
+    await app.StartAsync();
+
+    using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+    var project = IndexSeeder.Project(7);
+    (string Name, string Token, string Path)[] scenarios =
+    [
+        ("member: /servers/detail?limit=1000 (one project)", $"user:{project}", "/v2.1/servers/detail?limit=1000"),
+        ("admin: /servers/detail all_tenants status=ACTIVE sort=name", "admin:admin", "/v2.1/servers/detail?all_tenants=1&status=ACTIVE&sort_key=display_name&sort_dir=asc&limit=1000"),
+        ("admin: /servers all_tenants status=SHUTOFF sort=updated", "admin:admin", "/v2.1/servers?all_tenants=1&status=SHUTOFF&sort_key=updated_at&limit=1000"),
+        ("admin: /servers/detail all_tenants status=ERROR (default sort)", "admin:admin", "/v2.1/servers/detail?all_tenants=1&status=ERROR&limit=1000"),
+    ];
+
+    foreach (var (name, token, path) in scenarios)
+    {
+        var items = 0;
+        for (var i = 0; i < 5; i++)
+        {
+            items = await TimeAsync(http, token, path, null);
+        }
+
+        var samples = new List<double>(requests);
+        for (var i = 0; i < requests; i++)
+        {
+            await TimeAsync(http, token, path, samples);
+        }
+
+        samples.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{size,8} | {name,-58} | {items,5} | {samples[samples.Count / 2],9:F1} | {samples[(int)(samples.Count * 0.9)],7:F1} | {samples[0],7:F1} | {samples[^1],7:F1}"));
+    }
+
+    await app.StopAsync();
+}
+
+static async Task<int> TimeAsync(HttpClient http, string token, string path, List<double>? samples)
+{
+    using var request = new HttpRequestMessage(HttpMethod.Get, path);
+    request.Headers.Add("X-Auth-Token", token);
+    var clock = Stopwatch.StartNew();
+    using var response = await http.SendAsync(request);
+    var body = await response.Content.ReadAsByteArrayAsync();
+    clock.Stop();
+    if (response.StatusCode != HttpStatusCode.OK)
+    {
+        throw new InvalidOperationException($"{path}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(body)}");
+    }
+
+    samples?.Add(clock.Elapsed.TotalMilliseconds);
+    using var document = System.Text.Json.JsonDocument.Parse(body);
+    return document.RootElement.GetProperty("servers").GetArrayLength();
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+string Option(string name, string fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
