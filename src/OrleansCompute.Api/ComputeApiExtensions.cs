@@ -3,10 +3,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OrleansCompute.Api.Auth;
 using OrleansCompute.Api.Faults;
 using OrleansCompute.Api.Flavors;
+using OrleansCompute.Api.Identity;
+using OrleansCompute.Api.ImageService;
 using OrleansCompute.Api.Images;
+using OrleansCompute.Api.Policy;
 using OrleansCompute.Api.Microversions;
 using OrleansCompute.Api.Servers;
 using OrleansCompute.Api.Servers.Resources;
@@ -18,15 +23,59 @@ namespace OrleansCompute.Api;
 /// <summary>Registers, and maps, the Nova HTTP API in an ASP.NET Core application.</summary>
 public static class ComputeApiExtensions
 {
-    /// <summary>Adds the API's services and binds its options from <c>Compute:Api</c> and <c>Compute:Auth</c>.</summary>
+    /// <summary>
+    /// Adds the API's services and binds its options from <c>Compute:Api</c>, <c>Compute:Auth</c>,
+    /// <c>Compute:Identity</c> and <c>Compute:Policy</c>. In <c>identity</c> mode the host also registers the
+    /// <see cref="IdentityDirectory"/> and the <see cref="TokenProtector"/> (the hosting layer does, from the
+    /// data directory).
+    /// </summary>
     public static IServiceCollection AddComputeApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ComputeApiOptions>(configuration.GetSection(ComputeApiOptions.SectionName));
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.SectionName));
+        services.Configure<IdentityOptions>(configuration.GetSection(IdentityOptions.SectionName));
+        services.Configure<ComputePolicyOptions>(configuration.GetSection(ComputePolicyOptions.SectionName));
         services.AddSingleton<ServerViewWriter>();
         services.AddSingleton<ServerCreation>();
+        services.AddSingleton<IComputePolicy, ComputePolicy>();
+        services.TryAddSingleton(TimeProvider.System);
+        AddAuthentication(services, AuthMode(configuration));
         OpenApi.ComputeOpenApi.AddServices(services);
         return services;
+    }
+
+    /// <summary>The configured <c>Compute:Auth:Mode</c>; an unknown mode stops the host at start.</summary>
+    public static string AuthMode(IConfiguration configuration)
+    {
+        var mode = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>()?.Mode ?? AuthModes.Identity;
+        return mode.ToLowerInvariant() switch
+        {
+            AuthModes.Identity => AuthModes.Identity,
+            AuthModes.Keystone => AuthModes.Keystone,
+            AuthModes.NoAuth => AuthModes.NoAuth,
+            _ => throw new InvalidOperationException($"Compute:Auth:Mode '{mode}' is not supported; use '{AuthModes.Identity}', '{AuthModes.Keystone}' or '{AuthModes.NoAuth}'."),
+        };
+    }
+
+    private static void AddAuthentication(IServiceCollection services, string mode)
+    {
+        switch (mode)
+        {
+            case AuthModes.Identity:
+                services.AddSingleton<TokenService>();
+                services.AddSingleton<ITokenAuthenticator, IdentityTokenAuthenticator>();
+                break;
+            case AuthModes.Keystone:
+                services.AddHttpClient(KeystoneServiceToken.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+                services.AddMemoryCache();
+                services.AddSingleton<KeystoneServiceToken>();
+                services.AddSingleton<ITokenAuthenticator, KeystoneTokenAuthenticator>();
+                services.AddOptions<AuthOptions>().Validate(o => Uri.IsWellFormedUriString(o.Keystone.AuthUrl, UriKind.Absolute), "Compute:Auth:Keystone:AuthUrl must be an absolute URL in keystone mode.").ValidateOnStart();
+                break;
+            default:
+                services.AddSingleton<ITokenAuthenticator, NoAuthAuthenticator>();
+                break;
+        }
     }
 
     /// <summary>
@@ -47,14 +96,23 @@ public static class ComputeApiExtensions
             return app;
         }
 
-        app.UseMiddleware<NoAuthMiddleware>();
+        app.UseMiddleware<AuthenticationMiddleware>();
         return app;
     }
 
-    /// <summary>Maps the Nova routes under <c>/v2.1</c> and <c>/v2.1/{project_id}</c>, and the version documents.</summary>
+    /// <summary>
+    /// Maps the Nova routes under <c>/v2.1</c> and <c>/v2.1/{project_id}</c>, the version documents, the image
+    /// service subset under <c>/image</c>, and in <c>identity</c> mode the identity service under <c>/identity</c>.
+    /// </summary>
     public static IEndpointRouteBuilder MapComputeApi(this IEndpointRouteBuilder routes)
     {
         VersionEndpoints.Map(routes);
+        ImageServiceEndpoints.Map(routes);
+        if (routes.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.Mode.Equals(AuthModes.Identity, StringComparison.OrdinalIgnoreCase))
+        {
+            IdentityEndpoints.Map(routes);
+        }
+
         MapResources(routes.MapGroup(ComputePaths.VersionPrefix));
         MapResources(routes.MapGroup(ComputePaths.VersionPrefix + "/{project_id:regex(^[0-9a-zA-Z_-]+$)}"));
         return routes;
@@ -96,6 +154,7 @@ public static class ComputeApiExtensions
         ServerActionEndpoints.Map(group);
         InstanceActionEndpoints.Map(group);
         FlavorEndpoints.Map(group);
+        FlavorExtraSpecsEndpoints.Map(group);
         ImageEndpoints.Map(group);
         MapCreateResources(group);
     }

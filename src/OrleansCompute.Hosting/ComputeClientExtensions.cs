@@ -38,6 +38,8 @@ public static class ComputeClientExtensions
         services.Configure<CatalogOptions>(configuration.GetSection(CatalogOptions.SectionName));
         services.AddSingleton<ComputeCatalog>();
         AddIndexReader(services, options);
+        // identity mode: the same user directory and token key ring as the silos (the shared data directory).
+        IdentityHosting.AddBuiltInIdentity(services, configuration, Path.GetFullPath(options.DataDirectory));
 
         var gateways = client.Gateways.Count > 0
             ? client.Gateways.Select(ParseGateway).ToArray()

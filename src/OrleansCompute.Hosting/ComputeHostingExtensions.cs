@@ -55,6 +55,7 @@ public static class ComputeHostingExtensions
 
         var directory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(directory);
+        IdentityHosting.AddBuiltInIdentity(services, configuration, directory);
         var database = new SqliteComputeDatabase(Path.Combine(directory, "compute.db"));
         services.AddSingleton(database);
         services.AddSingleton<IServerIndex>(sp => new SqliteServerIndex(sp.GetRequiredService<SqliteComputeDatabase>()));

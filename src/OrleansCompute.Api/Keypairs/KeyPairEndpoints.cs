@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using OrleansCompute.Api.Policy;
 using OrleansCompute.Api.Microversions;
 using OrleansCompute.Api.Validation;
 using OrleansCompute.Faults;
@@ -21,10 +22,10 @@ internal static partial class KeyPairEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/os-keypairs", ListAsync);
-        routes.MapPost("/os-keypairs", CreateAsync);
-        routes.MapGet("/os-keypairs/{name}", ShowAsync);
-        routes.MapDelete("/os-keypairs/{name}", DeleteAsync);
+        routes.MapGet("/os-keypairs", ListAsync).RequirePolicy(ComputePolicies.KeypairsIndex);
+        routes.MapPost("/os-keypairs", CreateAsync).RequirePolicy(ComputePolicies.KeypairsCreate);
+        routes.MapGet("/os-keypairs/{name}", ShowAsync).RequirePolicy(ComputePolicies.KeypairsShow);
+        routes.MapDelete("/os-keypairs/{name}", DeleteAsync).RequirePolicy(ComputePolicies.KeypairsDelete);
     }
 
     private static string UserFor(HttpContext context, ComputeRequest request, string? bodyUser = null)

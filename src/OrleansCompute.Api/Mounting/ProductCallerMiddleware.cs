@@ -4,14 +4,14 @@ using OrleansCompute.Api.Faults;
 namespace OrleansCompute.Api.Mounting;
 
 /// <summary>
-/// Authentication by the embedding product: its resolver names the caller instead of an X-Auth-Token. The
-/// version documents stay public, as in Nova.
+/// Authentication by the embedding product: its resolver names the caller instead of an X-Auth-Token, on the same
+/// paths token authentication covers (the version documents stay public, as in Nova).
 /// </summary>
 internal sealed class ProductCallerMiddleware(RequestDelegate next, ComputeCallerResolver resolve)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!ComputePaths.IsVersionedApi(context.Request.Path) || ComputePaths.IsVersionDocument(context.Request.Path))
+        if (!Auth.AuthenticationMiddleware.NeedsAuthentication(context.Request.Path))
         {
             await next(context);
             return;

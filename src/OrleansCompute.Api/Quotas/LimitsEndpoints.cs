@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using OrleansCompute.Api.Policy;
 using OrleansCompute.Faults;
 using OrleansCompute.Quotas;
 
@@ -12,7 +13,7 @@ namespace OrleansCompute.Api.Quotas;
 /// </summary>
 internal static class LimitsEndpoints
 {
-    public static void Map(IEndpointRouteBuilder routes) => routes.MapGet("/limits", ShowAsync);
+    public static void Map(IEndpointRouteBuilder routes) => routes.MapGet("/limits", ShowAsync).RequirePolicy(ComputePolicies.Limits);
 
     private static async Task<IResult> ShowAsync(HttpContext context, IGrainFactory grains)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using OrleansCompute.Api.Policy;
 using OrleansCompute.Api.Microversions;
 using OrleansCompute.Api.Validation;
 using OrleansCompute.Faults;
@@ -23,11 +24,11 @@ internal static class QuotaSetEndpoints
 
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/os-quota-sets/{project}", (HttpContext c, string project, IGrainFactory g) => ShowAsync(c, project, g, QuotaView.Limits));
-        routes.MapGet("/os-quota-sets/{project}/defaults", (HttpContext c, string project, IGrainFactory g) => ShowAsync(c, project, g, QuotaView.Defaults));
-        routes.MapGet("/os-quota-sets/{project}/detail", (HttpContext c, string project, IGrainFactory g) => ShowAsync(c, project, g, QuotaView.Detail));
-        routes.MapPut("/os-quota-sets/{project}", UpdateAsync);
-        routes.MapDelete("/os-quota-sets/{project}", DeleteAsync);
+        routes.MapGet("/os-quota-sets/{project}", (HttpContext c, string project, IGrainFactory g) => ShowAsync(c, project, g, QuotaView.Limits)).RequireProjectPolicy("os_compute_api:os-quota-sets:show", "project");
+        routes.MapGet("/os-quota-sets/{project}/defaults", (HttpContext c, string project, IGrainFactory g) => ShowAsync(c, project, g, QuotaView.Defaults)).RequirePolicy("os_compute_api:os-quota-sets:defaults");
+        routes.MapGet("/os-quota-sets/{project}/detail", (HttpContext c, string project, IGrainFactory g) => ShowAsync(c, project, g, QuotaView.Detail)).RequireProjectPolicy("os_compute_api:os-quota-sets:detail", "project");
+        routes.MapPut("/os-quota-sets/{project}", UpdateAsync).RequireProjectPolicy("os_compute_api:os-quota-sets:update", "project");
+        routes.MapDelete("/os-quota-sets/{project}", DeleteAsync).RequireProjectPolicy("os_compute_api:os-quota-sets:delete", "project");
     }
 
     private enum QuotaView

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using OrleansCompute.Api.Policy;
 using OrleansCompute.Api.Microversions;
 using OrleansCompute.Api.Validation;
 using OrleansCompute.Faults;
@@ -20,10 +21,10 @@ internal static class ServerGroupEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/os-server-groups", CreateAsync);
-        routes.MapGet("/os-server-groups", ListAsync);
-        routes.MapGet("/os-server-groups/{id}", ShowAsync);
-        routes.MapDelete("/os-server-groups/{id}", DeleteAsync);
+        routes.MapPost("/os-server-groups", CreateAsync).RequirePolicy(ComputePolicies.ServerGroupsCreate);
+        routes.MapGet("/os-server-groups", ListAsync).RequirePolicy(ComputePolicies.ServerGroupsIndex);
+        routes.MapGet("/os-server-groups/{id}", ShowAsync).RequirePolicy(ComputePolicies.ServerGroupsShow);
+        routes.MapDelete("/os-server-groups/{id}", DeleteAsync).RequirePolicy(ComputePolicies.ServerGroupsDelete);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, IGrainFactory grains)

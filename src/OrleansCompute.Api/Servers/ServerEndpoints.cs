@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using OrleansCompute.Api.Servers.Listing;
 using OrleansCompute.Catalog;
+using OrleansCompute.Api.Policy;
 using OrleansCompute.Faults;
 using OrleansCompute.Indexing;
 using OrleansCompute.Networking;
@@ -23,11 +24,11 @@ internal static class ServerEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/servers", CreateAsync);
-        routes.MapGet("/servers", ListAsync);
-        routes.MapGet("/servers/detail", ListDetailAsync);
-        routes.MapGet("/servers/{id}", ShowAsync);
-        routes.MapDelete("/servers/{id}", DeleteAsync);
+        routes.MapPost("/servers", CreateAsync).RequirePolicy(ComputePolicies.ServersCreate);
+        routes.MapGet("/servers", ListAsync).RequirePolicy(ComputePolicies.ServersIndex);
+        routes.MapGet("/servers/detail", ListDetailAsync).RequirePolicy(ComputePolicies.ServersDetail);
+        routes.MapGet("/servers/{id}", ShowAsync).RequireServerPolicy(ComputePolicies.ServersShow);
+        routes.MapDelete("/servers/{id}", DeleteAsync).RequireServerPolicy(ComputePolicies.ServersDelete);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, IGrainFactory grains, ServerCreation creation, IOptions<ComputeApiOptions> options)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using OrleansCompute.Api.Policy;
 using OrleansCompute.Catalog;
 using OrleansCompute.Faults;
 
@@ -14,8 +15,8 @@ internal static class AvailabilityZoneEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/os-availability-zone", (HttpContext c, ComputeCatalog catalog) => List(c, catalog, detail: false));
-        routes.MapGet("/os-availability-zone/detail", (HttpContext c, ComputeCatalog catalog) => List(c, catalog, detail: true));
+        routes.MapGet("/os-availability-zone", (HttpContext c, ComputeCatalog catalog) => List(c, catalog, detail: false)).RequirePolicy("os_compute_api:os-availability-zone:list");
+        routes.MapGet("/os-availability-zone/detail", (HttpContext c, ComputeCatalog catalog) => List(c, catalog, detail: true)).RequirePolicy("os_compute_api:os-availability-zone:detail");
     }
 
     private static JsonResponse List(HttpContext context, ComputeCatalog catalog, bool detail)

@@ -97,6 +97,7 @@ public sealed class TwoSiloClusterWithFront : IAsyncLifetime
             $"--Compute:DataDirectory={_directory.Path}",
             $"--Compute:ServiceId={ServiceId}",
             $"--Compute:ClusterId={ClusterId}",
+            "--Compute:Auth:Mode=noauth",
         };
         arguments.AddRange(_gateways.Select((g, i) => $"--Compute:Client:Gateways:{i}={g}"));
         var front = WebApplication.CreateBuilder(arguments.ToArray());

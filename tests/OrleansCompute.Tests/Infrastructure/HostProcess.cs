@@ -5,7 +5,8 @@ namespace OrleansCompute.Tests.Infrastructure;
 
 /// <summary>
 /// The real host as a child process on real ports: what a user runs. Tests talk to it over HTTP and can
-/// stop it (gracefully or with SIGKILL) and start it again on the same data directory.
+/// stop it (gracefully or with SIGKILL) and start it again on the same data directory. It runs in noauth mode
+/// (tokens <c>user:project</c>) unless the extra arguments choose a mode (<see cref="IdentityMode"/>).
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
@@ -30,6 +31,9 @@ public sealed class HostProcess : IAsyncDisposable
         GatewayPort = FreePort.Next();
         BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}");
     }
+
+    /// <summary>The extra argument that runs the host with its built-in identity service (the product default).</summary>
+    public const string IdentityMode = "--Compute:Auth:Mode=identity";
 
     public string DataDirectory { get; }
 
@@ -69,6 +73,11 @@ public sealed class HostProcess : IAsyncDisposable
         info.ArgumentList.Add($"--Compute:DataDirectory={DataDirectory}");
         info.ArgumentList.Add($"--Compute:SiloPort={SiloPort}");
         info.ArgumentList.Add($"--Compute:GatewayPort={GatewayPort}");
+        if (!_extraArguments.Any(a => a.StartsWith("--Compute:Auth:Mode=", StringComparison.Ordinal)))
+        {
+            info.ArgumentList.Add("--Compute:Auth:Mode=noauth");
+        }
+
         foreach (var argument in _extraArguments)
         {
             info.ArgumentList.Add(argument);

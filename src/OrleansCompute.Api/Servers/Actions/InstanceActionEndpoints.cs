@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using OrleansCompute.Api.Policy;
 using OrleansCompute.Faults;
 using OrleansCompute.Scheduling;
 using OrleansCompute.Servers;
@@ -20,8 +21,8 @@ internal static class InstanceActionEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/servers/{id}/os-instance-actions", ListAsync);
-        routes.MapGet("/servers/{id}/os-instance-actions/{requestId}", ShowAsync);
+        routes.MapGet("/servers/{id}/os-instance-actions", ListAsync).RequireServerPolicy("os_compute_api:os-instance-actions:list");
+        routes.MapGet("/servers/{id}/os-instance-actions/{requestId}", ShowAsync).RequireServerPolicy("os_compute_api:os-instance-actions:show");
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, string id, IGrainFactory grains)

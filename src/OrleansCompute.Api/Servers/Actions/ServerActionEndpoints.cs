@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using OrleansCompute.Api.Policy;
 using OrleansCompute.Faults;
 using OrleansCompute.Servers;
 using OrleansCompute.Servers.Actions;
@@ -24,6 +25,8 @@ internal static class ServerActionEndpoints
         var request = ComputeRequest.From(context);
         using var body = await JsonBody.ReadAsync(context);
         var parsed = ServerActionParser.Parse(body.RootElement, request.Version, request.Caller);
+        // Nova's order: the body's schema (400), the server (404), then the action's policy rule (403).
+        await context.AuthorizeServerAsync(ServerActionPolicies.RuleFor(parsed.Name) ?? throw new InvalidOperationException($"No policy rule for the action {parsed.Name}."), id);
         var grain = grains.GetGrain<IServerGrain>(ParseId(id));
         if (parsed.Command is null)
         {

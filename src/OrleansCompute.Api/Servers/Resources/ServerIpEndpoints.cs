@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OrleansCompute.Faults;
 using OrleansCompute.Servers;
+using OrleansCompute.Api.Policy;
 
 namespace OrleansCompute.Api.Servers.Resources;
 
@@ -11,8 +12,8 @@ internal static class ServerIpEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/servers/{id}/ips", ListAsync);
-        routes.MapGet("/servers/{id}/ips/{label}", ShowAsync);
+        routes.MapGet("/servers/{id}/ips", ListAsync).RequireServerPolicy("os_compute_api:ips:index");
+        routes.MapGet("/servers/{id}/ips/{label}", ShowAsync).RequireServerPolicy("os_compute_api:ips:show");
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, string id, IGrainFactory grains)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using OrleansCompute.Api.Validation;
 using OrleansCompute.Faults;
 using OrleansCompute.Servers;
+using OrleansCompute.Api.Policy;
 
 namespace OrleansCompute.Api.Servers.Resources;
 
@@ -16,12 +17,14 @@ internal static class ServerMetadataEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/servers/{id}/metadata", ListAsync);
-        routes.MapPost("/servers/{id}/metadata", (HttpContext context, string id, IGrainFactory grains) => WriteAllAsync(context, id, grains, replace: false));
-        routes.MapPut("/servers/{id}/metadata", (HttpContext context, string id, IGrainFactory grains) => WriteAllAsync(context, id, grains, replace: true));
-        routes.MapGet("/servers/{id}/metadata/{key}", ShowAsync);
-        routes.MapPut("/servers/{id}/metadata/{key}", SetAsync);
-        routes.MapDelete("/servers/{id}/metadata/{key}", DeleteAsync);
+        routes.MapGet("/servers/{id}/metadata", ListAsync).RequireServerPolicy("os_compute_api:server-metadata:index");
+        routes.MapPost("/servers/{id}/metadata", (HttpContext context, string id, IGrainFactory grains) => WriteAllAsync(context, id, grains, replace: false))
+            .RequireServerPolicy("os_compute_api:server-metadata:create");
+        routes.MapPut("/servers/{id}/metadata", (HttpContext context, string id, IGrainFactory grains) => WriteAllAsync(context, id, grains, replace: true))
+            .RequireServerPolicy("os_compute_api:server-metadata:update_all");
+        routes.MapGet("/servers/{id}/metadata/{key}", ShowAsync).RequireServerPolicy("os_compute_api:server-metadata:show");
+        routes.MapPut("/servers/{id}/metadata/{key}", SetAsync).RequireServerPolicy("os_compute_api:server-metadata:update");
+        routes.MapDelete("/servers/{id}/metadata/{key}", DeleteAsync).RequireServerPolicy("os_compute_api:server-metadata:delete");
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, string id, IGrainFactory grains)

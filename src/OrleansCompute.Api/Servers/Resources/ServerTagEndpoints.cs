@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using OrleansCompute.Api.Validation;
 using OrleansCompute.Faults;
 using OrleansCompute.Servers;
+using OrleansCompute.Api.Policy;
 
 namespace OrleansCompute.Api.Servers.Resources;
 
@@ -16,12 +17,12 @@ internal static class ServerTagEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/servers/{id}/tags", ListAsync);
-        routes.MapPut("/servers/{id}/tags", ReplaceAsync);
-        routes.MapDelete("/servers/{id}/tags", ClearAsync);
-        routes.MapGet("/servers/{id}/tags/{tag}", CheckAsync);
-        routes.MapPut("/servers/{id}/tags/{tag}", AddAsync);
-        routes.MapDelete("/servers/{id}/tags/{tag}", RemoveAsync);
+        routes.MapGet("/servers/{id}/tags", ListAsync).RequireServerPolicy("os_compute_api:os-server-tags:index");
+        routes.MapPut("/servers/{id}/tags", ReplaceAsync).RequireServerPolicy("os_compute_api:os-server-tags:update_all");
+        routes.MapDelete("/servers/{id}/tags", ClearAsync).RequireServerPolicy("os_compute_api:os-server-tags:delete_all");
+        routes.MapGet("/servers/{id}/tags/{tag}", CheckAsync).RequireServerPolicy("os_compute_api:os-server-tags:show");
+        routes.MapPut("/servers/{id}/tags/{tag}", AddAsync).RequireServerPolicy("os_compute_api:os-server-tags:update");
+        routes.MapDelete("/servers/{id}/tags/{tag}", RemoveAsync).RequireServerPolicy("os_compute_api:os-server-tags:delete");
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, string id, IGrainFactory grains)

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OrleansCompute.Servers;
+using OrleansCompute.Api.Policy;
 
 namespace OrleansCompute.Api.Servers.Resources;
 
 /// <summary><c>PUT /servers/{id}</c>: 200 with the update view of the negotiated microversion.</summary>
 internal static class ServerUpdateEndpoints
 {
-    public static void Map(IEndpointRouteBuilder routes) => routes.MapPut("/servers/{id}", UpdateAsync);
+    public static void Map(IEndpointRouteBuilder routes) => routes.MapPut("/servers/{id}", UpdateAsync).RequireServerPolicy(ComputePolicies.ServersUpdate);
 
     private static async Task<IResult> UpdateAsync(HttpContext context, string id, IGrainFactory grains, ServerViewWriter views)
     {

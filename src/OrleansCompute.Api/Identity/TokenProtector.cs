@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.DataProtection;
+
+namespace OrleansCompute.Api.Identity;
+
+/// <summary>
+/// Encrypts and authenticates token payloads (ASP.NET Core Data Protection, whose key ring the host keeps in the
+/// data directory), so that tokens survive a restart and nobody can forge or read one without the keys.
+/// </summary>
+public sealed class TokenProtector
+{
+    private const string Purpose = "OrleansCompute.Identity.Token.v1";
+
+    private readonly IDataProtector _protector;
+
+    public TokenProtector(IDataProtectionProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        _protector = provider.CreateProtector(Purpose);
+    }
+
+    /// <summary>A protector whose keys live in <paramref name="keyDirectory"/>; every host sharing it accepts the same tokens.</summary>
+    public static TokenProtector WithKeysIn(string keyDirectory) =>
+        new(DataProtectionProvider.Create(new DirectoryInfo(keyDirectory), builder => builder.SetApplicationName("orleans-compute")));
+
+    /// <summary>A URL-safe token.</summary>
+    public string Protect(string payload) => _protector.Protect(payload);
+
+    /// <summary>The payload, or null when the token was not made with these keys or was altered.</summary>
+    public string? Unprotect(string token)
+    {
+        try
+        {
+            return _protector.Unprotect(token);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
