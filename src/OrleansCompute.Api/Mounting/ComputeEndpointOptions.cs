@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using OrleansCompute.Identity;
+using ImpliedRolesSource = OrleansCompute.Api.Identity.ImpliedRoles;
 
 namespace OrleansCompute.Api;
 
@@ -14,11 +15,15 @@ public delegate ValueTask<ComputeCaller?> ComputeCallerResolver(HttpContext cont
 /// <summary>The caller an embedding product supplies: whom the compute API acts for.</summary>
 /// <param name="ProjectId">The project (tenant) that owns what this caller creates and sees.</param>
 /// <param name="UserId">The user, recorded on the servers they create and in the action log.</param>
-/// <param name="Roles">Role names; <c>admin</c> makes the caller an admin in Nova's sense.</param>
+/// <param name="Roles">
+/// Role names, expanded with Keystone's default implied roles (admin implies manager, member and reader; member
+/// implies reader) before Nova's default policy sees them: <c>member</c> may use its project's servers, <c>reader</c>
+/// only read them, <c>admin</c> is an admin in Nova's sense.
+/// </param>
 public sealed record ComputeCaller(string ProjectId, string UserId, IReadOnlyList<string> Roles)
 {
     internal CallerContext ToCallerContext(string requestId) =>
-        new() { ProjectId = ProjectId, UserId = UserId, Roles = Roles, RequestId = requestId };
+        new() { ProjectId = ProjectId, UserId = UserId, Roles = ImpliedRolesSource.Expand(Roles), RequestId = requestId };
 }
 
 /// <summary>How the Nova routes are mounted into an application (see <c>MapOrleansCompute</c>).</summary>
