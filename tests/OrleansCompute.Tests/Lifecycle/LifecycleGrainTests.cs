@@ -62,7 +62,9 @@ public sealed class LifecycleGrainTests(LifecycleClusterFixture fixture)
                 fixture.Time.Advance(TimeSpan.FromMilliseconds(500));
                 return await probe();
             },
-            done);
+            done,
+            // The reminder fires on the fake clock, but its turn still needs the (possibly busy) machine.
+            TimeSpan.FromSeconds(60));
     }
 
     [Fact]

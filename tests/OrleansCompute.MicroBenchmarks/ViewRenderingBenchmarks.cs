@@ -1,0 +1,62 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Options;
+using OrleansCompute.Api;
+using OrleansCompute.Api.Microversions;
+using OrleansCompute.Api.Servers;
+using OrleansCompute.Catalog;
+using OrleansCompute.Identity;
+using OrleansCompute.Servers;
+
+namespace OrleansCompute.MicroBenchmarks;
+
+/// <summary>Rendering one server's full view (show) per microversion, and a page of 1000 for list detail.</summary>
+[MemoryDiagnoser]
+public class ViewRenderingBenchmarks
+{
+    private readonly ServerViewWriter _views = new(new ComputeCatalog(Options.Create(new CatalogOptions())));
+    private readonly ServerSnapshot _server = SampleServers.Active();
+    private readonly ServerSnapshot[] _page = Enumerable.Range(0, 1000).Select(SampleServers.Active).ToArray();
+    private readonly MemoryStream _buffer = new();
+    private ComputeRequest _request = null!;
+
+    [Params("2.1", "2.47", "2.86")]
+    public string Microversion { get; set; } = "2.1";
+
+    [Params(false, true)]
+    public bool Admin { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var version = ApiVersion.TryParse(Microversion, out var parsed) ? parsed : throw new ArgumentException(Microversion);
+        var caller = new CallerContext { UserId = "demo", ProjectId = _server.ProjectId, Roles = Admin ? ["admin"] : ["member"], RequestId = "req-bench" };
+        _request = new ComputeRequest(version, caller, new ComputeLinks("http://127.0.0.1:8774", null));
+    }
+
+    [Benchmark]
+    public long Show()
+    {
+        _buffer.Position = 0;
+        using var writer = new Utf8JsonWriter(_buffer);
+        _views.WriteFull(writer, _server, _request, ServerViewKind.Show);
+        writer.Flush();
+        return _buffer.Position;
+    }
+
+    [Benchmark]
+    public long DetailPageOf1000()
+    {
+        _buffer.Position = 0;
+        using var writer = new Utf8JsonWriter(_buffer);
+        writer.WriteStartArray();
+        foreach (var server in _page)
+        {
+            _views.WriteFull(writer, server, _request, ServerViewKind.Detail);
+        }
+
+        writer.WriteEndArray();
+        writer.Flush();
+        return _buffer.Position;
+    }
+}
