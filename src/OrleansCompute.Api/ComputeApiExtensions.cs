@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,7 @@ public static class ComputeApiExtensions
         services.AddSingleton<IComputePolicy, ComputePolicy>();
         services.TryAddSingleton(TimeProvider.System);
         AddAuthentication(services, AuthMode(configuration));
+        OpenApi.ComputeOpenApi.AddServices(services);
         return services;
     }
 
@@ -80,11 +82,20 @@ public static class ComputeApiExtensions
     /// The request pipeline every compute API request goes through: request ids, Nova fault bodies,
     /// microversion negotiation and authentication, in that order.
     /// </summary>
-    public static IApplicationBuilder UseComputeApi(this IApplicationBuilder app)
+    public static IApplicationBuilder UseComputeApi(this IApplicationBuilder app) => UseComputePipeline(app, new ComputeEndpointOptions());
+
+    /// <summary>The pipeline itself; the product's caller resolver, when given, replaces token authentication.</summary>
+    internal static IApplicationBuilder UseComputePipeline(IApplicationBuilder app, ComputeEndpointOptions options)
     {
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
         app.UseMiddleware<MicroversionMiddleware>();
+        if (options.ResolveCaller is { } resolveCaller)
+        {
+            app.UseMiddleware<Mounting.ProductCallerMiddleware>(resolveCaller);
+            return app;
+        }
+
         app.UseMiddleware<AuthenticationMiddleware>();
         return app;
     }
@@ -105,6 +116,32 @@ public static class ComputeApiExtensions
         MapResources(routes.MapGroup(ComputePaths.VersionPrefix));
         MapResources(routes.MapGroup(ComputePaths.VersionPrefix + "/{project_id:regex(^[0-9a-zA-Z_-]+$)}"));
         return routes;
+    }
+
+    /// <summary>
+    /// Maps the Nova routes under <paramref name="pathPrefix"/> (empty: at the root) with the compute pipeline
+    /// (request ids, faults, microversions, authentication) around each of them and nothing else: the
+    /// application's other endpoints and middleware are untouched. Unknown paths under the prefix are Nova 404s.
+    /// </summary>
+    public static RouteGroupBuilder MapComputeApi(this IEndpointRouteBuilder routes, string pathPrefix, ComputeEndpointOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        ArgumentNullException.ThrowIfNull(options);
+        var prefix = Mounting.MountPrefix.Normalize(pathPrefix);
+        var pipeline = new Mounting.ComputeMountPipeline(routes.ServiceProvider, prefix, options);
+        var group = routes.MapGroup(prefix.HasValue ? prefix.Value! : "");
+        ((IEndpointConventionBuilder)group).Add(endpoint => endpoint.RequestDelegate = pipeline.Wrap(endpoint.RequestDelegate!));
+        group.WithTags("compute").WithMetadata(OpenApi.ComputeEndpointMarker.Instance);
+        MapComputeApi(group);
+        Events.ComputeEventEndpoints.Map(group.MapGroup(ComputePaths.VersionPrefix));
+        if (options.MapOpenApiDocument)
+        {
+            OpenApi.ComputeOpenApi.Map(routes, prefix);
+        }
+
+        // Lowest precedence: anything else under the prefix is Nova's 404, methods a path lacks included.
+        group.Map("/{**unmatched}", Mounting.UnmatchedRoute.NotFound).WithOrder(int.MaxValue).ExcludeFromDescription();
+        return group;
     }
 
     private static void MapResources(RouteGroupBuilder group)

@@ -17,8 +17,9 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.AddOrleansCompute();
 
 var app = builder.Build();
-app.UseOrleansCompute();
 app.MapOrleansCompute();
+// The orchestrator's probes (/healthz/live, /healthz/ready), outside the Nova API.
+app.MapComputeHealthChecks();
 await app.RunAsync();
 return 0;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -26,12 +27,23 @@ public static class ComputeHostingExtensions
 
     /// <summary>
     /// Adds an Orleans silo with the control plane's grains, storage, reminders and server index, and the Nova
-    /// API services, all configured from the <c>Compute</c> configuration section.
+    /// API services, configured from the <c>Compute</c> configuration section and then by <paramref name="configure"/>:
+    /// storage mode, compute driver, default quotas and the catalog (flavors, images, networks, hosts).
     /// </summary>
-    public static IHostApplicationBuilder AddOrleansCompute(this IHostApplicationBuilder builder)
+    /// <param name="builder">The application's host builder (for example <c>WebApplication.CreateBuilder(args)</c>).</param>
+    /// <param name="configure">Choices made in code; they win over configuration.</param>
+    public static IHostApplicationBuilder AddOrleansCompute(this IHostApplicationBuilder builder, Action<ComputeSiloOptions>? configure = null)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
         var options = configuration.GetSection(ComputeOptions.SectionName).Get<ComputeOptions>() ?? new ComputeOptions();
+        var choices = new ComputeSiloOptions(options);
+        configure?.Invoke(choices);
+        if (choices.DefaultQuotas is { } quotas)
+        {
+            builder.Configuration.AddInMemoryCollection(ComputeQuotaConfiguration.AsConfiguration(quotas));
+        }
+
         var cluster = string.Equals(options.Mode, ComputeModes.Cluster, StringComparison.OrdinalIgnoreCase);
         if (!cluster && !string.Equals(options.Mode, ComputeModes.Embedded, StringComparison.OrdinalIgnoreCase))
         {
@@ -40,17 +52,19 @@ public static class ComputeHostingExtensions
         }
 
         var services = builder.Services;
-        services.Configure<ComputeOptions>(configuration.GetSection(ComputeOptions.SectionName));
+        services.AddSingleton(Options.Create(options));
         AddComputeServices(services, configuration);
+        ApplySiloChoices(services, choices);
+
+        var directory = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(directory);
+        IdentityHosting.AddBuiltInIdentity(services, configuration, directory);
         if (cluster)
         {
             ClusterHosting.Add(builder, options);
             return builder;
         }
 
-        var directory = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(directory);
-        IdentityHosting.AddBuiltInIdentity(services, configuration, directory);
         var database = new SqliteComputeDatabase(Path.Combine(directory, "compute.db"));
         services.AddSingleton(database);
         services.AddSingleton<IServerIndex>(sp => new SqliteServerIndex(sp.GetRequiredService<SqliteComputeDatabase>()));
@@ -83,6 +97,20 @@ public static class ComputeHostingExtensions
         return builder;
     }
 
+    /// <summary>The product's compute driver and catalog changes, over what configuration registered.</summary>
+    private static void ApplySiloChoices(IServiceCollection services, ComputeSiloOptions choices)
+    {
+        if (choices.DriverFactory is { } driver)
+        {
+            services.Replace(ServiceDescriptor.Singleton(driver));
+        }
+
+        foreach (var change in choices.CatalogChanges)
+        {
+            services.PostConfigure(change);
+        }
+    }
+
     /// <summary>The services grains and API share, independent of how state is stored.</summary>
     internal static void AddComputeServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -95,6 +123,7 @@ public static class ComputeHostingExtensions
         services.AddSingleton<InFlightServerSweeper>();
         services.AddSingleton<IComputeDriver, FakeComputeDriver>();
         services.AddSingleton(ComputeClock.System);
+        ComputeEventServices.Add(services);
         AddJsonGrainStorage(services);
     }
 
@@ -113,10 +142,22 @@ public static class ComputeHostingExtensions
         });
     }
 
-    /// <summary>Adds the compute API's middleware (request ids, faults, microversions, auth) to the pipeline.</summary>
-    public static IApplicationBuilder UseOrleansCompute(this IApplicationBuilder app) => app.UseComputeApi();
-
-    /// <summary>Maps the Nova routes (<c>/v2.1</c>, <c>/v2.1/{project_id}</c>), the version documents and the health probes.</summary>
-    public static IEndpointRouteBuilder MapOrleansCompute(this IEndpointRouteBuilder routes) =>
-        routes.MapComputeApi().MapComputeHealthChecks();
+    /// <summary>
+    /// Maps the Nova routes (<c>/v2.1</c>, <c>/v2.1/{project_id}</c>, the version documents, the admin event stream
+    /// <c>/v2.1/os-events</c>) under <paramref name="pathPrefix"/>, with the compute API's own request ids, Nova
+    /// faults, microversions and authentication around them and around nothing else; and the OpenAPI document of
+    /// those routes at <c>{pathPrefix}/openapi/compute.json</c>.
+    /// </summary>
+    /// <param name="routes">The application (a <c>WebApplication</c>) or any endpoint route builder.</param>
+    /// <param name="pathPrefix">Where the API lives, for example <c>/compute</c>; empty (the default) for the root, as Nova.</param>
+    /// <param name="configure">
+    /// Set <see cref="ComputeEndpointOptions.ResolveCaller"/> to let the product's own authentication name the
+    /// project, user and roles; otherwise the configured token mode (<c>Compute:Auth</c>) applies.
+    /// </param>
+    public static IEndpointConventionBuilder MapOrleansCompute(this IEndpointRouteBuilder routes, string pathPrefix = "", Action<ComputeEndpointOptions>? configure = null)
+    {
+        var options = new ComputeEndpointOptions();
+        configure?.Invoke(options);
+        return routes.MapComputeApi(pathPrefix, options);
+    }
 }

@@ -49,7 +49,6 @@ async Task RunAsync(string directory, int size)
     ]);
     builder.AddOrleansCompute();
     await using var app = builder.Build();
-    app.UseOrleansCompute();
     app.MapOrleansCompute();
     await app.StartAsync();
 

@@ -38,7 +38,7 @@ internal sealed class AuthenticationMiddleware(RequestDelegate next, ITokenAuthe
         await next(context);
     }
 
-    private static bool NeedsAuthentication(PathString path) =>
+    internal static bool NeedsAuthentication(PathString path) =>
         (ComputePaths.IsVersionedApi(path) && !ComputePaths.IsVersionDocument(path))
         || path.StartsWithSegments(ImageServiceEndpoints.V2Prefix, StringComparison.Ordinal);
 }

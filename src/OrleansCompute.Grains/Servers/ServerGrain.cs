@@ -34,7 +34,6 @@ internal sealed partial class ServerGrain(
     // Background operations and request turns interleave at awaits; this gate keeps each commit atomic.
     private readonly SemaphoreSlim _commitGate = new(1, 1);
     private CancellationTokenSource? _operation;
-    private ServerSnapshot? _live;
     private volatile int _progress;
 
     private Guid Id => this.GetPrimaryKey();
@@ -338,6 +337,7 @@ internal sealed partial class ServerGrain(
         {
             guard.ThrowIfCancellationRequested();
             var previous = _live;
+            var previousPending = state.State.Pending;
             var next = change(previous!) with
             {
                 Revision = (state.State.Server?.Revision ?? 0) + 1,
@@ -359,6 +359,7 @@ internal sealed partial class ServerGrain(
 
             _live = next;
             await index.UpsertAsync(next, CancellationToken.None);
+            PublishTransition(previous, next, previousPending?.RequestId ?? pending?.RequestId);
         }
         finally
         {

@@ -10,12 +10,20 @@ namespace OrleansCompute.Tests.Infrastructure;
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
+    private readonly string _assemblyPath;
     private readonly string[] _extraArguments;
     private readonly StringBuilder _output = new();
     private Process? _process;
 
     public HostProcess(string dataDirectory, params string[] extraArguments)
+        : this(RepositoryPaths.HostAssembly, dataDirectory, extraArguments)
     {
+    }
+
+    /// <summary>Another program built on the public hosting API (a sample), started the same way.</summary>
+    public HostProcess(string assemblyPath, string dataDirectory, string[] extraArguments)
+    {
+        _assemblyPath = assemblyPath;
         DataDirectory = dataDirectory;
         _extraArguments = extraArguments;
         HttpPort = FreePort.Next();
@@ -58,9 +66,9 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.HostAssembly)!,
+            WorkingDirectory = Path.GetDirectoryName(_assemblyPath)!,
         };
-        info.ArgumentList.Add(RepositoryPaths.HostAssembly);
+        info.ArgumentList.Add(_assemblyPath);
         info.ArgumentList.Add($"--urls=http://127.0.0.1:{HttpPort}");
         info.ArgumentList.Add($"--Compute:DataDirectory={DataDirectory}");
         info.ArgumentList.Add($"--Compute:SiloPort={SiloPort}");

@@ -28,4 +28,12 @@ internal static class RepositoryPaths
             return File.Exists(path) ? path : throw new FileNotFoundException("Build the host first.", path);
         }
     }
+
+    /// <summary>A sample's entry assembly, built with the tests (samples/NAME/bin/...).</summary>
+    public static string SampleAssembly(string name)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var path = Path.Combine(Root, "samples", name, "bin", configuration, "net10.0", name + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the samples first.", path);
+    }
 }

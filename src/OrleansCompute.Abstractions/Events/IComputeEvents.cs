@@ -1,0 +1,16 @@
+namespace OrleansCompute.Events;
+
+/// <summary>
+/// The subscription API of lifecycle events, for a product that embeds the control plane. Events of one server
+/// arrive in the order they happened. Delivery is in process: a subscriber sees the events of the servers whose
+/// grains run in its own silo (every server in a single-silo deployment).
+/// </summary>
+public interface IComputeEvents
+{
+    /// <summary>
+    /// Starts receiving events from now on. Dispose the subscription to stop. A subscriber that falls more than
+    /// <paramref name="capacity"/> events behind is ended (its reader completes with
+    /// <see cref="ComputeEventsOverflowException"/>) rather than slowing the servers down or losing events silently.
+    /// </summary>
+    ComputeEventSubscription Subscribe(int capacity = 10_000);
+}
