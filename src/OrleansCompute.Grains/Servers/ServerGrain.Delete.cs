@@ -62,6 +62,13 @@ internal sealed partial class ServerGrain
             },
             Pending(row.Phases[0].Operation, caller.RequestId, row.Action, command),
             s => StartAction(s, row.InstanceAction, row.Event, caller, now));
+        if (row.Action == ServerActionKind.SoftDelete)
+        {
+            // The reclaim reminder exists from the start: a silo that dies before the soft delete ends must not
+            // leave a soft-deleted server that nothing ever reclaims (the end registers it again, harmlessly).
+            await ScheduleAsync(ReclaimReminder, now.AddSeconds(lifecycle.CurrentValue.ReclaimInstanceInterval));
+        }
+
         StartOperation(token => RunTransitionAsync(row, command, token));
     }
 

@@ -28,6 +28,13 @@ internal sealed partial class ServerGrain
             return;
         }
 
+        if (server.TaskState is not null || state.State.Pending is not null)
+        {
+            // An operation is in flight (a soft delete still ending, or one resumed after a crash): the next tick
+            // looks again, so the deadline is never dropped while the server is busy.
+            return;
+        }
+
         var (deadline, action, applies) = reminderName switch
         {
             ReclaimReminder => (state.State.ReclaimAt, ServerActionKind.Reclaim, server.VmState == VmState.SoftDeleted),
@@ -42,9 +49,9 @@ internal sealed partial class ServerGrain
             return;
         }
 
-        if (server.TaskState is not null || state.State.Pending is not null || clock.UtcNow < deadline.Value)
+        if (clock.UtcNow < deadline.Value)
         {
-            // Busy, or early on the compute clock: the next tick looks again.
+            // Early on the compute clock: the next tick looks again.
             return;
         }
 
