@@ -25,7 +25,7 @@ public sealed class ClusterKillTests
             3,
             "--Compute:FakeDriver:SpawnSeconds=6",
             "--Compute:FakeDriver:DefaultSeconds=6",
-            "--Compute:ReclaimInstanceInterval=12",
+            "--Compute:ReclaimInstanceInterval=40",
             "--Compute:MinimumReminderPeriod=2",
             "--Compute:Quota:Instances=100",
             "--Compute:Quota:Cores=200",
@@ -43,12 +43,21 @@ public sealed class ClusterKillTests
 
         await Eventually.Until(() => ListAsync(nodes[1]), list => list.Count == Reclaimed + Rebooted && list.All(s => s.Status == "ACTIVE"), TimeSpan.FromSeconds(60));
 
-        // In flight at the kill: soft deletes (whose reclaim reminders come due later) through node 3, reboots
-        // through node 2, and builds through node 1, each readable at once through another node.
+        // Soft deletes through node 3 (their reclaims are reminders); then, in flight at the kill, reboots through
+        // node 2 and builds through node 1, each readable at once through another node.
         foreach (var id in reclaimed)
         {
             (await nodes[2].DeleteAsync($"/v2.1/servers/{id}")).Status.Should().Be(HttpStatusCode.NoContent);
         }
+
+        // The soft deletes finish first, so that every reclaim reminder is registered before the kill and comes due
+        // after membership has declared the silo dead (40 s on): the dead silo's share of the reminder ring must then
+        // fire on the survivors.
+        await Eventually.Until(
+            () => ListAsync(nodes[1], everything: true),
+            list => list.Count(s => reclaimed.Contains(s.Id) && s.Status == "SOFT_DELETED" && s.TaskState == null) == Reclaimed,
+            TimeSpan.FromSeconds(60),
+            because: "the soft deletes finish");
 
         foreach (var id in rebooted)
         {
@@ -88,6 +97,8 @@ public sealed class ClusterKillTests
         var inFlight = await ListAsync(nodes[victim == 1 ? 1 : 0]);
         onVictim.Should().Contain(id => inFlight.Any(s => s.Id == id && s.TaskState != null),
             "the killed silo must hold builds or actions that are still running");
+        (await database.ScalarAsync("SELECT count(*) FROM orleansreminderstable WHERE remindername = 'reclaim';"))
+            .Should().Be(Reclaimed, "every reclaim reminder is registered before the kill");
 
         await cluster.KillAsync(victim);
         var survivors = Enumerable.Range(1, 3).Where(silo => silo != victim).Select(silo => nodes[silo - 1]).ToArray();
@@ -102,7 +113,7 @@ public sealed class ClusterKillTests
             await Eventually.Until(
                 async () => settled = await ListAsync(survivors[0], everything: true),
                 list => list.Count == all.Count && list.All(s => s.TaskState is null && expected.GetValueOrDefault(s.Id) == s.Status),
-                TimeSpan.FromSeconds(120),
+                TimeSpan.FromSeconds(150),
                 because: "every server of the dead silo should settle");
         }
         catch (TimeoutException)
