@@ -35,6 +35,12 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0} + ${e:-0}))
 done
 
+# The tail of the log is what a CI page shows: name every failed test and the first lines of its message there.
+if [ "$failed" -gt 0 ]; then
+  echo "Failed tests:"
+  bash tests/failed-tests.sh "$results"/*.trx || true
+fi
+
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # dotnet test failed without a failed test (a crashed test host, say): count it as a failure.
   failed=1
