@@ -53,6 +53,7 @@ public static class ComputeClientExtensions
             });
             orleans.UseStaticClustering(gateways);
         });
+        Telemetry.ComputeTelemetryHosting.AddToClient(builder);
         return builder;
     }
 

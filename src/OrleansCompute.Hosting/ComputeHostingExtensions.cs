@@ -62,6 +62,7 @@ public static class ComputeHostingExtensions
         if (cluster)
         {
             ClusterHosting.Add(builder, options);
+            Telemetry.ComputeTelemetryHosting.AddToSilo(builder);
             return builder;
         }
 
@@ -94,6 +95,8 @@ public static class ComputeHostingExtensions
             ComputeResourceServices.ConfigureReminders(silo, configuration);
         });
         services.AddHostedService<InFlightServerResumeService>();
+        // After the silo: its hosted services must start behind the schema's.
+        Telemetry.ComputeTelemetryHosting.AddToSilo(builder);
         return builder;
     }
 
@@ -158,6 +161,7 @@ public static class ComputeHostingExtensions
     {
         var options = new ComputeEndpointOptions();
         configure?.Invoke(options);
+        Telemetry.ComputeTelemetryHosting.MapEndpoints(routes);
         return routes.MapComputeApi(pathPrefix, options);
     }
 }
