@@ -22,7 +22,10 @@ internal sealed partial class CloudsYamlWriter(
         try
         {
             var baseUrl = BaseUrl();
-            var path = Path.Combine(Path.GetFullPath(compute.Value.DataDirectory), "clouds.yaml");
+            var directoryPath = Path.GetFullPath(compute.Value.DataDirectory);
+            // A front (AddOrleansComputeClient) may be the first to use the directory: nothing else creates it there.
+            Directory.CreateDirectory(directoryPath);
+            var path = Path.Combine(directoryPath, "clouds.yaml");
             var temporary = path + ".tmp";
             File.WriteAllText(temporary, CloudsYaml.Render(directory, baseUrl, identity.Value.Region));
             IdentityPasswordStore.OwnerOnly(temporary);
