@@ -17,6 +17,7 @@ using OrleansCompute.Api.Servers;
 using OrleansCompute.Api.Servers.Resources;
 using OrleansCompute.Api.Servers.Actions;
 using OrleansCompute.Api.Versions;
+using OrleansCompute.Images;
 
 namespace OrleansCompute.Api;
 
@@ -36,6 +37,7 @@ public static class ComputeApiExtensions
         services.Configure<IdentityOptions>(configuration.GetSection(IdentityOptions.SectionName));
         services.Configure<ComputePolicyOptions>(configuration.GetSection(ComputePolicyOptions.SectionName));
         services.AddSingleton<ServerViewWriter>();
+        services.TryAddSingleton<ImageLookup>();
         services.AddSingleton<ServerCreation>();
         services.AddSingleton<IComputePolicy, ComputePolicy>();
         services.TryAddSingleton(TimeProvider.System);

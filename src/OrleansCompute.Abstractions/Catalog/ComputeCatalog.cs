@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
 
@@ -14,19 +13,15 @@ public sealed class ComputeCatalog
     private readonly FrozenDictionary<string, ImageDefinition> _images;
     private readonly FrozenDictionary<string, NetworkDefinition> _networks;
 
-    // Images made by createImage / createBackup in this process (Nova's Glance records), beside the configured ones.
-    private readonly ConcurrentDictionary<string, ImageDefinition> _created = new(StringComparer.OrdinalIgnoreCase);
-    private readonly IReadOnlyList<ImageDefinition> _configuredImages;
-
     public ComputeCatalog(IOptions<CatalogOptions> options)
     {
         var value = options.Value;
         Flavors = value.Flavors.Count > 0 ? value.Flavors : DefaultCatalog.Flavors;
-        _configuredImages = value.Images.Count > 0 ? value.Images : DefaultCatalog.Images;
+        Images = value.Images.Count > 0 ? value.Images : DefaultCatalog.Images;
         Networks = value.Networks.Count > 0 ? value.Networks : DefaultCatalog.Networks;
         Hosts = value.Hosts.Count > 0 ? value.Hosts : DefaultCatalog.Hosts;
         _flavors = Flavors.ToFrozenDictionary(f => f.Id, StringComparer.Ordinal);
-        _images = _configuredImages.ToFrozenDictionary(i => i.Id, StringComparer.OrdinalIgnoreCase);
+        _images = Images.ToFrozenDictionary(i => i.Id, StringComparer.OrdinalIgnoreCase);
         _networks = Networks.ToFrozenDictionary(n => n.Id, StringComparer.OrdinalIgnoreCase);
         Ports = value.Ports;
         _ports = Ports.ToFrozenDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
@@ -42,8 +37,11 @@ public sealed class ComputeCatalog
 
     public IReadOnlyList<FlavorDefinition> Flavors { get; }
 
-    /// <summary>The configured images, then those created since the start (oldest first).</summary>
-    public IReadOnlyList<ImageDefinition> Images => _created.IsEmpty ? _configuredImages : [.. _configuredImages, .. _created.Values.OrderBy(i => i.Created)];
+    /// <summary>
+    /// The configured images. Snapshot images (createImage, createBackup) are durable grain state, found through
+    /// <see cref="Images.ImageLookup"/>, which every reader of images uses.
+    /// </summary>
+    public IReadOnlyList<ImageDefinition> Images { get; }
 
     public IReadOnlyList<NetworkDefinition> Networks { get; }
 
@@ -51,22 +49,8 @@ public sealed class ComputeCatalog
 
     public FlavorDefinition? FindFlavor(string id) => _flavors.GetValueOrDefault(id);
 
-    public ImageDefinition? FindImage(string id) => _images.GetValueOrDefault(id) ?? _created.GetValueOrDefault(id);
-
-    /// <summary>Adds an image made from a server (createImage, createBackup); it starts as SAVING.</summary>
-    public void AddImage(ImageDefinition image) => _created[image.Id] = image;
-
-    /// <summary>The snapshot of a created image finished: it becomes ACTIVE (and bootable).</summary>
-    public void MarkImageActive(string id)
-    {
-        if (_created.TryGetValue(id, out var image))
-        {
-            image.Status = "ACTIVE";
-        }
-    }
-
-    /// <summary>A snapshot failed: Nova deletes its image.</summary>
-    public void RemoveImage(string id) => _created.TryRemove(id, out _);
+    /// <summary>A configured image; snapshots are found with <see cref="Images.ImageLookup.FindAsync"/>.</summary>
+    public ImageDefinition? FindImage(string id) => _images.GetValueOrDefault(id);
 
     public NetworkDefinition? FindNetwork(string id) => _networks.GetValueOrDefault(id);
 

@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using OrleansCompute.Api.Identity;
 using OrleansCompute.Catalog;
+using OrleansCompute.Images;
 
 namespace OrleansCompute.Api.ImageService;
 
 /// <summary>
-/// A read-only Glance v2 subset over the configured image catalog, listed in the service catalog as
+/// A read-only Glance v2 subset over the configured images and the caller's project's snapshots, listed in the service catalog as
 /// <c>image</c>: python-openstackclient needs an image service even to list servers, and resolves image names
 /// through it. The version document at <c>/image</c>; <c>/image/v2/images</c> (filters name, status,
 /// visibility; limit and marker) and <c>/image/v2/images/{id}</c> need a token.
@@ -22,8 +23,8 @@ internal static class ImageServiceEndpoints
     public static void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet(IdentityPaths.Image, Versions);
-        routes.MapGet(V2Prefix + "/images", List);
-        routes.MapGet(V2Prefix + "/images/{id}", Show);
+        routes.MapGet(V2Prefix + "/images", ListAsync);
+        routes.MapGet(V2Prefix + "/images/{id}", ShowAsync);
     }
 
     /// <summary>Glance answers its root with 300 Multiple Choices and its versions.</summary>
@@ -53,10 +54,10 @@ internal static class ImageServiceEndpoints
         });
     }
 
-    private static IResult List(HttpContext context, ComputeCatalog catalog)
+    private static async Task<IResult> ListAsync(HttpContext context, ImageLookup lookup)
     {
         var query = context.Request.Query;
-        IEnumerable<ImageDefinition> images = catalog.Images;
+        IEnumerable<ImageDefinition> images = await lookup.ListAsync(ComputeRequest.From(context).Caller);
         if (query.TryGetValue("name", out var name))
         {
             images = images.Where(i => string.Equals(i.Name, name[^1], StringComparison.Ordinal));
@@ -67,10 +68,11 @@ internal static class ImageServiceEndpoints
             images = images.Where(i => string.Equals(i.Status, status[^1], StringComparison.OrdinalIgnoreCase));
         }
 
-        if (query.TryGetValue("visibility", out var visibility) && visibility[^1] is not ("public" or "all"))
+        if (query.TryGetValue("visibility", out var visibility) && visibility[^1] is not "all")
         {
-            // Every configured image is public.
-            images = [];
+            // Configured images are public; snapshots are private to their project, as Glance makes them.
+            var wanted = visibility[^1];
+            images = images.Where(i => string.Equals(Visibility(i), wanted, StringComparison.Ordinal));
         }
 
         if (query.TryGetValue("marker", out var marker))
@@ -119,9 +121,9 @@ internal static class ImageServiceEndpoints
         });
     }
 
-    private static IResult Show(string id, ComputeCatalog catalog)
+    private static async Task<IResult> ShowAsync(HttpContext context, string id, ImageLookup lookup)
     {
-        var image = catalog.FindImage(id);
+        var image = await lookup.FindAsync(id, ComputeRequest.From(context).Caller);
         return image is null ? Text(404, $"No image found with ID {id}") : new JsonResponse(200, w => Write(w, image));
     }
 
@@ -129,9 +131,12 @@ internal static class ImageServiceEndpoints
     private static IResult Text(int status, string message) =>
         Results.Text($"{status} {(status == 404 ? "Not Found" : "Bad Request")}\n\n{message}\n\n", "text/plain", statusCode: status);
 
+    private static string Visibility(ImageDefinition image) => image.OwnerProjectId is null ? "public" : "private";
+
+    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     private static void Write(Utf8JsonWriter w, ImageDefinition image)
     {
-        var timestamp = image.Created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         w.WriteStartObject();
         foreach (var (key, value) in image.Metadata)
         {
@@ -142,7 +147,7 @@ internal static class ImageServiceEndpoints
         w.WriteString("id", image.Id);
         w.WriteString("name", image.Name);
         w.WriteString("status", image.Status.ToLowerInvariant());
-        w.WriteString("visibility", "public");
+        w.WriteString("visibility", Visibility(image));
         w.WriteBoolean("protected", false);
         w.WriteBoolean("os_hidden", false);
         w.WriteString("container_format", "bare");
@@ -154,9 +159,17 @@ internal static class ImageServiceEndpoints
         w.WriteNull("checksum");
         w.WriteNull("os_hash_algo");
         w.WriteNull("os_hash_value");
-        w.WriteNull("owner");
-        w.WriteString("created_at", timestamp);
-        w.WriteString("updated_at", timestamp);
+        if (image.OwnerProjectId is { } owner)
+        {
+            w.WriteString("owner", owner);
+        }
+        else
+        {
+            w.WriteNull("owner");
+        }
+
+        w.WriteString("created_at", Timestamp(image.Created));
+        w.WriteString("updated_at", Timestamp(image.Updated ?? image.Created));
         w.WriteStartArray("tags");
         w.WriteEndArray();
         w.WriteString("self", $"/v2/images/{image.Id}");

@@ -4,30 +4,32 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OrleansCompute.Catalog;
 using OrleansCompute.Faults;
+using OrleansCompute.Images;
 
 namespace OrleansCompute.Api.Images;
 
 /// <summary>
-/// Nova's image proxy (<c>/images</c>) over the configured catalog. Nova removed it at 2.36, so later
+/// Nova's image proxy (<c>/images</c>) over the configured images and the caller's project's snapshots. Nova removed it at 2.36, so later
 /// microversions get 404 as for any method that no longer exists.
 /// </summary>
 internal static class ImageEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/images", (HttpContext context, ComputeCatalog catalog) => List(context, catalog, detail: false));
-        routes.MapGet("/images/detail", (HttpContext context, ComputeCatalog catalog) => List(context, catalog, detail: true));
-        routes.MapGet("/images/{id}", Show);
+        routes.MapGet("/images", (HttpContext context, ImageLookup images) => ListAsync(context, images, detail: false));
+        routes.MapGet("/images/detail", (HttpContext context, ImageLookup images) => ListAsync(context, images, detail: true));
+        routes.MapGet("/images/{id}", ShowAsync);
     }
 
-    private static JsonResponse List(HttpContext context, ComputeCatalog catalog, bool detail)
+    private static async Task<JsonResponse> ListAsync(HttpContext context, ImageLookup lookup, bool detail)
     {
         var request = Request(context);
+        var images = await lookup.ListAsync(request.Caller);
         return new JsonResponse(200, w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("images");
-            foreach (var image in catalog.Images)
+            foreach (var image in images)
             {
                 Write(w, image, request, detail);
             }
@@ -37,10 +39,10 @@ internal static class ImageEndpoints
         });
     }
 
-    private static JsonResponse Show(HttpContext context, string id, ComputeCatalog catalog)
+    private static async Task<JsonResponse> ShowAsync(HttpContext context, string id, ImageLookup lookup)
     {
         var request = Request(context);
-        var image = catalog.FindImage(id) ?? throw ComputeFaultException.NotFound("Image not found.");
+        var image = await lookup.FindAsync(id, request.Caller) ?? throw ComputeFaultException.NotFound("Image not found.");
         return new JsonResponse(200, w =>
         {
             w.WriteStartObject();
@@ -70,10 +72,11 @@ internal static class ImageEndpoints
         {
             writer.WriteNumber("minRam", image.MinRamMb);
             writer.WriteNumber("minDisk", image.MinDiskGb);
-            writer.WriteNumber("progress", 100);
+            // Nova's proxy: 50 while Glance's image is saving, 100 once active.
+            writer.WriteNumber("progress", string.Equals(image.Status, "SAVING", StringComparison.OrdinalIgnoreCase) ? 50 : 100);
             writer.WriteString("status", image.Status.ToUpperInvariant());
             writer.WriteString("created", NovaTime.Iso(image.Created));
-            writer.WriteString("updated", NovaTime.Iso(image.Created));
+            writer.WriteString("updated", NovaTime.Iso(image.Updated ?? image.Created));
             writer.WriteNumber("OS-EXT-IMG-SIZE:size", image.SizeBytes);
             writer.WriteStartObject("metadata");
             foreach (var (key, value) in image.Metadata)
@@ -82,6 +85,23 @@ internal static class ImageEndpoints
             }
 
             writer.WriteEndObject();
+            if (image.Metadata.TryGetValue("instance_uuid", out var serverId))
+            {
+                // A snapshot names the server it was made from, as Nova's image view does.
+                writer.WriteStartObject("server");
+                writer.WriteString("id", serverId);
+                writer.WriteStartArray("links");
+                writer.WriteStartObject();
+                writer.WriteString("rel", "self");
+                writer.WriteString("href", request.Links.Self("servers", serverId));
+                writer.WriteEndObject();
+                writer.WriteStartObject();
+                writer.WriteString("rel", "bookmark");
+                writer.WriteString("href", request.Links.Bookmark("servers", serverId));
+                writer.WriteEndObject();
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
         }
 
         writer.WriteStartArray("links");

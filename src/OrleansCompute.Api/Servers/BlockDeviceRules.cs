@@ -24,7 +24,8 @@ internal static class BlockDeviceRules
         }
     }
 
-    public static void Check(IReadOnlyList<BlockDeviceRequest> devices, FlavorDefinition flavor, string? imageRef, ComputeCatalog catalog)
+    /// <summary>The devices' rules; <paramref name="knownImages"/> are the image ids among them that exist (see ImageLookup).</summary>
+    public static void Check(IReadOnlyList<BlockDeviceRequest> devices, FlavorDefinition flavor, string? imageRef, IReadOnlySet<string> knownImages)
     {
         foreach (var device in devices)
         {
@@ -35,7 +36,7 @@ internal static class BlockDeviceRules
                 case "snapshot":
                     throw BlockDeviceMappingParser.Invalid($"failed to get snapshot {device.Uuid}.");
                 case "image":
-                    if (catalog.FindImage(device.Uuid!) is null)
+                    if (!knownImages.Contains(device.Uuid!))
                     {
                         throw BlockDeviceMappingParser.Invalid($"failed to get image {device.Uuid}.");
                     }

@@ -3,6 +3,7 @@ using OrleansCompute.Api.Policy;
 using OrleansCompute.Catalog;
 using OrleansCompute.Faults;
 using OrleansCompute.Identity;
+using OrleansCompute.Images;
 using OrleansCompute.Keypairs;
 using OrleansCompute.Quotas;
 using OrleansCompute.Scheduling;
@@ -16,7 +17,7 @@ namespace OrleansCompute.Api.Servers;
 /// zone and hosts, key pair, server group) in Nova's order of checks, failing as Nova fails: policy is 403,
 /// unknown references are 400. The result is the command every server of the request shares.
 /// </summary>
-internal sealed class ServerCreation(ComputeCatalog catalog, IGrainFactory grains, IComputePolicy policy)
+internal sealed class ServerCreation(ComputeCatalog catalog, ImageLookup images, IGrainFactory grains, IComputePolicy policy)
 {
     public async Task<PreparedCreate> PrepareAsync(CreateServerRequest request, CallerContext caller)
     {
@@ -41,10 +42,10 @@ internal sealed class ServerCreation(ComputeCatalog catalog, IGrainFactory grain
 
         BlockDeviceRules.CheckCount(request.BlockDevices, request.MinCount, request.MaxCount);
         CheckZoneAndHosts(request);
-        var image = ResolveImage(request, flavor, bootsFromVolume);
+        var image = await ResolveImageAsync(request, flavor, bootsFromVolume, caller);
         var keyName = await ResolveKeyPairAsync(request, caller);
         var networks = ResolveNetworks(request);
-        BlockDeviceRules.Check(request.BlockDevices, flavor, request.ImageRef, catalog);
+        BlockDeviceRules.Check(request.BlockDevices, flavor, request.ImageRef, await FindDeviceImagesAsync(request, caller));
         if (flavor.DiskGb == 0 && !bootsFromVolume && !policy.IsAllowed(caller, ComputePolicies.ServersCreateZeroDiskFlavor))
         {
             throw ComputeFaultException.Forbidden("Only volume-backed servers are allowed for flavors with zero disk.");
@@ -171,14 +172,14 @@ internal sealed class ServerCreation(ComputeCatalog catalog, IGrainFactory grain
         }
     }
 
-    private ImageDefinition? ResolveImage(CreateServerRequest request, FlavorDefinition flavor, bool bootsFromVolume)
+    private async Task<ImageDefinition?> ResolveImageAsync(CreateServerRequest request, FlavorDefinition flavor, bool bootsFromVolume, CallerContext caller)
     {
         if (string.IsNullOrEmpty(request.ImageRef))
         {
             return null;
         }
 
-        var image = catalog.FindImage(request.ImageRef) ?? throw ComputeFaultException.BadRequest("Can not find requested image");
+        var image = await images.FindAsync(request.ImageRef, caller) ?? throw ComputeFaultException.BadRequest("Can not find requested image");
         if (!string.Equals(image.Status, "ACTIVE", StringComparison.OrdinalIgnoreCase))
         {
             throw ComputeFaultException.BadRequest($"Image {image.Id} is not active.");
@@ -195,6 +196,21 @@ internal sealed class ServerCreation(ComputeCatalog catalog, IGrainFactory grain
         }
 
         return image;
+    }
+
+    /// <summary>The ids of the images that image-sourced block devices name and that exist for the caller.</summary>
+    private async Task<IReadOnlySet<string>> FindDeviceImagesAsync(CreateServerRequest request, CallerContext caller)
+    {
+        var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var id in request.BlockDevices.Where(d => d.SourceType == "image" && d.Uuid is not null).Select(d => d.Uuid!).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (await images.FindAsync(id, caller) is not null)
+            {
+                found.Add(id);
+            }
+        }
+
+        return found;
     }
 
     private async Task<string?> ResolveKeyPairAsync(CreateServerRequest request, CallerContext caller)

@@ -164,6 +164,7 @@ internal static class ServerEndpoints
         var request = ComputeRequest.From(context);
         var query = ListServersQuery.Parse(context.Request.Query, request.Caller, request.Version, options.Value.MaxLimit, catalog, ListPermissions.For(request, detail: true));
         var servers = await index.QueryAsync(query, context.RequestAborted);
+        await views.PrepareAsync(servers, request);
         return ListResponse(context, request, query, servers, "servers/detail", (w, s) => views.WriteFull(w, s, request, ServerViewKind.Detail));
     }
 
@@ -200,6 +201,7 @@ internal static class ServerEndpoints
     {
         var request = ComputeRequest.From(context);
         var server = await grains.GetGrain<IServerGrain>(ParseId(id)).GetAsync(request.Caller);
+        await views.PrepareAsync([server], request);
         return new JsonResponse(200, w =>
         {
             w.WriteStartObject();

@@ -3,6 +3,7 @@ using OrleansCompute.Api.Microversions;
 using OrleansCompute.Api.Servers.Listing;
 using OrleansCompute.Catalog;
 using OrleansCompute.Identity;
+using OrleansCompute.Images;
 using OrleansCompute.Scheduling;
 using OrleansCompute.Servers;
 
@@ -12,8 +13,21 @@ namespace OrleansCompute.Api.Servers;
 /// Renders Nova's server views field by field for a microversion: exactly the fields of that version (clients
 /// validate against per-version schemas), admin-only fields only for admins.
 /// </summary>
-internal sealed class ServerViewWriter(ComputeCatalog catalog)
+internal sealed class ServerViewWriter(ImageLookup images)
 {
+    /// <summary>
+    /// Finds the snapshot images the full views of <paramref name="servers"/> will read (kernel_id and ramdisk_id for
+    /// those who see extended attributes, the image properties from 2.98): views are written synchronously, so the
+    /// lookup happens before. Configured images and cached ones cost nothing; other requests make no call at all.
+    /// </summary>
+    public Task PrepareAsync(IEnumerable<ServerSnapshot> servers, ComputeRequest request)
+    {
+        var version = request.Version;
+        return images.PreloadAsync(servers
+            .Where(s => version.AtLeast(2, 98) || (version.AtLeast(2, 3) && request.Fields.ShowsExtendedAttributes(s.ProjectId)))
+            .Select(s => s.ImageRef));
+    }
+
     /// <summary>The index entry of <c>GET /servers</c>: id, name, links.</summary>
     public static void WriteSummary(Utf8JsonWriter writer, ServerSnapshot server, ComputeLinks links)
     {
@@ -212,7 +226,7 @@ internal sealed class ServerViewWriter(ComputeCatalog catalog)
             writer.WriteString("OS-EXT-SRV-ATTR:instance_name", server.InstanceName);
             if (version.AtLeast(2, 3))
             {
-                var image = catalog.FindImage(server.ImageRef);
+                var image = images.FindKnown(server.ImageRef);
                 writer.WriteString("OS-EXT-SRV-ATTR:hostname", server.Hostname);
                 writer.WriteString("OS-EXT-SRV-ATTR:kernel_id", ImageAttributes.KernelOrRamdisk(image, "kernel_id"));
                 writer.WriteNumber("OS-EXT-SRV-ATTR:launch_index", server.LaunchIndex);
@@ -304,7 +318,7 @@ internal sealed class ServerViewWriter(ComputeCatalog catalog)
         if (version.AtLeast(2, 98))
         {
             writer.WriteStartObject("properties");
-            if (catalog.FindImage(server.ImageRef) is { } image)
+            if (images.FindKnown(server.ImageRef) is { } image)
             {
                 foreach (var (key, value) in image.Metadata)
                 {

@@ -1,3 +1,4 @@
+using OrleansCompute.Catalog;
 using OrleansCompute.Driver;
 using OrleansCompute.Faults;
 using OrleansCompute.Identity;
@@ -55,6 +56,12 @@ internal sealed partial class ServerGrain
             case ServerActionKind.Unshelve:
                 await BeginUnshelveAsync(row, command);
                 break;
+            case ServerActionKind.CreateImage or ServerActionKind.CreateBackup:
+                await BeginSnapshotAsync(row, command);
+                break;
+            case ServerActionKind.Rebuild or ServerActionKind.Rescue:
+                await BeginTransitionAsync(row, command, actionImage: await ResolveActionImageAsync(command));
+                break;
             default:
                 await BeginTransitionAsync(row, command);
                 break;
@@ -79,7 +86,7 @@ internal sealed partial class ServerGrain
     /// Checks and starts a driver-backed transition: one write with the first task_state, the pending operation
     /// and the action record; then the operation runs in the background.
     /// </summary>
-    private async Task BeginTransitionAsync(ServerTransition row, ServerActionCommand command, Func<ServerSnapshot, ServerSnapshot>? atStart = null, Action<ServerState>? stateAtStart = null)
+    private async Task BeginTransitionAsync(ServerTransition row, ServerActionCommand command, Func<ServerSnapshot, ServerSnapshot>? atStart = null, Action<ServerState>? stateAtStart = null, ImageDefinition? actionImage = null)
     {
         var caller = command.Caller;
         var now = clock.UtcNow;
@@ -89,7 +96,7 @@ internal sealed partial class ServerGrain
                 EnsureUnlocked(row, s, caller);
                 row.EnsureAllowed(s);
                 EnsureNotBusy(row, s);
-                var started = CheckAndPrepare(row, command, s);
+                var started = CheckAndPrepare(row, command, s, actionImage);
                 started = atStart?.Invoke(started) ?? started;
                 return started with { TaskState = row.FirstTaskState ?? started.TaskState, Progress = 0 };
             },
@@ -132,7 +139,7 @@ internal sealed partial class ServerGrain
     private static ComputeFaultException PolicyDenied(string policy) => ComputeFaultException.Forbidden($"Policy doesn't allow {policy} to be performed.");
 
     /// <summary>The action's own rules (after the table's checks, as in Nova) and what it changes at once.</summary>
-    private ServerSnapshot CheckAndPrepare(ServerTransition row, ServerActionCommand command, ServerSnapshot server)
+    private ServerSnapshot CheckAndPrepare(ServerTransition row, ServerActionCommand command, ServerSnapshot server, ImageDefinition? actionImage)
     {
         switch (command.Action)
         {
@@ -145,19 +152,15 @@ internal sealed partial class ServerGrain
                 ChooseDestination(server, command.Host);
                 return server;
             case ServerActionKind.Rebuild:
-                return PrepareRebuild(command, server);
+                return PrepareRebuild(command, server, actionImage);
             case ServerActionKind.Unshelve:
                 return PrepareUnshelve(command, server);
             case ServerActionKind.Rescue:
-                if (command.RescueImageRef is { } rescueImage && catalog.FindImage(rescueImage) is null)
+                if (command.RescueImageRef is { } rescueImage && actionImage is null)
                 {
                     throw ComputeFaultException.BadRequest($"Image {rescueImage} could not be found.");
                 }
 
-                return server;
-            case ServerActionKind.CreateImage:
-            case ServerActionKind.CreateBackup:
-                AddSnapshotImage(command, server);
                 return server;
             case ServerActionKind.Shelve:
                 return server;
@@ -189,6 +192,7 @@ internal sealed partial class ServerGrain
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        await FinishSnapshotAsync(row, command);
         if (row.EndVmState == VmState.Deleted)
         {
             await FinishDeleteAsync(requestId, cancellationToken);
@@ -299,13 +303,6 @@ internal sealed partial class ServerGrain
             case ServerActionKind.Restore:
                 target.ReclaimAt = null;
                 break;
-            case ServerActionKind.CreateImage or ServerActionKind.CreateBackup:
-                if (command.ImageId is { } imageId)
-                {
-                    catalog.MarkImageActive(imageId);
-                }
-
-                break;
         }
     }
 
@@ -344,6 +341,7 @@ internal sealed partial class ServerGrain
     private async Task FailTransitionAsync(ServerTransition row, ServerActionCommand command, string requestId, ComputeDriverException failure, CancellationToken cancellationToken)
     {
         var fault = new ServerFault { Code = 500, Message = failure.Message, Created = clock.UtcNow, Details = nameof(ComputeDriverException) + ": " + failure.Message };
+        await DiscardSnapshotAsync(row, command);
         await CommitAsync(
             s => row.OnFailure == FailureOutcome.Error
                 ? s with { VmState = VmState.Error, TaskState = null, Progress = 0, Fault = fault }
@@ -359,11 +357,6 @@ internal sealed partial class ServerGrain
             },
             cancellationToken);
         _liveMigrationTarget = null;
-        if (command.ImageId is { } imageId && row.Action is ServerActionKind.CreateImage or ServerActionKind.CreateBackup)
-        {
-            // Nova deletes the image of a failed snapshot.
-            catalog.RemoveImage(imageId);
-        }
     }
 
     /// <summary>The caller of work the service does on its own (reminders, resumed operations).</summary>

@@ -1,5 +1,6 @@
 using OrleansCompute.Catalog;
 using OrleansCompute.Faults;
+using OrleansCompute.Images;
 using OrleansCompute.Servers.Actions;
 
 namespace OrleansCompute.Servers;
@@ -92,11 +93,15 @@ internal sealed partial class ServerGrain
         return chosen;
     }
 
-    private ServerSnapshot PrepareRebuild(ServerActionCommand command, ServerSnapshot server)
+    /// <summary>Rebuild onto <paramref name="image"/>, found by <see cref="ResolveActionImageAsync"/> before the commit.</summary>
+    private static ServerSnapshot PrepareRebuild(ServerActionCommand command, ServerSnapshot server, ImageDefinition? image)
     {
         var spec = command.Rebuild ?? throw ComputeFaultException.BadRequest("'imageRef' is a required property");
-        var image = catalog.FindImage(spec.ImageRef)
-            ?? throw ComputeFaultException.BadRequest("Cannot find image for rebuild");
+        if (image is null)
+        {
+            throw ComputeFaultException.BadRequest("Cannot find image for rebuild");
+        }
+
         if (!string.Equals(image.Status, "ACTIVE", StringComparison.OrdinalIgnoreCase))
         {
             throw ComputeFaultException.BadRequest($"Image {image.Id} is not active.");
@@ -166,15 +171,12 @@ internal sealed partial class ServerGrain
         return unshelved with { Host = host.Name, Node = host.Name, AvailabilityZone = host.AvailabilityZone };
     }
 
-    /// <summary>createImage / createBackup: the image exists (SAVING) from the start, as Glance's record does in Nova.</summary>
-    private void AddSnapshotImage(ServerActionCommand command, ServerSnapshot server)
+    /// <summary>
+    /// createImage / createBackup: the Glance record of the snapshot, SAVING, made from the server and its base
+    /// image (<paramref name="baseImage"/>, null when that image is gone).
+    /// </summary>
+    private SnapshotImage NewSnapshotImage(ServerActionCommand command, string imageId, ServerSnapshot server, ImageDefinition? baseImage)
     {
-        if (command.ImageId is null)
-        {
-            return;
-        }
-
-        var baseImage = catalog.FindImage(server.ImageRef);
         var metadata = new Dictionary<string, string>(command.ImageMetadata ?? new Dictionary<string, string>(), StringComparer.Ordinal)
         {
             ["image_type"] = command.Action == ServerActionKind.CreateBackup ? "backup" : "snapshot",
@@ -183,16 +185,19 @@ internal sealed partial class ServerGrain
             ["user_id"] = command.Caller.UserId,
             ["owner_id"] = server.ProjectId,
         };
-        catalog.AddImage(new ImageDefinition
+        var now = clock.UtcNow;
+        return new SnapshotImage
         {
-            Id = command.ImageId,
+            Id = imageId,
             Name = command.ImageName ?? "",
-            Status = "SAVING",
+            Status = SnapshotImage.Saving,
+            OwnerProjectId = server.ProjectId,
             MinDiskGb = server.Flavor.DiskGb,
             MinRamMb = baseImage?.MinRamMb ?? 0,
             SizeBytes = baseImage?.SizeBytes ?? 0,
-            Created = clock.UtcNow,
+            Created = now,
+            Updated = now,
             Metadata = metadata,
-        });
+        };
     }
 }

@@ -41,6 +41,11 @@ internal static class ServerActionEndpoints
         }
 
         var result = await grain.ActAsync(command);
+        if (command.Action == ServerActionKind.Rebuild)
+        {
+            await views.PrepareAsync([result.Server], request);
+        }
+
         var settings = options.Value;
         switch (command.Action)
         {

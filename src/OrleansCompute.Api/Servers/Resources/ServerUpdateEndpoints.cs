@@ -17,6 +17,7 @@ internal static class ServerUpdateEndpoints
         using var body = await JsonBody.ReadAsync(context);
         var update = UpdateServerRequestParser.Parse(body.RootElement, request.Version);
         var server = await grains.GetGrain<IServerGrain>(ServerRoute.ParseId(id)).UpdateAsync(request.Caller, update);
+        await views.PrepareAsync([server], request);
         return new JsonResponse(200, w =>
         {
             w.WriteStartObject();

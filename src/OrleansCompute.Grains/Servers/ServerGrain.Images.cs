@@ -1,0 +1,82 @@
+using Microsoft.Extensions.DependencyInjection;
+using OrleansCompute.Catalog;
+using OrleansCompute.Images;
+using OrleansCompute.Servers.Actions;
+using OrleansCompute.Servers.Lifecycle;
+
+namespace OrleansCompute.Servers;
+
+/// <summary>
+/// Images of actions: the image a rebuild or a rescue names, and the snapshot image of createImage /
+/// createBackup, a durable <see cref="IImageGrain"/> (Nova's Glance record) that this grain creates SAVING,
+/// marks ACTIVE when the snapshot finished, and deletes when it failed.
+/// </summary>
+internal sealed partial class ServerGrain
+{
+    // Resolved from the services rather than the constructor: one lookup per process, shared with the API.
+    private ImageLookup Images => ServiceProvider.GetRequiredService<ImageLookup>();
+
+    /// <summary>The image a rebuild or rescue names, as the caller sees it; null when none is named or it cannot be found.</summary>
+    private async Task<ImageDefinition?> ResolveActionImageAsync(ServerActionCommand command)
+    {
+        var imageRef = command.Action == ServerActionKind.Rebuild ? command.Rebuild?.ImageRef : command.RescueImageRef;
+        return imageRef is null ? null : await Images.FindAsync(imageRef, command.Caller);
+    }
+
+    /// <summary>
+    /// createImage / createBackup as Nova does it: the server's state is checked, the image record is created
+    /// (SAVING), then the task_state is set; when that last step is refused (a racing action), the image goes again.
+    /// </summary>
+    private async Task BeginSnapshotAsync(ServerTransition row, ServerActionCommand command)
+    {
+        if (command.ImageId is not { } imageId)
+        {
+            await BeginTransitionAsync(row, command);
+            return;
+        }
+
+        // The table's checks first, so that a refused snapshot never makes an image; the commit checks again.
+        var server = _live!;
+        EnsureUnlocked(row, server, command.Caller);
+        row.EnsureAllowed(server);
+        EnsureNotBusy(row, server);
+
+        var image = ImageGrain(imageId);
+        var baseImage = await Images.FindAsync(server.ImageRef);
+        await image.CreateAsync(NewSnapshotImage(command, ImageKey(imageId), server, baseImage));
+        try
+        {
+            await BeginTransitionAsync(row, command);
+        }
+        catch (Exception)
+        {
+            await image.DeleteAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The snapshot finished: its image becomes ACTIVE before the server leaves image_uploading, as in Nova.</summary>
+    private async Task FinishSnapshotAsync(ServerTransition row, ServerActionCommand command)
+    {
+        if (IsSnapshot(row) && command.ImageId is { } imageId)
+        {
+            await ImageGrain(imageId).MarkActiveAsync(clock.UtcNow);
+        }
+    }
+
+    /// <summary>The snapshot failed: Nova deletes its image (before the server's task_state is reverted).</summary>
+    private async Task DiscardSnapshotAsync(ServerTransition row, ServerActionCommand command)
+    {
+        if (IsSnapshot(row) && command.ImageId is { } imageId)
+        {
+            await ImageGrain(imageId).DeleteAsync();
+        }
+    }
+
+    private static bool IsSnapshot(ServerTransition row) => row.Action is ServerActionKind.CreateImage or ServerActionKind.CreateBackup;
+
+    private IImageGrain ImageGrain(string imageId) => GrainFactory.GetGrain<IImageGrain>(ImageKey(imageId));
+
+    /// <summary>Image grains are keyed by the uuid in its canonical lower-case form, as <see cref="ImageLookup"/> asks for them.</summary>
+    private static string ImageKey(string imageId) => Guid.TryParse(imageId, out var uuid) ? uuid.ToString() : imageId;
+}
