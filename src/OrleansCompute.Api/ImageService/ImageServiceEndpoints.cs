@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using OrleansCompute.Api.Auth;
 using OrleansCompute.Api.Identity;
 using OrleansCompute.Catalog;
 using OrleansCompute.Images;
@@ -57,7 +58,7 @@ internal static class ImageServiceEndpoints
     private static async Task<IResult> ListAsync(HttpContext context, ImageLookup lookup)
     {
         var query = context.Request.Query;
-        IEnumerable<ImageDefinition> images = await lookup.ListAsync(ComputeRequest.From(context).Caller);
+        IEnumerable<ImageDefinition> images = await lookup.ListAsync(context.Caller());
         if (query.TryGetValue("name", out var name))
         {
             images = images.Where(i => string.Equals(i.Name, name[^1], StringComparison.Ordinal));
@@ -123,7 +124,7 @@ internal static class ImageServiceEndpoints
 
     private static async Task<IResult> ShowAsync(HttpContext context, string id, ImageLookup lookup)
     {
-        var image = await lookup.FindAsync(id, ComputeRequest.From(context).Caller);
+        var image = await lookup.FindAsync(id, context.Caller());
         return image is null ? Text(404, $"No image found with ID {id}") : new JsonResponse(200, w => Write(w, image));
     }
 

@@ -6,6 +6,7 @@ using OrleansCompute.Api.Microversions;
 using OrleansCompute.Api.Servers;
 using OrleansCompute.Catalog;
 using OrleansCompute.Identity;
+using OrleansCompute.Images;
 using OrleansCompute.Servers;
 
 namespace OrleansCompute.Tests.Views;
@@ -86,10 +87,12 @@ public sealed class ApiSampleShapeTests
     {
         var caller = new CallerContext { UserId = "admin", ProjectId = Project, Roles = admin ? ["admin"] : [], RequestId = "req-1" };
         var request = new ComputeRequest(version, caller, new ComputeLinks("http://openstack.example.com", Project));
-        var writer = new ServerViewWriter(new ComputeCatalog(Options.Create(new CatalogOptions
+        var catalog = new ComputeCatalog(Options.Create(new CatalogOptions
         {
             Images = [new ImageDefinition { Id = Sample.ImageRef, Name = "cirros", Metadata = new() { ["architecture"] = "x86_64" } }],
-        })));
+        }));
+        // The sample's image is configured: the lookup finds it in the catalog and never asks a grain.
+        var writer = new ServerViewWriter(new ImageLookup(catalog, grains: null!));
 
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
