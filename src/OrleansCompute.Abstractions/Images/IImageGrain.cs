@@ -17,7 +17,10 @@ public interface IImageGrain : IGrainWithStringKey
     [Alias("MarkActive")]
     Task MarkActiveAsync(DateTimeOffset at);
 
-    /// <summary>The snapshot failed: the record goes, as Nova deletes a failed snapshot's image.</summary>
+    /// <summary>
+    /// The snapshot failed or was abandoned: a SAVING record goes, as Nova deletes a failed snapshot's image. An
+    /// ACTIVE image is never deleted (there is no image DELETE here), which lets readers cache it.
+    /// </summary>
     [Alias("Delete")]
     Task DeleteAsync();
 

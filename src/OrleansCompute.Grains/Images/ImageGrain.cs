@@ -35,7 +35,9 @@ internal sealed class ImageGrain(
 
     public async Task DeleteAsync()
     {
-        if (state.State.Image is not { } image)
+        // Only an unfinished snapshot goes: an ACTIVE image is final (ImageLookup caches it on that promise), so a
+        // delete racing the end of its snapshot leaves it.
+        if (state.State.Image is not { IsActive: false } image)
         {
             return;
         }

@@ -51,17 +51,20 @@ internal sealed partial class ServerGrain
     {
         var caller = command.Caller;
         var now = clock.UtcNow;
+        PendingOperation? superseded = null;
         await CommitAsync(
             s =>
             {
                 EnsureUnlocked(row, s, caller);
                 row.EnsureAllowed(s);
+                superseded = state.State.Pending;
                 CancelOperation();
                 var deleting = s with { TaskState = row.FirstTaskState, Progress = 0 };
                 return row.Action == ServerActionKind.SoftDelete ? deleting with { DeletedAt = now } : deleting;
             },
             Pending(row.Phases[0].Operation, caller.RequestId, row.Action, command),
             s => StartAction(s, row.InstanceAction, row.Event, caller, now));
+        await DiscardAbandonedSnapshotAsync(superseded);
         if (row.Action == ServerActionKind.SoftDelete)
         {
             // The reclaim reminder exists from the start: a silo that dies before the soft delete ends must not

@@ -73,6 +73,18 @@ internal sealed partial class ServerGrain
         }
     }
 
+    /// <summary>
+    /// A delete or os-resetState cancelled the operation in flight: when it was a snapshot, its image can never
+    /// finish, so it goes (Nova: the snapshot of a deleted instance fails, and its image is deleted).
+    /// </summary>
+    private async Task DiscardAbandonedSnapshotAsync(PendingOperation? abandoned)
+    {
+        if (abandoned is { Action: ServerActionKind.CreateImage or ServerActionKind.CreateBackup, Command.ImageId: { } imageId })
+        {
+            await ImageGrain(imageId).DeleteAsync();
+        }
+    }
+
     private static bool IsSnapshot(ServerTransition row) => row.Action is ServerActionKind.CreateImage or ServerActionKind.CreateBackup;
 
     private IImageGrain ImageGrain(string imageId) => GrainFactory.GetGrain<IImageGrain>(ImageKey(imageId));

@@ -52,11 +52,13 @@ internal sealed partial class ServerGrain
             ? command.State
             : throw ComputeFaultException.BadRequest("Invalid input for field/attribute state.");
         var now = clock.UtcNow;
+        var abandoned = state.State.Pending;
         CancelOperation();
         await CommitAsync(
             s => s with { VmState = target, TaskState = null, Progress = 0 },
             pending: null,
             s => StartAction(s, row.InstanceAction, null, command.Caller, now));
+        await DiscardAbandonedSnapshotAsync(abandoned);
     }
 
     /// <summary>addSecurityGroup / removeSecurityGroup: Neutron's port update, with Nova's 400s for no-ops.</summary>

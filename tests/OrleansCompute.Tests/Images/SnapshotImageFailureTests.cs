@@ -38,4 +38,26 @@ public sealed class SnapshotImageFailureTests(LifecycleHostFixture host)
         var boot = await SnapshotImages.BootAsync(demo, imageId, "never");
         boot.Status.Should().Be(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task A_server_deleted_while_its_snapshot_runs_leaves_no_image()
+    {
+        var demo = host.Demo;
+        // A snapshot that would take a minute: the delete comes while the image is SAVING.
+        var serverId = await demo.CreateServerAsync("deleted-mid-snapshot", """, "metadata": {"fake-driver:seconds:Snapshot": "60"}""");
+        await demo.WaitForStatusAsync(serverId, "ACTIVE");
+        var response = await demo.PostAsync($"/v2.1/servers/{serverId}/action", """{"createImage": {"name": "abandoned"}}""", "2.45");
+        response.Status.Should().Be(HttpStatusCode.Accepted, response.Body);
+        var imageId = response.Json["image_id"]!.GetValue<string>();
+        var saving = await demo.GetAsync($"/v2.1/images/{imageId}");
+        saving.Status.Should().Be(HttpStatusCode.OK, saving.Body);
+        saving.Json["image"]!["status"]!.GetValue<string>().Should().Be("SAVING");
+        saving.Json["image"]!["progress"]!.GetValue<int>().Should().Be(50);
+        (await SnapshotImages.GlanceIdsAsync(demo)).Should().Contain(imageId, "a SAVING snapshot is listed, as Glance lists it");
+
+        (await demo.DeleteAsync($"/v2.1/servers/{serverId}")).Status.Should().Be(HttpStatusCode.NoContent);
+
+        (await demo.GetAsync($"/v2.1/images/{imageId}")).Status.Should().Be(HttpStatusCode.NotFound);
+        (await SnapshotImages.GlanceIdsAsync(demo)).Should().NotContain(imageId);
+    }
 }
