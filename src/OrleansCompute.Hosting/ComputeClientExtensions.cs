@@ -52,6 +52,7 @@ public static class ComputeClientExtensions
                 o.ServiceId = options.ServiceId;
             });
             orleans.UseStaticClustering(gateways);
+            ComputeEventStreams.AddToClient(orleans);
         });
         return builder;
     }
