@@ -77,7 +77,7 @@ public sealed partial class StreamComputeEventPublisher : IComputeEventPublisher
         }
 
         // Whatever is queued gets a short chance to go out; a stopping silo must not hang on a dead stream.
-        await Task.WhenAll(_pumps).WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
+        await Task.WhenAll(_pumps).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private async Task PumpAsync(int partition)
