@@ -51,6 +51,13 @@ internal sealed class ServerSentEvents : IDisposable
         return _received;
     }
 
+    /// <summary>The next raw line, or null once the server has ended the stream.</summary>
+    public async Task<string?> ReadLineAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        return await _reader.ReadLineAsync(deadline.Token);
+    }
+
     public void Dispose()
     {
         _reader.Dispose();
