@@ -28,12 +28,13 @@ internal static partial class KeyPairEndpoints
         routes.MapDelete("/os-keypairs/{name}", DeleteAsync).RequirePolicy(ComputePolicies.KeypairsDelete);
     }
 
-    private static string UserFor(HttpContext context, ComputeRequest request, string? bodyUser = null)
+    /// <summary>The user whose key pairs the request names (2.10+); the route's rule is checked again with that user as the target, as Nova does.</summary>
+    private static string UserFor(HttpContext context, ComputeRequest request, string rule, string? bodyUser = null)
     {
         var user = bodyUser ?? (request.Version.AtLeast(2, 10) && context.Request.Query.TryGetValue("user_id", out var q) ? q[^1] : null);
-        if (user is not null && user != request.Caller.UserId && !request.Caller.IsAdmin)
+        if (user is not null && user != request.Caller.UserId)
         {
-            throw ComputeFaultException.Forbidden("Policy doesn't allow os_compute_api:os-keypairs to be performed.");
+            request.Authorize(rule, new PolicyTarget(null, user));
         }
 
         return user ?? request.Caller.UserId;
@@ -42,7 +43,7 @@ internal static partial class KeyPairEndpoints
     private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains)
     {
         var request = ComputeRequest.From(context);
-        var user = UserFor(context, request);
+        var user = UserFor(context, request, ComputePolicies.KeypairsIndex);
         IEnumerable<KeyPair> keyPairs = await grains.GetGrain<IKeyPairGrain>(user).ListAsync();
         var query = context.Request.Query;
         if (request.Version.AtLeast(2, 35))
@@ -128,7 +129,7 @@ internal static partial class KeyPairEndpoints
             bodyUser = userValue.ValueKind == JsonValueKind.String ? userValue.GetString() : throw SchemaErrors.WrongType("user_id", userValue, "string");
         }
 
-        var user = UserFor(context, request, bodyUser);
+        var user = UserFor(context, request, ComputePolicies.KeypairsCreate, bodyUser);
         string publicKey;
         string? privateKey = null;
         if (keypair.TryGetProperty("public_key", out var keyValue))
@@ -184,7 +185,7 @@ internal static partial class KeyPairEndpoints
     private static async Task<IResult> ShowAsync(HttpContext context, string name, IGrainFactory grains)
     {
         var request = ComputeRequest.From(context);
-        var user = UserFor(context, request);
+        var user = UserFor(context, request, ComputePolicies.KeypairsShow);
         var keyPair = await grains.GetGrain<IKeyPairGrain>(user).FindAsync(name)
             ?? throw ComputeFaultException.NotFound($"Keypair {name} not found for user {user}");
         return new JsonResponse(200, w =>
@@ -213,7 +214,7 @@ internal static partial class KeyPairEndpoints
     private static async Task<IResult> DeleteAsync(HttpContext context, string name, IGrainFactory grains)
     {
         var request = ComputeRequest.From(context);
-        var user = UserFor(context, request);
+        var user = UserFor(context, request, ComputePolicies.KeypairsDelete);
         if (!await grains.GetGrain<IKeyPairGrain>(user).RemoveAsync(name))
         {
             throw ComputeFaultException.NotFound($"Keypair {name} not found for user {user}");

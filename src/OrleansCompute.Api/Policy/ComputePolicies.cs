@@ -11,7 +11,10 @@ public static class ComputePolicies
     public const string ServersShow = "os_compute_api:servers:show";
     public const string ServersShowFlavorExtraSpecs = "os_compute_api:servers:show:flavor-extra-specs";
     public const string ServersCreate = "os_compute_api:servers:create";
+    public const string ServersShowHostStatus = "os_compute_api:servers:show:host_status";
     public const string ServersCreateForcedHost = "os_compute_api:servers:create:forced_host";
+    public const string ServersCreateRequestedDestination = "compute:servers:create:requested_destination";
+    public const string ServersCreateZeroDiskFlavor = "os_compute_api:servers:create:zero_disk_flavor";
     public const string ServersDelete = "os_compute_api:servers:delete";
     public const string ServersUpdate = "os_compute_api:servers:update";
     public const string ServersReboot = "os_compute_api:servers:reboot";
@@ -27,6 +30,9 @@ public static class ComputePolicies
     public const string Unshelve = "os_compute_api:os-shelve:unshelve";
     public const string Lock = "os_compute_api:os-lock-server:lock";
     public const string Unlock = "os_compute_api:os-lock-server:unlock";
+    public const string MigrateToHost = "os_compute_api:os-migrate-server:migrate:host";
+    public const string LiveMigrateToHost = "os_compute_api:os-migrate-server:migrate_live:host";
+    public const string UnshelveToHost = "os_compute_api:os-shelve:unshelve_to_host";
     public const string UnlockOverride = "os_compute_api:os-lock-server:unlock:unlock_override";
     public const string KeypairsIndex = "os_compute_api:os-keypairs:index";
     public const string KeypairsCreate = "os_compute_api:os-keypairs:create";
@@ -38,4 +44,8 @@ public static class ComputePolicies
     public const string ServerGroupsShow = "os_compute_api:os-server-groups:show";
     public const string Limits = "os_compute_api:limits";
     public const string LimitsOtherProject = "os_compute_api:limits:other_project";
+    public const string AvailabilityZoneDetail = "os_compute_api:os-availability-zone:detail";
+    public const string ServerGroupsIndexAllProjects = "os_compute_api:os-server-groups:index:all_projects";
+    public const string InstanceActionEvents = "os_compute_api:os-instance-actions:events";
+    public const string InstanceActionEventDetails = "os_compute_api:os-instance-actions:events:details";
 }

@@ -22,12 +22,8 @@ internal static class LimitsEndpoints
         var project = request.Caller.ProjectId;
         if (context.Request.Query.TryGetValue("tenant_id", out var tenant))
         {
-            if (!request.Caller.IsAdmin)
-            {
-                throw ComputeFaultException.Forbidden("Policy doesn't allow os_compute_api:limits:other_project to be performed.");
-            }
-
             project = tenant[^1] ?? project;
+            request.Authorize(ComputePolicies.LimitsOtherProject, new PolicyTarget(project, null));
         }
 
         var quota = await grains.GetGrain<IProjectGrain>(project).GetQuotaAsync();

@@ -57,7 +57,7 @@ internal static class ServerGroupEndpoints
     {
         var request = ComputeRequest.From(context);
         var query = context.Request.Query;
-        var all = query.TryGetValue("all_projects", out var allValue) && request.Caller.IsAdmin
+        var all = query.TryGetValue("all_projects", out var allValue) && request.IsAllowed(ComputePolicies.ServerGroupsIndexAllProjects)
             && !string.Equals(allValue[^1], "false", StringComparison.OrdinalIgnoreCase) && allValue[^1] != "0";
         var ids = await grains.GetGrain<IProjectGrain>(request.Caller.ProjectId).GetServerGroupsAsync();
         var groups = new List<ServerGroup>();

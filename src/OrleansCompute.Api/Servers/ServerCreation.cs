@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using OrleansCompute.Api.Policy;
 using OrleansCompute.Catalog;
 using OrleansCompute.Faults;
 using OrleansCompute.Identity;
@@ -15,7 +16,7 @@ namespace OrleansCompute.Api.Servers;
 /// zone and hosts, key pair, server group) in Nova's order of checks, failing as Nova fails: policy is 403,
 /// unknown references are 400. The result is the command every server of the request shares.
 /// </summary>
-internal sealed class ServerCreation(ComputeCatalog catalog, IGrainFactory grains)
+internal sealed class ServerCreation(ComputeCatalog catalog, IGrainFactory grains, IComputePolicy policy)
 {
     public async Task<PreparedCreate> PrepareAsync(CreateServerRequest request, CallerContext caller)
     {
@@ -44,7 +45,7 @@ internal sealed class ServerCreation(ComputeCatalog catalog, IGrainFactory grain
         var keyName = await ResolveKeyPairAsync(request, caller);
         var networks = ResolveNetworks(request);
         BlockDeviceRules.Check(request.BlockDevices, flavor, request.ImageRef, catalog);
-        if (flavor.DiskGb == 0 && !bootsFromVolume && !caller.IsAdmin)
+        if (flavor.DiskGb == 0 && !bootsFromVolume && !policy.IsAllowed(caller, ComputePolicies.ServersCreateZeroDiskFlavor))
         {
             throw ComputeFaultException.Forbidden("Only volume-backed servers are allowed for flavors with zero disk.");
         }
@@ -134,16 +135,16 @@ internal sealed class ServerCreation(ComputeCatalog catalog, IGrainFactory grain
             : template.Hostname,
     };
 
-    private static void CheckPolicy(CreateServerRequest request, CallerContext caller)
+    private void CheckPolicy(CreateServerRequest request, CallerContext caller)
     {
-        if ((request.ForcedHost is not null || request.ForcedNode is not null) && !caller.IsAdmin)
+        if (request.ForcedHost is not null || request.ForcedNode is not null)
         {
-            throw ComputeFaultException.Forbidden("Policy doesn't allow os_compute_api:servers:create:forced_host to be performed.");
+            policy.Authorize(caller, ComputePolicies.ServersCreateForcedHost);
         }
 
-        if ((request.Host is not null || request.HypervisorHostname is not null) && !caller.IsAdmin)
+        if (request.Host is not null || request.HypervisorHostname is not null)
         {
-            throw ComputeFaultException.Forbidden("Policy doesn't allow compute:servers:create:requested_destination to be performed.");
+            policy.Authorize(caller, ComputePolicies.ServersCreateRequestedDestination);
         }
 
         if ((request.Host is not null || request.HypervisorHostname is not null) && (request.ForcedHost is not null || request.ForcedNode is not null))

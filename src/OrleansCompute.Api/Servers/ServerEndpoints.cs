@@ -154,7 +154,7 @@ internal static class ServerEndpoints
     private static async Task<IResult> ListAsync(HttpContext context, IServerIndex index, ComputeCatalog catalog, IOptions<ComputeApiOptions> options)
     {
         var request = ComputeRequest.From(context);
-        var query = ListServersQuery.Parse(context.Request.Query, request.Caller, request.Version, options.Value.MaxLimit, catalog);
+        var query = ListServersQuery.Parse(context.Request.Query, request.Caller, request.Version, options.Value.MaxLimit, catalog, ListPermissions.For(request, detail: false));
         var servers = await index.QueryAsync(query, context.RequestAborted);
         return ListResponse(context, request, query, servers, "servers", (w, s) => ServerViewWriter.WriteSummary(w, s, request.Links));
     }
@@ -162,7 +162,7 @@ internal static class ServerEndpoints
     private static async Task<IResult> ListDetailAsync(HttpContext context, IServerIndex index, ServerViewWriter views, ComputeCatalog catalog, IOptions<ComputeApiOptions> options)
     {
         var request = ComputeRequest.From(context);
-        var query = ListServersQuery.Parse(context.Request.Query, request.Caller, request.Version, options.Value.MaxLimit, catalog);
+        var query = ListServersQuery.Parse(context.Request.Query, request.Caller, request.Version, options.Value.MaxLimit, catalog, ListPermissions.For(request, detail: true));
         var servers = await index.QueryAsync(query, context.RequestAborted);
         return ListResponse(context, request, query, servers, "servers/detail", (w, s) => views.WriteFull(w, s, request, ServerViewKind.Detail));
     }

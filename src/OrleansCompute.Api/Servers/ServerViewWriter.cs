@@ -205,7 +205,7 @@ internal sealed class ServerViewWriter(ComputeCatalog catalog)
         writer.WriteStartArray("os-extended-volumes:volumes_attached");
         writer.WriteEndArray();
 
-        if (admin)
+        if (request.Fields.ShowsExtendedAttributes(server.ProjectId))
         {
             WriteNullableString(writer, "OS-EXT-SRV-ATTR:host", server.Host);
             WriteNullableString(writer, "OS-EXT-SRV-ATTR:hypervisor_hostname", server.Node);
@@ -236,7 +236,7 @@ internal sealed class ServerViewWriter(ComputeCatalog catalog)
             writer.WriteBoolean("locked", server.Locked);
         }
 
-        if (version.AtLeast(2, 16) && admin)
+        if (version.AtLeast(2, 16) && request.Fields.ShowsHostStatus(server.ProjectId))
         {
             writer.WriteString("host_status", string.IsNullOrEmpty(server.Host) ? "" : "UP");
         }

@@ -32,7 +32,8 @@ internal sealed partial class ServerGrain
         var caller = command.Caller;
         var server = _live!;
         var expected = string.Equals(caller.ProjectId, server.ProjectId, StringComparison.Ordinal) ? "owner" : "admin";
-        if (server.LockedBy is { } lockedBy && lockedBy != expected && !caller.IsAdmin)
+        var mayOverride = command.PolicyChecked ? command.MayOverrideLock : caller.IsAdmin;
+        if (server.LockedBy is { } lockedBy && lockedBy != expected && !mayOverride)
         {
             throw PolicyDenied(UnlockOverridePolicy);
         }

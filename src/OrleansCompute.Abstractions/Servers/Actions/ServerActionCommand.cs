@@ -45,4 +45,14 @@ public sealed record ServerActionCommand
 
     /// <summary>rescue: the image to rescue with (null: the server's own image).</summary>
     [Id(14)] public string? RescueImageRef { get; init; }
+
+    /// <summary>
+    /// True when the API has checked this action against the configured policy (the action's rule, a destination
+    /// host's rule, unlock_override): the grain then trusts that decision. False (a product calling the grain
+    /// directly): the grain applies Nova's defaults, admin only for admin actions and lock overrides.
+    /// </summary>
+    [Id(15)] public bool PolicyChecked { get; init; }
+
+    /// <summary>unlock, when <see cref="PolicyChecked"/>: whether unlock_override allows removing the other party's lock.</summary>
+    [Id(16)] public bool MayOverrideLock { get; init; }
 }

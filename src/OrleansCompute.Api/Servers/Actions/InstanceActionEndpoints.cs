@@ -107,7 +107,10 @@ internal static class InstanceActionEndpoints
         var log = await LogAsync(grains, request, id);
         var action = log.Actions.FirstOrDefault(a => a.RequestId == requestId)
             ?? throw ComputeFaultException.NotFound($"Action for request_id {requestId} on instance {log.ServerId} not found");
-        var admin = request.Caller.IsAdmin;
+        // Nova checks both rules with the server's project as the target.
+        var target = new PolicyTarget(log.ProjectId, null);
+        var admin = request.IsAllowed(ComputePolicies.InstanceActionEvents, target);
+        var details = request.IsAllowed(ComputePolicies.InstanceActionEventDetails, target);
         var version = request.Version;
         return new JsonResponse(200, w =>
         {
@@ -138,7 +141,7 @@ internal static class InstanceActionEndpoints
                         }
                     }
 
-                    if (version.AtLeast(2, 84))
+                    if (version.AtLeast(2, 84) && details)
                     {
                         Nullable(w, "details", e.Result == "Error" ? e.Details ?? e.Traceback : e.Details);
                     }

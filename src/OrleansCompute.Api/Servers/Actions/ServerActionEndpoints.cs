@@ -28,7 +28,8 @@ internal static class ServerActionEndpoints
         // Nova's order: the body's schema (400), the server (404), then the action's policy rule (403).
         await context.AuthorizeServerAsync(ServerActionPolicies.RuleFor(parsed.Name) ?? throw new InvalidOperationException($"No policy rule for the action {parsed.Name}."), id);
         var grain = grains.GetGrain<IServerGrain>(ParseId(id));
-        if (parsed.Command is null)
+        var command = parsed.Command is null ? null : ActionPolicy.Apply(request, parsed.Command);
+        if (command is null)
         {
             var output = await grain.GetConsoleOutputAsync(request.Caller, parsed.ConsoleLength);
             return new JsonResponse(200, w =>
@@ -39,9 +40,9 @@ internal static class ServerActionEndpoints
             });
         }
 
-        var result = await grain.ActAsync(parsed.Command);
+        var result = await grain.ActAsync(command);
         var settings = options.Value;
-        switch (parsed.Command.Action)
+        switch (command.Action)
         {
             case ServerActionKind.Rescue:
                 var rescuePass = settings.EnableInstancePassword ? parsed.AdminPass ?? AdminPasswordGenerator.Generate(settings.PasswordLength) : null;

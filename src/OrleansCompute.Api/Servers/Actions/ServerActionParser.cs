@@ -128,11 +128,7 @@ internal static class ServerActionParser
 
         if (request.TryGetProperty("host", out var host))
         {
-            if (!caller.IsAdmin)
-            {
-                throw ComputeFaultException.Forbidden("Policy doesn't allow os_compute_api:os-shelve:unshelve_to_host to be performed.");
-            }
-
+            // The unshelve_to_host rule is checked by the route after the server lookup, as Nova does.
             command = command with { Host = String("host", host, 1, 255) };
         }
 

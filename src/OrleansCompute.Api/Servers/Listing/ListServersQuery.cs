@@ -46,19 +46,20 @@ internal static class ListServersQuery
         ("ip6", ServerTextField.FixedIPv6),
     ];
 
-    public static ServerQuery Parse(IQueryCollection query, CallerContext caller, ApiVersion version, int maxLimit, ComputeCatalog catalog)
+    public static ServerQuery Parse(IQueryCollection query, CallerContext caller, ApiVersion version, int maxLimit, ComputeCatalog catalog, ListPermissions? permissions = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(caller);
+        permissions ??= ListPermissions.Defaults(caller.IsAdmin);
 
         var options = ReadOptions(query, version);
-        RemoveForbidden(options, caller, version);
+        RemoveForbidden(options, permissions.AllFilters, version);
 
         var result = new ServerQuery { ProjectId = caller.ProjectId, Limit = maxLimit };
         result = ApplyStatus(result, options, caller, version);
         result = ApplyChangesAndDeleted(result, options, caller);
         result = ApplyTags(result, options);
-        result = ApplyTenancy(result, options, caller);
+        result = ApplyTenancy(result, options, permissions);
         result = ApplyExactFilters(result, options);
         result = ApplyPatterns(result, options, catalog);
         result = ApplyPaging(result, query, maxLimit);
@@ -101,12 +102,15 @@ internal static class ListServersQuery
         return options;
     }
 
-    /// <summary>Steps 2 and 3: a non-admin loses what the allow list does not name; an admin may not name joined tables.</summary>
-    private static void RemoveForbidden(Dictionary<string, StringValues> options, CallerContext caller, ApiVersion version)
+    /// <summary>
+    /// Steps 2 and 3: without allow_all_filters the caller loses what the allow list does not name; with it, the
+    /// caller may not name joined tables.
+    /// </summary>
+    private static void RemoveForbidden(Dictionary<string, StringValues> options, bool allFilters, ApiVersion version)
     {
         foreach (var name in options.Keys.ToList())
         {
-            if (!caller.IsAdmin)
+            if (!allFilters)
             {
                 if (!ListParameters.AllowedForNonAdmin(name, version))
                 {
@@ -206,7 +210,7 @@ internal static class ListServersQuery
     }
 
     /// <summary>Step 9: all_tenants (empty means true, else a strict boolean); without it, the caller's project, admins included.</summary>
-    private static ServerQuery ApplyTenancy(ServerQuery query, Dictionary<string, StringValues> options, CallerContext caller)
+    private static ServerQuery ApplyTenancy(ServerQuery query, Dictionary<string, StringValues> options, ListPermissions permissions)
     {
         if (!options.TryGetValue("all_tenants", out var value))
         {
@@ -220,9 +224,9 @@ internal static class ListServersQuery
             return query;
         }
 
-        if (!caller.IsAdmin)
+        if (!permissions.AllTenants)
         {
-            throw ComputeFaultException.Forbidden("Policy doesn't allow os_compute_api:servers:index:get_all_tenants to be performed.");
+            throw ComputeFaultException.Forbidden($"Policy doesn't allow {permissions.AllTenantsRule} to be performed.");
         }
 
         var project = options.TryGetValue("project_id", out var projectId) ? projectId[0]

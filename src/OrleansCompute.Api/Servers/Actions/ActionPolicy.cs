@@ -1,0 +1,34 @@
+using OrleansCompute.Api.Policy;
+using OrleansCompute.Servers.Actions;
+
+namespace OrleansCompute.Api.Servers.Actions;
+
+/// <summary>
+/// The policy rules of an action beyond its own (which the route checks first): a destination host on migrate,
+/// live migrate and unshelve, and unlock_override. The decisions travel in the command, so the grain applies the
+/// configured policy rather than Nova's hard-coded defaults.
+/// </summary>
+internal static class ActionPolicy
+{
+    public static ServerActionCommand Apply(ComputeRequest request, ServerActionCommand command)
+    {
+        if (command.Host is not null && HostRule(command.Action) is { } hostRule)
+        {
+            request.Authorize(hostRule);
+        }
+
+        return command with
+        {
+            PolicyChecked = true,
+            MayOverrideLock = command.Action == ServerActionKind.Unlock && request.IsAllowed(ComputePolicies.UnlockOverride),
+        };
+    }
+
+    private static string? HostRule(ServerActionKind action) => action switch
+    {
+        ServerActionKind.Migrate => ComputePolicies.MigrateToHost,
+        ServerActionKind.LiveMigrate => ComputePolicies.LiveMigrateToHost,
+        ServerActionKind.Unshelve => ComputePolicies.UnshelveToHost,
+        _ => null,
+    };
+}
