@@ -104,11 +104,14 @@ public static class ComputeApiExtensions
     /// Maps the Nova routes under <c>/v2.1</c> and <c>/v2.1/{project_id}</c>, the version documents, the image
     /// service subset under <c>/image</c>, and in <c>identity</c> mode the identity service under <c>/identity</c>.
     /// </summary>
-    public static IEndpointRouteBuilder MapComputeApi(this IEndpointRouteBuilder routes)
+    public static IEndpointRouteBuilder MapComputeApi(this IEndpointRouteBuilder routes) => MapComputeRoutes(routes, identity: true);
+
+    /// <summary>The routes; the identity service only in <c>identity</c> mode and when <paramref name="identity"/> allows it.</summary>
+    private static IEndpointRouteBuilder MapComputeRoutes(IEndpointRouteBuilder routes, bool identity)
     {
         VersionEndpoints.Map(routes);
         ImageServiceEndpoints.Map(routes);
-        if (routes.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.Mode.Equals(AuthModes.Identity, StringComparison.OrdinalIgnoreCase))
+        if (identity && routes.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.Mode.Equals(AuthModes.Identity, StringComparison.OrdinalIgnoreCase))
         {
             IdentityEndpoints.Map(routes);
         }
@@ -132,7 +135,8 @@ public static class ComputeApiExtensions
         var group = routes.MapGroup(prefix.HasValue ? prefix.Value! : "");
         ((IEndpointConventionBuilder)group).Add(endpoint => endpoint.RequestDelegate = pipeline.Wrap(endpoint.RequestDelegate!));
         group.WithTags("compute").WithMetadata(OpenApi.ComputeEndpointMarker.Instance);
-        MapComputeApi(group);
+        // The product's own authentication replaces the built-in identity service: it serves no /identity routes.
+        MapComputeRoutes(group, identity: options.ResolveCaller is null);
         Events.ComputeEventEndpoints.Map(group.MapGroup(ComputePaths.VersionPrefix));
         if (options.MapOpenApiDocument)
         {

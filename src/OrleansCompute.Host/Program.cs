@@ -1,7 +1,7 @@
 using OrleansCompute.Hosting;
 
-// One process: the Orleans silo and the Nova HTTP front. Defaults to http://127.0.0.1:8774 (Nova's port);
-// ASP.NET's --urls or ASPNETCORE_URLS override it. "init-db" as the first argument creates or updates the
+// One process: the Orleans silo and the Nova HTTP front (with --Compute:Role=front, the front alone). Defaults to
+// http://127.0.0.1:8774 (Nova's port); ASP.NET's --urls or ASPNETCORE_URLS override it. "init-db" as the first argument creates or updates the
 // database schema with the same configuration, and exits.
 var builder = WebApplication.CreateBuilder(ComputeDatabaseCommand.IsRequested(args) ? args[1..] : args);
 if (ComputeDatabaseCommand.IsRequested(args))
@@ -14,7 +14,15 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:8774");
 }
 
-builder.AddOrleansCompute();
+if (ComputeRoles.IsFront(builder.Configuration))
+{
+    // --Compute:Role=front: the HTTP tier alone, reaching the silos through their gateways.
+    builder.AddOrleansComputeClient();
+}
+else
+{
+    builder.AddOrleansCompute();
+}
 
 var app = builder.Build();
 app.MapOrleansCompute();

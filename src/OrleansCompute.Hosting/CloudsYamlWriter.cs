@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansCompute.Api.Identity;
@@ -8,31 +7,25 @@ using OrleansCompute.Api.Identity;
 namespace OrleansCompute.Hosting;
 
 /// <summary>
-/// Once the host listens, writes <c>clouds.yaml</c> into the data directory with the URL it listens on (or the
+/// Once the host listens (<see cref="IdentityBootstrapService"/> calls it), writes <c>clouds.yaml</c> into the data directory with the URL it listens on (or the
 /// configured public URL) and logs how to use it.
 /// </summary>
 internal sealed partial class CloudsYamlWriter(
-    IdentityDirectory directory,
     IServer server,
-    IHostApplicationLifetime lifetime,
     IOptions<IdentityOptions> identity,
     IOptions<ComputeOptions> compute,
-    ILogger<CloudsYamlWriter> logger) : IHostedService
+    ILogger<CloudsYamlWriter> logger)
 {
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        lifetime.ApplicationStarted.Register(Write);
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private void Write()
+    /// <summary>Writes the file; called by <see cref="IdentityBootstrapService"/> once the host listens.</summary>
+    public void Write(IdentityDirectory directory)
     {
         try
         {
             var baseUrl = BaseUrl();
-            var path = Path.Combine(Path.GetFullPath(compute.Value.DataDirectory), "clouds.yaml");
+            var directoryPath = Path.GetFullPath(compute.Value.DataDirectory);
+            // A front (AddOrleansComputeClient) may be the first to use the directory: nothing else creates it there.
+            Directory.CreateDirectory(directoryPath);
+            var path = Path.Combine(directoryPath, "clouds.yaml");
             var temporary = path + ".tmp";
             File.WriteAllText(temporary, CloudsYaml.Render(directory, baseUrl, identity.Value.Region));
             IdentityPasswordStore.OwnerOnly(temporary);

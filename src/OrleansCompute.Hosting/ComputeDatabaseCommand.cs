@@ -34,7 +34,7 @@ public static class ComputeDatabaseCommand
                 return 1;
             }
 
-            await output.WriteLineAsync("init-db: the PostgreSQL schema is up to date (Orleans clustering, storage, reminders; compute_servers).");
+            await output.WriteLineAsync("init-db: the PostgreSQL schema is up to date (Orleans clustering, storage, reminders; compute_servers; identity).");
             return 0;
         }
 

@@ -26,6 +26,14 @@ public static class ComputeHealthChecks
             .Add(new HealthCheckRegistration("database", sp => new DatabaseHealthCheck(database(sp)), HealthStatus.Unhealthy, [ReadyTag], TimeSpan.FromSeconds(5)));
     }
 
+    /// <summary>A front (Orleans client, no silo): ready while connected to a gateway and the database answers.</summary>
+    internal static void AddFront(IServiceCollection services, Func<IServiceProvider, DbDataSource> database)
+    {
+        services.AddHealthChecks()
+            .Add(new HealthCheckRegistration("cluster", sp => ActivatorUtilities.CreateInstance<GatewayHealthCheck>(sp), HealthStatus.Unhealthy, [ReadyTag]))
+            .Add(new HealthCheckRegistration("database", sp => new DatabaseHealthCheck(database(sp)), HealthStatus.Unhealthy, [ReadyTag], TimeSpan.FromSeconds(5)));
+    }
+
     /// <summary>Maps both probe endpoints.</summary>
     public static IEndpointRouteBuilder MapComputeHealthChecks(this IEndpointRouteBuilder routes)
     {

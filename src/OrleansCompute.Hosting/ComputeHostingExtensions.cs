@@ -58,7 +58,7 @@ public static class ComputeHostingExtensions
 
         var directory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(directory);
-        IdentityHosting.AddBuiltInIdentity(services, configuration, directory);
+        IdentityHosting.AddBuiltInIdentity(services, configuration, directory, cluster);
         if (cluster)
         {
             ClusterHosting.Add(builder, options);
@@ -157,12 +157,20 @@ public static class ComputeHostingExtensions
     /// <param name="pathPrefix">Where the API lives, for example <c>/compute</c>; empty (the default) for the root, as Nova.</param>
     /// <param name="configure">
     /// Set <see cref="ComputeEndpointOptions.ResolveCaller"/> to let the product's own authentication name the
-    /// project, user and roles; otherwise the configured token mode (<c>Compute:Auth</c>) applies.
+    /// project, user and roles; otherwise the configured token mode (<c>Compute:Auth</c>) applies. With a resolver the
+    /// built-in identity service is neither served (no <c>/identity</c> routes) nor bootstrapped (no generated
+    /// passwords, no clouds.yaml).
     /// </param>
     public static IEndpointConventionBuilder MapOrleansCompute(this IEndpointRouteBuilder routes, string pathPrefix = "", Action<ComputeEndpointOptions>? configure = null)
     {
         var options = new ComputeEndpointOptions();
         configure?.Invoke(options);
+        if (options.ResolveCaller is null)
+        {
+            // The built-in identity service is served (in identity mode): its bootstrap runs at start.
+            routes.ServiceProvider.GetService<IdentityUse>()?.MarkServed();
+        }
+
         return routes.MapComputeApi(pathPrefix, options);
     }
 }

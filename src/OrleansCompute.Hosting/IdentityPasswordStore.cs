@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using OrleansCompute.Api.Identity;
+using OrleansCompute.Persistence.Postgres;
 
 namespace OrleansCompute.Hosting;
 
 /// <summary>
-/// The passwords the host generated for users that have none configured: created on first start, kept in
-/// <c>identity/passwords.json</c> in the data directory (readable by the owner only), reused on every later start.
+/// The passwords the host generated for users that have none configured: created on first start and reused on every
+/// later start. Embedded mode keeps them in <c>identity/passwords.json</c> in the data directory (readable by the owner
+/// only); cluster mode in the database, where the first node to store one wins and every node reads the same.
 /// </summary>
 internal static class IdentityPasswordStore
 {
@@ -27,7 +29,7 @@ internal static class IdentityPasswordStore
 
         foreach (var name in missing)
         {
-            kept[name] = RandomNumberGenerator.GetString(Alphabet, PasswordLength);
+            kept[name] = Generate();
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -37,6 +39,15 @@ internal static class IdentityPasswordStore
         File.Move(temporary, path, overwrite: true);
         return kept;
     }
+
+    /// <summary>Cluster mode: candidates for the users without a configured password, and what the database keeps.</summary>
+    public static IReadOnlyDictionary<string, string> LoadOrCreate(PostgresIdentityStore store, IReadOnlyDictionary<string, IdentityUserOptions> users)
+    {
+        var candidates = users.Where(u => string.IsNullOrEmpty(u.Value.Password)).ToDictionary(u => u.Key, _ => Generate(), StringComparer.Ordinal);
+        return store.AddPasswords(candidates);
+    }
+
+    private static string Generate() => RandomNumberGenerator.GetString(Alphabet, PasswordLength);
 
     public static void OwnerOnly(string path)
     {

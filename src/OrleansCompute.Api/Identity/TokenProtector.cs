@@ -8,6 +8,12 @@ namespace OrleansCompute.Api.Identity;
 /// </summary>
 public sealed class TokenProtector
 {
+    /// <summary>
+    /// The Data Protection application name every node uses: keys made under it protect tokens that any node with the
+    /// same key ring (a shared directory, or cluster mode's database) can read.
+    /// </summary>
+    public const string ApplicationName = "orleans-compute";
+
     private const string Purpose = "OrleansCompute.Identity.Token.v1";
 
     private readonly IDataProtector _protector;
@@ -20,7 +26,7 @@ public sealed class TokenProtector
 
     /// <summary>A protector whose keys live in <paramref name="keyDirectory"/>; every host sharing it accepts the same tokens.</summary>
     public static TokenProtector WithKeysIn(string keyDirectory) =>
-        new(DataProtectionProvider.Create(new DirectoryInfo(keyDirectory), builder => builder.SetApplicationName("orleans-compute")));
+        new(DataProtectionProvider.Create(new DirectoryInfo(keyDirectory), builder => builder.SetApplicationName(ApplicationName)));
 
     /// <summary>A URL-safe token.</summary>
     public string Protect(string payload) => _protector.Protect(payload);

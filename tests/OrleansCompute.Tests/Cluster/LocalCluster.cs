@@ -20,17 +20,29 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>The script's state directory (silo logs, ports, its PostgreSQL when it started one).</summary>
     public string StateDirectory => Path.Combine(_directory.Path, "cluster");
 
+    /// <summary>The silos' HTTP base URLs, silo 1 first.</summary>
     public IReadOnlyList<Uri> Urls { get; private set; } = [];
 
-    public async Task<IReadOnlyList<Uri>> UpAsync(int silos, params string[] hostArguments)
+    /// <summary>The HTTP fronts' base URLs (<c>up --fronts M</c>), front 1 first.</summary>
+    public IReadOnlyList<Uri> FrontUrls { get; private set; } = [];
+
+    public Task<IReadOnlyList<Uri>> UpAsync(int silos, params string[] hostArguments) => UpAsync(silos, 0, hostArguments);
+
+    /// <summary><c>up --silos N --fronts M</c>; returns the silos' URLs (<see cref="FrontUrls"/> has the fronts').</summary>
+    public async Task<IReadOnlyList<Uri>> UpAsync(int silos, int fronts, params string[] hostArguments)
     {
         _up = true;
         // The tests speak noauth (the token is user:project), as HostProcess's hosts do, unless they say otherwise.
         string[] auth = hostArguments.Any(a => a.StartsWith("--Compute:Auth:Mode=", StringComparison.Ordinal)) ? [] : ["--Compute:Auth:Mode=noauth"];
-        var output = await RunAsync(["up", "--silos", silos.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", .. auth, .. hostArguments]);
-        Urls = [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line => new Uri(line))];
+        var output = await RunAsync(["up", "--silos", Index(silos), "--fronts", Index(fronts), "--", .. auth, .. hostArguments]);
+        var urls = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line => new Uri(line)).ToList();
+        Urls = urls[..silos];
+        FrontUrls = urls[silos..];
         return Urls;
     }
+
+    /// <summary>The data directory of a node (<c>silo</c> or <c>front</c>, 1-based), where it writes clouds.yaml.</summary>
+    public string DataDirectory(string kind, int node) => Path.Combine(StateDirectory, $"data-{kind}-{Index(node)}");
 
     /// <summary>SIGKILL of silo <paramref name="silo"/> (1-based).</summary>
     public Task KillAsync(int silo) => RunAsync(["kill", Index(silo)]);
@@ -63,7 +75,7 @@ public sealed class LocalCluster : IAsyncDisposable
         }
 
         var text = new StringBuilder();
-        foreach (var log in Directory.GetFiles(StateDirectory, "silo-*.log").Order(StringComparer.Ordinal))
+        foreach (var log in Directory.GetFiles(StateDirectory, "*.log").Order(StringComparer.Ordinal))
         {
             var lines = File.ReadAllLines(log);
             text.AppendLine("==== " + Path.GetFileName(log)).AppendJoin('\n', lines.TakeLast(60)).AppendLine();
