@@ -33,10 +33,13 @@ die() { echo "local-cluster: $*" >&2; exit 1; }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Ports come from 10000-14999: below Linux's ephemeral range (32768-60999), so that no outgoing connection (a
+# database pool, a client) takes a chosen port before the node binds it; and apart from the range the test suite
+# picks its own servers' ports from (15000-32767).
 free_port() {
   local port
   for _ in $(seq 1 100); do
-    port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+    port=$(( 10000 + (RANDOM * 32768 + RANDOM) % 5000 ))
     if ! port_in_use "$port" && ! grep -qs -E "=$port\$" "$state"/silo-*.env "$state"/front-*.env; then
       echo "$port"
       return

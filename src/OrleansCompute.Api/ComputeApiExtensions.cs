@@ -88,15 +88,18 @@ public static class ComputeApiExtensions
     internal static IApplicationBuilder UseComputePipeline(IApplicationBuilder app, ComputeEndpointOptions options)
     {
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<Telemetry.RequestTelemetryMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
         app.UseMiddleware<MicroversionMiddleware>();
         if (options.ResolveCaller is { } resolveCaller)
         {
             app.UseMiddleware<Mounting.ProductCallerMiddleware>(resolveCaller);
+            app.UseMiddleware<Telemetry.CallerLogScopeMiddleware>();
             return app;
         }
 
         app.UseMiddleware<AuthenticationMiddleware>();
+        app.UseMiddleware<Telemetry.CallerLogScopeMiddleware>();
         return app;
     }
 

@@ -91,6 +91,7 @@ public static class ComputeClientExtensions
             orleans.AddGatewayCountChangedHandler((_, e) => connection.GatewaysChanged(e.NumberOfConnectedGateways));
             ComputeEventStreams.AddToClient(orleans);
         });
+        Telemetry.ComputeTelemetryHosting.AddToClient(builder);
         return builder;
     }
 

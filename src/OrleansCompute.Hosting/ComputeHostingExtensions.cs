@@ -62,6 +62,7 @@ public static class ComputeHostingExtensions
         if (cluster)
         {
             ClusterHosting.Add(builder, options);
+            Telemetry.ComputeTelemetryHosting.AddToSilo(builder);
             return builder;
         }
 
@@ -99,6 +100,8 @@ public static class ComputeHostingExtensions
             });
         });
         services.AddHostedService<InFlightServerResumeService>();
+        // After the silo: its hosted services must start behind the schema's.
+        Telemetry.ComputeTelemetryHosting.AddToSilo(builder);
         return builder;
     }
 
@@ -171,6 +174,7 @@ public static class ComputeHostingExtensions
             routes.ServiceProvider.GetService<IdentityUse>()?.MarkServed();
         }
 
+        Telemetry.ComputeTelemetryHosting.MapEndpoints(routes);
         return routes.MapComputeApi(pathPrefix, options);
     }
 }

@@ -3,6 +3,7 @@
 # directory with the fake driver at zero delay, runs the load generator against it on this machine, prints
 # the table and writes the JSON results. Extra arguments go to the load generator (e.g. --Scenarios show).
 #   tests/OrleansCompute.LoadTest/run.sh [--Count 2000] [--ListSizes 1000,10000,100000] ...
+# HOST_ARGS adds host settings, e.g. HOST_ARGS="--Compute:Telemetry:Prometheus=true" (telemetry overhead).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -20,7 +21,7 @@ dotnet src/OrleansCompute.Host/bin/Release/net10.0/OrleansCompute.Host.dll \
   --Compute:Auth:Mode=noauth \
   --Compute:FakeDriver:Instant=true \
   --Compute:Quota:Instances=-1 --Compute:Quota:Cores=-1 --Compute:Quota:Ram=-1 \
-  --Logging:LogLevel:Default=Warning >"$data/host.log" 2>&1 &
+  --Logging:LogLevel:Default=Warning ${HOST_ARGS:-} >"$data/host.log" 2>&1 &
 host=$!
 cleanup() { kill -TERM "$host" 2>/dev/null || true; wait "$host" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT

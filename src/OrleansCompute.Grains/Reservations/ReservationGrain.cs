@@ -70,6 +70,7 @@ internal sealed class ReservationGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        OrleansCompute.Telemetry.ComputeInstruments.ReminderFired(reminderName);
         if (state.State.Request is null || state.State.Completed)
         {
             await UnregisterAsync();

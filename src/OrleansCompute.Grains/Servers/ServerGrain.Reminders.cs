@@ -21,6 +21,7 @@ internal sealed partial class ServerGrain
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        OrleansCompute.Telemetry.ComputeInstruments.ReminderFired(reminderName);
         var server = _live;
         if (server is null || server.Deleted)
         {

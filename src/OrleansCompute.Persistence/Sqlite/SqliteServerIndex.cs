@@ -5,6 +5,7 @@ using OrleansCompute.Faults;
 using OrleansCompute.Indexing;
 using OrleansCompute.Persistence.Sqlite.Index;
 using OrleansCompute.Servers;
+using OrleansCompute.Telemetry;
 
 namespace OrleansCompute.Persistence.Sqlite;
 
@@ -23,7 +24,34 @@ public sealed class SqliteServerIndex : IServerIndex
         _database = database;
     }
 
-    public async Task UpsertAsync(ServerSnapshot server, CancellationToken cancellationToken = default)
+    public Task UpsertAsync(ServerSnapshot server, CancellationToken cancellationToken = default) =>
+        TracedAsync("UPSERT", async () =>
+        {
+            await UpsertCoreAsync(server, cancellationToken).ConfigureAwait(false);
+            return true;
+        });
+
+    public Task<IReadOnlyList<ServerSnapshot>> QueryAsync(ServerQuery query, CancellationToken cancellationToken = default) =>
+        TracedAsync("SELECT", () => QueryCoreAsync(query, cancellationToken));
+
+    public Task<ServerSnapshot?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
+        TracedAsync("SELECT", () => FindCoreAsync(id, cancellationToken));
+
+    /// <summary>Runs one index operation inside an <c>OrleansCompute.Storage</c> span (SQLite has no tracing of its own).</summary>
+    private static async Task<T> TracedAsync<T>(string operation, Func<Task<T>> run)
+    {
+        using var span = ComputeInstruments.StartIndexSpan(operation, "sqlite");
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (ComputeInstruments.Failed(span, exception))
+        {
+            throw;
+        }
+    }
+
+    private async Task UpsertCoreAsync(ServerSnapshot server, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(server);
 
@@ -36,7 +64,7 @@ public sealed class SqliteServerIndex : IServerIndex
         }
     }
 
-    public async Task<IReadOnlyList<ServerSnapshot>> QueryAsync(ServerQuery query, CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<ServerSnapshot>> QueryCoreAsync(ServerQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
@@ -78,7 +106,7 @@ public sealed class SqliteServerIndex : IServerIndex
         }
     }
 
-    public async Task<ServerSnapshot?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+    private async Task<ServerSnapshot?> FindCoreAsync(Guid id, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(_database.ReadDataSource, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
