@@ -63,6 +63,11 @@ internal static class ClusterHosting
                 o.Invariant = PostgresComputeDatabase.OrleansInvariant;
                 o.ConnectionString = database.ConnectionString;
             });
+            ComputeEventStreams.AddToSilo(silo, o =>
+            {
+                o.Invariant = PostgresComputeDatabase.OrleansInvariant;
+                o.ConnectionString = database.ConnectionString;
+            });
         });
         services.AddHostedService<InFlightServerResumeService>();
         services.AddHostedService<SiloDeathSweepService>();

@@ -89,6 +89,7 @@ public static class ComputeClientExtensions
             });
             orleans.AddClusterConnectionLostHandler((_, _) => connection.Lost());
             orleans.AddGatewayCountChangedHandler((_, e) => connection.GatewaysChanged(e.NumberOfConnectedGateways));
+            ComputeEventStreams.AddToClient(orleans);
         });
         Telemetry.ComputeTelemetryHosting.AddToClient(builder);
         return builder;

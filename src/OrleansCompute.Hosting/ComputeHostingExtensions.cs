@@ -93,6 +93,11 @@ public static class ComputeHostingExtensions
             });
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(Math.Max(1, options.MinimumReminderPeriod)));
             ComputeResourceServices.ConfigureReminders(silo, configuration);
+            ComputeEventStreams.AddToSilo(silo, o =>
+            {
+                o.Invariant = SqliteInvariant;
+                o.DataSource = database.WriteDataSource;
+            });
         });
         services.AddHostedService<InFlightServerResumeService>();
         // After the silo: its hosted services must start behind the schema's.

@@ -3,9 +3,10 @@ using System.Collections.Immutable;
 namespace OrleansCompute.Events;
 
 /// <summary>
-/// The in-process broadcast of one silo: every published event is offered to every current subscriber, without
-/// waiting (grains publish under their commit gate). One server's events are published one after another by its
-/// single activation, so each subscriber sees them in order.
+/// The in-process broadcast of one process (a silo or a client-tier front): every event handed to it is offered to
+/// every current subscriber, without waiting. In a silo or client it is fed by the process's subscription to the
+/// cluster-wide event streams, which hand over one server's events one after another, so each subscriber sees them
+/// in order.
 /// </summary>
 public sealed class ComputeEventHub : IComputeEvents, IComputeEventPublisher
 {

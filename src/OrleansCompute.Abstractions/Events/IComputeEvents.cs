@@ -1,9 +1,10 @@
 namespace OrleansCompute.Events;
 
 /// <summary>
-/// The subscription API of lifecycle events, for a product that embeds the control plane. Events of one server
-/// arrive in the order they happened. Delivery is in process: a subscriber sees the events of the servers whose
-/// grains run in its own silo (every server in a single-silo deployment).
+/// The subscription API of lifecycle events, for a product that embeds the control plane (resolve it in a silo or in
+/// a client-tier process). Events of one server arrive in the order they happened. Delivery is cluster-wide: a
+/// subscriber sees the events of every server, whichever silo runs it; at most once (a silo crash loses the events
+/// queued on it).
 /// </summary>
 public interface IComputeEvents
 {

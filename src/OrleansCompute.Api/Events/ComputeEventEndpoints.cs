@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OrleansCompute.Api.Auth;
 using OrleansCompute.Api.Faults;
 using OrleansCompute.Events;
@@ -50,17 +51,21 @@ internal static class ComputeEventEndpoints
             serverId = parsed;
         }
 
+        // The stream ends when the client goes or the application stops: an open stream must not hold a shutdown
+        // until the host's shutdown timeout.
+        var stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         using var subscription = events.Subscribe();
         var response = context.Response;
         response.StatusCode = 200;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
-        // A comment line first, so that the client sees the stream open before the first event.
-        await response.WriteAsync(": subscribed\n\n", context.RequestAborted);
-        await response.Body.FlushAsync(context.RequestAborted);
         try
         {
-            await foreach (var notification in subscription.ReadAllAsync(context.RequestAborted))
+            // A comment line first, so that the client sees the stream open before the first event.
+            await response.WriteAsync(": subscribed\n\n", ended.Token);
+            await response.Body.FlushAsync(ended.Token);
+            await foreach (var notification in subscription.ReadAllAsync(ended.Token))
             {
                 if (serverId is { } only && notification.Instance.Id != only)
                 {
@@ -72,11 +77,11 @@ internal static class ComputeEventEndpoints
                     .Append("id: ").Append(notification.MessageId.ToString()).Append('\n')
                     .Append("data: ").Append(InstanceNotificationJson.Serialize(notification)).Append("\n\n")
                     .ToString();
-                await response.WriteAsync(frame, context.RequestAborted);
-                await response.Body.FlushAsync(context.RequestAborted);
+                await response.WriteAsync(frame, ended.Token);
+                await response.Body.FlushAsync(ended.Token);
             }
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (ended.IsCancellationRequested)
         {
         }
     }

@@ -55,6 +55,8 @@ internal sealed partial class ServerGrain
             return;
         }
 
+        // The publisher only queues (the silo's outbox writes the streams in the background, in order): a slow or
+        // failed stream write neither holds this grain nor fails a change that is already stored.
         var requestId = state.State.Pending?.RequestId ?? _eventRequestId;
         foreach (var (eventType, priority) in InstanceEventTypes.For(before, after))
         {

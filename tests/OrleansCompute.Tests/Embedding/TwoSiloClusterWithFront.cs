@@ -18,7 +18,8 @@ namespace OrleansCompute.Tests.Embedding;
 /// <summary>
 /// Two real silos (two Orleans hosts in this process on real ports, development clustering, grain state in memory, the real SQLite index) and, in front of them, an HTTP tier that
 /// is not a silo: a WebApplication built only with the public calls AddOrleansComputeClient and MapOrleansCompute,
-/// on a real port, reaching the grains through the silos' gateways. Every event either silo publishes is collected.
+/// on a real port, reaching the grains through the silos' gateways. Every event of the cluster is collected, from the
+/// first silo's subscription.
 /// </summary>
 public sealed class TwoSiloClusterWithFront : IAsyncLifetime
 {
@@ -34,7 +35,7 @@ public sealed class TwoSiloClusterWithFront : IAsyncLifetime
 
     public Uri FrontAddress { get; private set; } = null!;
 
-    /// <summary>Every event of both silos, tagged with the silo it came from, in arrival order per silo.</summary>
+    /// <summary>Every event of the cluster as the first silo's subscriber received it, tagged with that silo, in arrival order.</summary>
     public ConcurrentQueue<(int Silo, InstanceNotification Event)> Events { get; } = new();
 
     /// <summary>How many silos the cluster has.</summary>
@@ -70,6 +71,7 @@ public sealed class TwoSiloClusterWithFront : IAsyncLifetime
                 orleans.UseInMemoryReminderService();
                 ComputeHostingExtensions.AddComputeServices(orleans.Services, configuration);
                 orleans.Services.AddSingleton<IServerIndex>(index);
+                ComputeEventStreams.AddToSiloWithMemoryPubSub(orleans);
             });
             var started = host.Build();
             await started.StartAsync();
@@ -77,19 +79,16 @@ public sealed class TwoSiloClusterWithFront : IAsyncLifetime
             _gateways.Add($"127.0.0.1:{gatewayPort}");
         }
 
-        for (var silo = 0; silo < _silos.Count; silo++)
+        // Events are cluster-wide: the first silo's subscriber sees every server's, whichever silo runs its grain.
+        var subscription = _silos[0].Services.GetRequiredService<IComputeEvents>().Subscribe();
+        _subscriptions.Add(subscription);
+        _readers.Add(Task.Run(async () =>
         {
-            var subscription = _silos[silo].Services.GetRequiredService<IComputeEvents>().Subscribe();
-            _subscriptions.Add(subscription);
-            var number = silo;
-            _readers.Add(Task.Run(async () =>
+            await foreach (var notification in subscription.ReadAllAsync())
             {
-                await foreach (var notification in subscription.ReadAllAsync())
-                {
-                    Events.Enqueue((number, notification));
-                }
-            }));
-        }
+                Events.Enqueue((0, notification));
+            }
+        }));
 
         var port = FreePort.Next();
         var arguments = new List<string>

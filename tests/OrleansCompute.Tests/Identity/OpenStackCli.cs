@@ -21,7 +21,19 @@ public sealed class OpenStackCli(string cloudsYaml, string authUrl, string homeD
     }
 
     public async Task<JsonNode> OpenStackJsonAsync(string cloud, params string[] arguments) =>
-        JsonNode.Parse(await OpenStackAsync(cloud, [.. arguments, "-f", "json"]))!;
+        JsonNode.Parse(JsonDocumentOf(await OpenStackAsync(cloud, [.. arguments, "-f", "json"])))!;
+
+    /// <summary>
+    /// The JSON document of a command's output. <c>server create --wait</c> first writes its progress line
+    /// (<c>\rProgress: 50\rProgress: 100\n</c>) to stdout whenever the build is still running at its first poll,
+    /// as users see it; the document starts on the first line that opens an object or an array.
+    /// </summary>
+    internal static string JsonDocumentOf(string stdout)
+    {
+        var lines = stdout.Split('\n');
+        var first = Array.FindIndex(lines, line => line.TrimStart().StartsWith('{') || line.TrimStart().StartsWith('['));
+        return first <= 0 ? stdout : string.Join('\n', lines[first..]);
+    }
 
     public Task<CliResult> TryOpenStackAsync(string cloud, params string[] arguments) =>
         RunAsync("openstack", ["--os-cloud", cloud, .. arguments], new Dictionary<string, string>());
