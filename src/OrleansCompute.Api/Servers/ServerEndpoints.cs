@@ -117,7 +117,7 @@ internal static class ServerEndpoints
 
             return await grains.GetGrain<IServerGrain>(serverId).CreateAsync(command);
         }
-        catch (ComputeFaultException)
+        catch (Exception exception) when (CreateCompensation.GivesBack(exception))
         {
             if (command.ServerGroupId is { } joined)
             {
