@@ -1,5 +1,6 @@
 using Orleans.Runtime;
 using OrleansCompute.Faults;
+using OrleansCompute.Servers;
 
 namespace OrleansCompute.Api.Servers;
 
@@ -9,7 +10,8 @@ namespace OrleansCompute.Api.Servers;
 /// was thrown by a step that refused; an Orleans message rejection means the call was never delivered — what a
 /// client sees while a killed silo is still in the membership and the new server grain is placed on it. Without
 /// this, every retried create during a fail-over kept its quota claim, and a project ran out of quota for servers
-/// that never existed. A timeout is left alone: the server may have been created after all.
+/// that never existed. A timeout is undecided: the server may have been created after all, so the server grain is
+/// asked to abandon the id (<see cref="IServerGrain.AbandonIfNotCreatedAsync"/>) and the claims go back only if it did.
 /// </summary>
 internal static class CreateCompensation
 {
@@ -20,4 +22,25 @@ internal static class CreateCompensation
         OrleansException { InnerException: { } inner } => GivesBack(inner),
         _ => false,
     };
+
+    public static bool IsUndecided(Exception exception) => exception switch
+    {
+        TimeoutException => true,
+        OrleansException { InnerException: { } inner } => IsUndecided(inner),
+        _ => false,
+    };
+
+    /// <summary>True when the grain settled that no server exists under its id; false when it exists or cannot be asked.</summary>
+    public static async Task<bool> TryAbandonAsync(IServerGrain server)
+    {
+        try
+        {
+            return await server.AbandonIfNotCreatedAsync();
+        }
+        catch (Exception exception) when (GivesBack(exception) || IsUndecided(exception))
+        {
+            // The cluster is still unsettled: the claim stays (a leak of one server's quota, never an over-grant).
+            return false;
+        }
+    }
 }

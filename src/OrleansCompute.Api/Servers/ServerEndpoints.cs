@@ -119,6 +119,22 @@ internal static class ServerEndpoints
         }
         catch (Exception exception) when (CreateCompensation.GivesBack(exception))
         {
+            await GiveBackAsync();
+            throw;
+        }
+        catch (Exception exception) when (CreateCompensation.IsUndecided(exception))
+        {
+            // Timed out: the server may exist. Its grain decides, and refuses a late create once it said no.
+            if (await CreateCompensation.TryAbandonAsync(grains.GetGrain<IServerGrain>(serverId)))
+            {
+                await GiveBackAsync();
+            }
+
+            throw;
+        }
+
+        async Task GiveBackAsync()
+        {
             if (command.ServerGroupId is { } joined)
             {
                 await grains.GetGrain<IServerGroupGrain>(joined).RemoveMemberAsync(serverId);
@@ -129,8 +145,6 @@ internal static class ServerEndpoints
             {
                 await grains.GetGrain<INetworkGrain>(network.NetworkId!).ReleaseAsync(serverId, network.FixedIp, network.PortId);
             }
-
-            throw;
         }
     }
 
