@@ -14,6 +14,13 @@ public interface IServerGrain : IGrainWithGuidKey
     [Alias("Create")]
     Task<ServerSnapshot> CreateAsync(CreateServerCommand command);
 
+    /// <summary>
+    /// For a create whose answer never came (a timeout): true when no server exists under this id, and then none
+    /// ever will (a late create is refused), so the caller may give back what it claimed; false when it exists.
+    /// </summary>
+    [Alias("AbandonIfNotCreated")]
+    Task<bool> AbandonIfNotCreatedAsync();
+
     /// <summary>The server as the caller may see it; 404 for a missing server or another project's.</summary>
     [Alias("Get")]
     Task<ServerSnapshot> GetAsync(CallerContext caller);

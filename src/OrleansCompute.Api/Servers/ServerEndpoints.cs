@@ -117,7 +117,23 @@ internal static class ServerEndpoints
 
             return await grains.GetGrain<IServerGrain>(serverId).CreateAsync(command);
         }
-        catch (ComputeFaultException)
+        catch (Exception exception) when (CreateCompensation.GivesBack(exception))
+        {
+            await GiveBackAsync();
+            throw;
+        }
+        catch (Exception exception) when (CreateCompensation.IsUndecided(exception))
+        {
+            // Timed out: the server may exist. Its grain decides, and refuses a late create once it said no.
+            if (await CreateCompensation.TryAbandonAsync(grains.GetGrain<IServerGrain>(serverId)))
+            {
+                await GiveBackAsync();
+            }
+
+            throw;
+        }
+
+        async Task GiveBackAsync()
         {
             if (command.ServerGroupId is { } joined)
             {
@@ -129,8 +145,6 @@ internal static class ServerEndpoints
             {
                 await grains.GetGrain<INetworkGrain>(network.NetworkId!).ReleaseAsync(serverId, network.FixedIp, network.PortId);
             }
-
-            throw;
         }
     }
 

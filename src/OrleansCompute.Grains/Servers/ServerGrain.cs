@@ -59,6 +59,11 @@ internal sealed partial class ServerGrain(
 
     public async Task<ServerSnapshot> CreateAsync(CreateServerCommand command)
     {
+        if (state.State.Abandoned)
+        {
+            throw ComputeFaultException.Conflict($"Instance {Id} was abandoned before it was created.");
+        }
+
         if (state.State.Server is { } existing)
         {
             if (existing.ReservationId == command.ReservationId && existing.LaunchIndex == command.LaunchIndex)

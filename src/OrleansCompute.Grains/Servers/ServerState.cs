@@ -31,4 +31,7 @@ public sealed class ServerState
 
     /// <summary>When a resized server is confirmed automatically (resize_confirm_window after the resize).</summary>
     [Id(8)] public DateTimeOffset? ConfirmResizeAt { get; set; }
+
+    /// <summary>No server was created under this id and none ever will be (a create whose answer was lost gave up).</summary>
+    [Id(9)] public bool Abandoned { get; set; }
 }
