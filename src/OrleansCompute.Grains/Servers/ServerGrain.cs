@@ -227,6 +227,8 @@ internal sealed partial class ServerGrain(
             return;
         }
 
+        // An operation that superseded the build while it was being placed (os-resetState, delete) owns the state now.
+        cancellationToken.ThrowIfCancellationRequested();
         _live = _live! with { TaskState = TaskState.Networking };
         List<ServerAddress> addresses;
         try
