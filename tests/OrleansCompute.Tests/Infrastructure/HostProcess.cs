@@ -91,36 +91,34 @@ public sealed class HostProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
 
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
+        try
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The host exited with code {_process.ExitCode}:\n{Output}");
-            }
+            await Eventually.Until(() => AnswersAsync(client), answered => answered, TimeSpan.FromSeconds(60), "the host answers HTTP");
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The host did not answer within 60 s:\n{Output}");
+        }
 
-            try
-            {
-                using var response = await client.GetAsync("/");
-                if (response.IsSuccessStatusCode)
-                {
-                    LastStartupTime = stopwatch.Elapsed;
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
+        LastStartupTime = stopwatch.Elapsed;
+    }
 
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The host did not answer within 60 s:\n{Output}");
-            }
+    /// <summary>Whether the host answers its root document yet; a host that exited fails at once with its output.</summary>
+    private async Task<bool> AnswersAsync(HttpClient client)
+    {
+        if (_process!.HasExited)
+        {
+            throw new InvalidOperationException($"The host exited with code {_process.ExitCode}:\n{Output}");
+        }
 
-            await Task.Delay(100);
+        try
+        {
+            using var response = await client.GetAsync("/");
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            return false;
         }
     }
 
