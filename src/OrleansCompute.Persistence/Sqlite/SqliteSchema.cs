@@ -28,7 +28,7 @@ internal static class SqliteSchema
             var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                await Index.ServerIndexMigration.ApplyAsync(connection, cancellationToken).ConfigureAwait(false);
+                await ServerIndexMigration.ApplyAsync(connection, cancellationToken).ConfigureAwait(false);
                 foreach (var (_, script) in EmbeddedSqliteScripts.Schema)
                 {
                     await ExecuteAsync(connection, script, cancellationToken).ConfigureAwait(false);

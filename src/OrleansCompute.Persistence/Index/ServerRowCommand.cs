@@ -1,10 +1,10 @@
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
 using OrleansCompute.Servers;
 
-namespace OrleansCompute.Persistence.Sqlite.Index;
+namespace OrleansCompute.Persistence.Index;
 
-/// <summary>The version-guarded upsert of one compute_servers row from a snapshot.</summary>
+/// <summary>The version-guarded upsert of one compute_servers row from a snapshot, on any database through its dialect.</summary>
 internal static class ServerRowCommand
 {
     // One statement, so the revision check and the write are atomic: an older snapshot arriving late (grain
@@ -36,49 +36,51 @@ internal static class ServerRowCommand
         WHERE excluded.revision > compute_servers.revision;
         """;
 
-    public static void BuildUpsert(SqliteCommand command, ServerSnapshot server)
+    public static void BuildUpsert(DbCommand command, ServerIndexDialect dialect, ServerSnapshot server)
     {
         command.CommandText = UpsertSql;
-        var p = command.Parameters;
-        p.AddWithValue("@id", ServerIds.ToText(server.Id));
-        p.AddWithValue("@project_id", server.ProjectId);
-        p.AddWithValue("@user_id", server.UserId);
-        p.AddWithValue("@name", server.Name);
-        p.AddWithValue("@vm_state", server.VmState);
-        p.AddWithValue("@task_state", (object?)server.TaskState ?? DBNull.Value);
-        p.AddWithValue("@power_state", server.PowerState);
-        p.AddWithValue("@created_at", UnixMicroseconds.From(server.CreatedAt));
-        p.AddWithValue("@updated_at", UnixMicroseconds.From(server.UpdatedAt));
-        p.AddWithValue("@deleted", server.Deleted);
-        p.AddWithValue("@deleted_at", (object?)UnixMicroseconds.From(server.DeletedAt) ?? DBNull.Value);
-        p.AddWithValue("@reservation_id", server.ReservationId);
-        p.AddWithValue("@image_ref", server.ImageRef);
-        p.AddWithValue("@flavor_id", server.Flavor.Id);
-        p.AddWithValue("@host", (object?)server.Host ?? DBNull.Value);
-        p.AddWithValue("@node", (object?)server.Node ?? DBNull.Value);
-        p.AddWithValue("@availability_zone", server.AvailabilityZone);
-        p.AddWithValue("@key_name", (object?)server.KeyName ?? DBNull.Value);
-        p.AddWithValue("@locked", server.Locked);
-        p.AddWithValue("@launch_index", server.LaunchIndex);
-        p.AddWithValue("@progress", server.Progress);
-        p.AddWithValue("@access_ip_v4", server.AccessIPv4);
-        p.AddWithValue("@access_ip_v6", server.AccessIPv6);
-        p.AddWithValue("@hostname", server.Hostname);
-        p.AddWithValue("@launched_at", (object?)UnixMicroseconds.From(server.LaunchedAt) ?? DBNull.Value);
-        p.AddWithValue("@terminated_at", (object?)UnixMicroseconds.From(server.TerminatedAt) ?? DBNull.Value);
-        p.AddWithValue("@config_drive", server.ConfigDrive);
-        p.AddWithValue("@description", (object?)server.Description ?? DBNull.Value);
-        p.AddWithValue("@auto_disk_config", server.DiskConfig == "AUTO");
-        p.AddWithValue("@locked_by", (object?)server.LockedBy ?? DBNull.Value);
-        p.AddWithValue("@fixed_ipv4", FixedAddresses(server, 4));
-        p.AddWithValue("@fixed_ipv6", FixedAddresses(server, 6));
-        p.AddWithValue("@tags", JsonSerializer.Serialize(server.Tags, ServerSnapshotJsonContext.Default.IReadOnlyListString));
-        p.AddWithValue("@revision", server.Revision);
-        p.AddWithValue("@snapshot", JsonSerializer.Serialize(server, ServerSnapshotJsonContext.Default.ServerSnapshot));
+        Add(command, "@id", dialect.ServerId(server.Id));
+        Add(command, "@project_id", server.ProjectId);
+        Add(command, "@user_id", server.UserId);
+        Add(command, "@name", server.Name);
+        Add(command, "@vm_state", server.VmState);
+        Add(command, "@task_state", server.TaskState, DbType.String);
+        Add(command, "@power_state", server.PowerState);
+        Add(command, "@created_at", UnixMicroseconds.From(server.CreatedAt));
+        Add(command, "@updated_at", UnixMicroseconds.From(server.UpdatedAt));
+        Add(command, "@deleted", server.Deleted, DbType.Boolean);
+        Add(command, "@deleted_at", UnixMicroseconds.From(server.DeletedAt), DbType.Int64);
+        Add(command, "@reservation_id", server.ReservationId);
+        Add(command, "@image_ref", server.ImageRef);
+        Add(command, "@flavor_id", server.Flavor.Id);
+        Add(command, "@host", server.Host, DbType.String);
+        Add(command, "@node", server.Node, DbType.String);
+        Add(command, "@availability_zone", server.AvailabilityZone);
+        Add(command, "@key_name", server.KeyName, DbType.String);
+        Add(command, "@locked", server.Locked, DbType.Boolean);
+        Add(command, "@launch_index", server.LaunchIndex);
+        Add(command, "@progress", server.Progress);
+        Add(command, "@access_ip_v4", server.AccessIPv4);
+        Add(command, "@access_ip_v6", server.AccessIPv6);
+        Add(command, "@hostname", server.Hostname);
+        Add(command, "@launched_at", UnixMicroseconds.From(server.LaunchedAt), DbType.Int64);
+        Add(command, "@terminated_at", UnixMicroseconds.From(server.TerminatedAt), DbType.Int64);
+        Add(command, "@config_drive", server.ConfigDrive, DbType.Boolean);
+        Add(command, "@description", server.Description, DbType.String);
+        Add(command, "@auto_disk_config", server.DiskConfig == "AUTO", DbType.Boolean);
+        Add(command, "@locked_by", server.LockedBy, DbType.String);
+        Add(command, "@fixed_ipv4", FixedAddresses(server, 4));
+        Add(command, "@fixed_ipv6", FixedAddresses(server, 6));
+        dialect.SetTags(Add(command, "@tags", null), server.Tags);
+        Add(command, "@revision", server.Revision);
+        dialect.SetSnapshot(Add(command, "@snapshot", null), ServerSnapshotJson.Serialize(server));
     }
 
+    private static DbParameter Add(DbCommand command, string name, object? value, DbType? type = null) =>
+        CommandParameters.Add(command, name, value, type);
+
     /// <summary>The fixed addresses of one IP version, one per line; none while building, as Nova's view shows none.</summary>
-    internal static string FixedAddresses(ServerSnapshot server, int version) =>
+    private static string FixedAddresses(ServerSnapshot server, int version) =>
         server.VmState == VmState.Building
             ? ""
             : string.Join('\n', server.Addresses.Where(a => a.IpVersion == version && a.Type == "fixed").Select(a => a.Address));

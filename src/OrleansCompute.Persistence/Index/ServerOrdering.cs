@@ -1,6 +1,6 @@
 using OrleansCompute.Indexing;
 
-namespace OrleansCompute.Persistence.Sqlite.Index;
+namespace OrleansCompute.Persistence.Index;
 
 /// <summary>
 /// The total order of a list: the requested keys, then created_at and id appended in the first key's direction

@@ -1,14 +1,15 @@
 using OrleansCompute.Indexing;
 
-namespace OrleansCompute.Persistence.Postgres.Index;
+namespace OrleansCompute.Persistence.Index;
 
 /// <summary>
-/// The PostgreSQL twin of the SQLite ServerTextColumns: each regex-filtered field rendered as exactly the same text
-/// (see <see cref="ServerTextField"/>), so the patterns, evaluated in .NET by the index, see what they see on SQLite.
+/// The SQL expression that renders each regex-filtered field as the text Nova's database would match
+/// (see <see cref="ServerTextField"/>), the same text on every database, whether the pattern then runs in SQL or in
+/// .NET. Only these fixed texts reach SQL.
 /// </summary>
 internal static class ServerTextColumns
 {
-    public static string Expression(ServerTextField field) => field switch
+    public static string Expression(ServerTextField field, ServerIndexDialect dialect) => field switch
     {
         ServerTextField.Name => "name",
         ServerTextField.Description => "description",
@@ -17,14 +18,14 @@ internal static class ServerTextColumns
         ServerTextField.Hostname => "hostname",
         ServerTextField.Node => "node",
         ServerTextField.AvailabilityZone => "availability_zone",
-        ServerTextField.PowerState => "power_state::text",
-        ServerTextField.Progress => "progress::text",
-        ServerTextField.LaunchIndex => "launch_index::text",
-        ServerTextField.CreatedAt => Instant("created_at"),
-        ServerTextField.LaunchedAt => Instant("launched_at"),
-        ServerTextField.TerminatedAt => Instant("terminated_at"),
+        ServerTextField.PowerState => "CAST(power_state AS TEXT)",
+        ServerTextField.Progress => "CAST(progress AS TEXT)",
+        ServerTextField.LaunchIndex => "CAST(launch_index AS TEXT)",
+        ServerTextField.CreatedAt => dialect.InstantText("created_at"),
+        ServerTextField.LaunchedAt => dialect.InstantText("launched_at"),
+        ServerTextField.TerminatedAt => dialect.InstantText("terminated_at"),
         ServerTextField.ConfigDrive => "CASE WHEN config_drive THEN 'True' ELSE '' END",
-        // SQLite stores the flag as 0/1 and renders it so.
+        // A boolean on PostgreSQL, 0/1 on SQLite: rendered as SQLite (and Nova's MySQL) render it.
         ServerTextField.AutoDiskConfig => "CASE WHEN auto_disk_config THEN '1' ELSE '0' END",
         ServerTextField.AccessIPv4 => "access_ip_v4",
         ServerTextField.AccessIPv6 => "access_ip_v6",
@@ -35,8 +36,4 @@ internal static class ServerTextColumns
         ServerTextField.FixedIPv6 => "fixed_ipv6",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown text field."),
     };
-
-    // Unix microseconds to whole seconds (integer division, as SQLite), then Nova's DATETIME text in UTC; NULL stays NULL.
-    private static string Instant(string column) =>
-        $"to_char(to_timestamp({column} / 1000000) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')";
 }

@@ -1,17 +1,17 @@
+using System.Data.Common;
 using System.Globalization;
-using Npgsql;
-using OrleansCompute.Persistence.Sqlite.Index;
 
-namespace OrleansCompute.Persistence.Postgres.Index;
+namespace OrleansCompute.Persistence.Index;
 
 /// <summary>
-/// "Rows strictly after the marker row in this order", as a WHERE predicate over the marker's sort values; the
-/// PostgreSQL twin of the SQLite one, and it must agree with <see cref="PostgresOrderBy"/> exactly, NULLs
-/// included (first ascending, last descending), or a page walk would skip or repeat rows.
+/// "Rows strictly after the marker row in this order", as a WHERE predicate over the marker's sort values. It must
+/// agree with <see cref="ServerOrderTerm.Sql"/> exactly, NULLs included (first when ascending, last when
+/// descending), or a page walk would skip or repeat rows. Because the order ends in the unique id, "after" is
+/// strict and total.
 /// </summary>
 internal static class KeysetPredicate
 {
-    public static string Build(IReadOnlyList<ServerOrderTerm> order, IReadOnlyList<object?> markerValues, NpgsqlParameterCollection parameters)
+    public static string Build(IReadOnlyList<ServerOrderTerm> order, IReadOnlyList<object?> markerValues, DbCommand command)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(markerValues.Count, order.Count);
 
@@ -22,12 +22,12 @@ internal static class KeysetPredicate
             if (markerValues[i] is { } value)
             {
                 // NULL marker values are never compared (the predicate says IS NULL instead), so they get no parameter.
-                parameters.AddWithValue(names[i][1..], value);
+                CommandParameters.Add(command, names[i], value);
             }
         }
 
-        // The common case (the default created_at, id order) as one row-value comparison, which PostgreSQL turns
-        // into an index range. Only valid without NULLs: a NULL in a row value makes the comparison NULL.
+        // The common case (the default created_at, id order) as one row-value comparison, which both databases turn
+        // into an index range. Only valid without NULLs: a NULL in a row value makes the comparison NULL, not "after".
         if (order.All(term => !term.Column.Nullable && term.Descending == order[0].Descending))
         {
             var columns = string.Join(", ", order.Select(term => term.Column.Column));

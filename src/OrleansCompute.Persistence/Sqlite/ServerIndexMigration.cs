@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace OrleansCompute.Persistence.Sqlite.Index;
+namespace OrleansCompute.Persistence.Sqlite;
 
 /// <summary>
 /// Brings a compute_servers table made by an earlier release up to the current columns: each missing column is

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using OrleansCompute.Servers;
 
-namespace OrleansCompute.Persistence.Sqlite.Index;
+namespace OrleansCompute.Persistence.Index;
 
 /// <summary>
 /// Source-generated JSON for the snapshot column: no reflection at run time, and the property names are the C#

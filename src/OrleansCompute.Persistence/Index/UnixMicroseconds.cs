@@ -1,4 +1,4 @@
-namespace OrleansCompute.Persistence.Sqlite.Index;
+namespace OrleansCompute.Persistence.Index;
 
 /// <summary>Instants as unix microseconds: integers sort and compare in SQLite, and keep Nova's precision.</summary>
 internal static class UnixMicroseconds

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace OrleansCompute.Persistence.Sqlite.Index;
+namespace OrleansCompute.Persistence.Index;
 
 /// <summary>
 /// The fixed whitelist from Nova sort key names to compute_servers columns. Only these names ever reach SQL text;
