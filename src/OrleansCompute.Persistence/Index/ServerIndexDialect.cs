@@ -11,19 +11,25 @@ namespace OrleansCompute.Persistence.Index;
 /// Everything else (boolean predicates, ORDER BY with explicit NULLS, <c>@name</c> parameters, <c>CAST</c>) is
 /// spelled the same on both databases.
 /// </summary>
-internal abstract class ServerIndexDialect
+/// <param name="databaseSystem">OpenTelemetry's <c>db.system.name</c> of the database.</param>
+/// <param name="driverTracesCommands">True when the ADO.NET driver traces its own commands, so the index opens no span of its own.</param>
+/// <param name="matchesPatternsInSql">
+/// True when regular-expression filters run inside the page query as SQL functions (bound to the connection by
+/// <see cref="BindPatternFunctions"/>); otherwise the index evaluates them in .NET over keyset batches.
+/// </param>
+internal abstract class ServerIndexDialect(string databaseSystem, bool driverTracesCommands, bool matchesPatternsInSql)
 {
-    /// <summary>OpenTelemetry's <c>db.system.name</c> of the database.</summary>
-    public abstract string DatabaseSystem { get; }
+    public string DatabaseSystem { get; } = databaseSystem;
 
-    /// <summary>True when the ADO.NET driver traces its own commands, so the index opens no span of its own.</summary>
-    public abstract bool DriverTracesCommands { get; }
+    public bool DriverTracesCommands { get; } = driverTracesCommands;
 
-    /// <summary>
-    /// True when regular-expression filters run inside the page query as SQL functions (bound to the connection by
-    /// <see cref="BindPatternFunctions"/>); otherwise the index evaluates them in .NET over keyset batches.
-    /// </summary>
-    public virtual bool MatchesPatternsInSql => false;
+    public bool MatchesPatternsInSql { get; } = matchesPatternsInSql;
+
+    /// <summary>The SQL type of a compute_servers column.</summary>
+    public abstract string ColumnType(ServerColumnType type);
+
+    /// <summary>The COLLATE clause of a column, when the database's default would not compare by code point.</summary>
+    public virtual string? Collation(ServerColumnType type) => null;
 
     /// <summary>A server id as the id column stores it.</summary>
     public abstract object ServerId(Guid id);
@@ -34,8 +40,11 @@ internal abstract class ServerIndexDialect
     /// <summary>"<paramref name="column"/> is one of <paramref name="values"/>"; an empty list matches nothing.</summary>
     public abstract string OneOf(DbCommand command, string column, string name, IReadOnlyList<string> values);
 
-    /// <summary>One of the four tag filters over the tags column, for distinct tags that compare exactly, with case.</summary>
-    public abstract string Tags(DbCommand command, TagMatch match, string name, IReadOnlyList<string> tags);
+    /// <summary>"The row has every one of these distinct tags" (tags compare exactly, with case).</summary>
+    public abstract string HasAllTags(DbCommand command, string name, IReadOnlyList<string> tags);
+
+    /// <summary>"The row has at least one of these distinct tags".</summary>
+    public abstract string HasAnyTag(DbCommand command, string name, IReadOnlyList<string> tags);
 
     /// <summary>Sets the tags column's value.</summary>
     public abstract void SetTags(DbParameter parameter, IReadOnlyList<string> tags);

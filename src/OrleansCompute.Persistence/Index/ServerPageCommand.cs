@@ -134,22 +134,29 @@ internal static class ServerPageCommand
         }
     }
 
-    /// <summary>The four tag filters; each asks for its tags once (a repeated tag changes nothing).</summary>
+    /// <summary>
+    /// Nova's four tag filters: <c>tags</c> (has all), <c>tags-any</c>, and their negations <c>not-tags</c> and
+    /// <c>not-tags-any</c>. Each asks for its tags once (a repeated tag changes nothing).
+    /// </summary>
     private static void AddTags(List<string> where, DbCommand command, ServerIndexDialect dialect, ServerQuery query)
     {
-        (IReadOnlyList<string>? Tags, TagMatch Match, string Name)[] filters =
+        (IReadOnlyList<string>? Tags, string Name, bool All, bool Negated)[] filters =
         [
-            (query.TagsAll, TagMatch.All, "tags_all"),
-            (query.TagsAny, TagMatch.Any, "tags_any"),
-            (query.NotTagsAll, TagMatch.NotAll, "not_tags_all"),
-            (query.NotTagsAny, TagMatch.None, "not_tags_any"),
+            (query.TagsAll, "tags_all", true, false),
+            (query.TagsAny, "tags_any", false, false),
+            (query.NotTagsAll, "not_tags_all", true, true),
+            (query.NotTagsAny, "not_tags_any", false, true),
         ];
-        foreach (var (tags, match, name) in filters)
+        foreach (var (tags, name, all, negated) in filters)
         {
-            if (tags is not null)
+            if (tags is null)
             {
-                where.Add(dialect.Tags(command, match, name, tags.Distinct(StringComparer.Ordinal).ToList()));
+                continue;
             }
+
+            var distinct = tags.Distinct(StringComparer.Ordinal).ToList();
+            var has = all ? dialect.HasAllTags(command, name, distinct) : dialect.HasAnyTag(command, name, distinct);
+            where.Add(negated ? $"NOT ({has})" : has);
         }
     }
 

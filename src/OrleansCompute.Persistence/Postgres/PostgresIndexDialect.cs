@@ -11,18 +11,25 @@ namespace OrleansCompute.Persistence.Postgres;
 /// operators, lists as one array parameter (<c>= ANY(@list)</c>: PostgreSQL has no empty <c>IN ()</c>), the
 /// snapshot as <c>jsonb</c>. Regular-expression filters run in .NET (PostgreSQL's <c>~</c> is another regex dialect).
 /// </summary>
-internal sealed class PostgresIndexDialect : ServerIndexDialect
+/// <remarks>Npgsql's own spans cover every command (the host subscribes to them), so the index opens none.</remarks>
+internal sealed class PostgresIndexDialect() : ServerIndexDialect("postgresql", driverTracesCommands: true, matchesPatternsInSql: false)
 {
     public static readonly PostgresIndexDialect Instance = new();
 
-    private PostgresIndexDialect()
+    public override string ColumnType(ServerColumnType type) => type switch
     {
-    }
+        ServerColumnType.Id => "uuid",
+        ServerColumnType.Text or ServerColumnType.Lines => "text",
+        ServerColumnType.Int32 => "integer",
+        ServerColumnType.Int64 => "bigint",
+        ServerColumnType.Boolean => "boolean",
+        ServerColumnType.TextList => "text[]",
+        ServerColumnType.Json => "jsonb",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown column type."),
+    };
 
-    public override string DatabaseSystem => "postgresql";
-
-    // Npgsql's own spans cover every command (the host subscribes to them).
-    public override bool DriverTracesCommands => true;
+    // Code-point order, as SQLite's BINARY, whatever the database's collation.
+    public override string? Collation(ServerColumnType type) => type == ServerColumnType.Text ? "COLLATE \"C\"" : null;
 
     public override object ServerId(Guid id) => id;
 
@@ -36,18 +43,18 @@ internal sealed class PostgresIndexDialect : ServerIndexDialect
         return $"{column} = ANY(@{name})";
     }
 
-    /// <summary>"Has all" is containment, "not all" its negation, "any" an overlap and "none" its negation.</summary>
-    public override string Tags(DbCommand command, TagMatch match, string name, IReadOnlyList<string> tags)
+    /// <summary>Array containment.</summary>
+    public override string HasAllTags(DbCommand command, string name, IReadOnlyList<string> tags)
     {
         AddTextArray(command, name, tags);
-        return match switch
-        {
-            TagMatch.All => $"tags @> @{name}",
-            TagMatch.Any => $"tags && @{name}",
-            TagMatch.NotAll => $"NOT (tags @> @{name})",
-            TagMatch.None => $"NOT (tags && @{name})",
-            _ => throw new ArgumentOutOfRangeException(nameof(match), match, "Unknown tag filter."),
-        };
+        return $"tags @> @{name}";
+    }
+
+    /// <summary>Array overlap.</summary>
+    public override string HasAnyTag(DbCommand command, string name, IReadOnlyList<string> tags)
+    {
+        AddTextArray(command, name, tags);
+        return $"tags && @{name}";
     }
 
     public override void SetTags(DbParameter parameter, IReadOnlyList<string> tags)

@@ -12,20 +12,14 @@ namespace OrleansCompute.Persistence.Sqlite;
 /// <c>IN (...)</c> (SQLite accepts an empty one), and regular-expression filters as SQL functions evaluated inside
 /// the scan, so LIMIT still stops it early.
 /// </summary>
-internal sealed class SqliteIndexDialect : ServerIndexDialect
+/// <remarks>Microsoft.Data.Sqlite has no tracing of its own, so the index traces its operations.</remarks>
+internal sealed class SqliteIndexDialect() : ServerIndexDialect("sqlite", driverTracesCommands: false, matchesPatternsInSql: true)
 {
     public static readonly SqliteIndexDialect Instance = new();
 
-    private SqliteIndexDialect()
-    {
-    }
-
-    // Microsoft.Data.Sqlite has no tracing of its own.
-    public override string DatabaseSystem => "sqlite";
-
-    public override bool DriverTracesCommands => false;
-
-    public override bool MatchesPatternsInSql => true;
+    // Text compares with SQLite's default BINARY collation, by code point. Booleans are 0/1.
+    public override string ColumnType(ServerColumnType type) =>
+        type is ServerColumnType.Int32 or ServerColumnType.Int64 or ServerColumnType.Boolean ? "INTEGER" : "TEXT";
 
     /// <summary>Lower-case "D" text, so that text order is the order of Nova's uuid strings.</summary>
     public override object ServerId(Guid id) => id.ToString("D");
@@ -36,22 +30,15 @@ internal sealed class SqliteIndexDialect : ServerIndexDialect
     public override string OneOf(DbCommand command, string column, string name, IReadOnlyList<string> values) =>
         $"{column} IN ({CommandParameters.AddEach(command, name, values)})";
 
-    /// <summary>
-    /// "Has all" is a count of the distinct requested tags present, "not all" its negation, "any" an EXISTS and
-    /// "none" a NOT EXISTS, over <c>json_each</c> of the row's tags.
-    /// </summary>
-    public override string Tags(DbCommand command, TagMatch match, string name, IReadOnlyList<string> tags)
-    {
-        var present = $"FROM json_each(compute_servers.tags) AS t WHERE t.value IN ({CommandParameters.AddEach(command, name, tags)})";
-        return match switch
-        {
-            TagMatch.All => $"(SELECT count(DISTINCT t.value) {present}) = {tags.Count}",
-            TagMatch.Any => $"EXISTS (SELECT 1 {present})",
-            TagMatch.NotAll => $"(SELECT count(DISTINCT t.value) {present}) < {tags.Count}",
-            TagMatch.None => $"NOT EXISTS (SELECT 1 {present})",
-            _ => throw new ArgumentOutOfRangeException(nameof(match), match, "Unknown tag filter."),
-        };
-    }
+    /// <summary>A count of the distinct requested tags among the row's (<c>json_each</c> of its JSON array).</summary>
+    public override string HasAllTags(DbCommand command, string name, IReadOnlyList<string> tags) =>
+        $"(SELECT count(DISTINCT t.value) {TagsAmong(command, name, tags)}) = {tags.Count}";
+
+    public override string HasAnyTag(DbCommand command, string name, IReadOnlyList<string> tags) =>
+        $"EXISTS (SELECT 1 {TagsAmong(command, name, tags)})";
+
+    private static string TagsAmong(DbCommand command, string name, IReadOnlyList<string> tags) =>
+        $"FROM json_each(compute_servers.tags) AS t WHERE t.value IN ({CommandParameters.AddEach(command, name, tags)})";
 
     public override void SetTags(DbParameter parameter, IReadOnlyList<string> tags) =>
         parameter.Value = JsonSerializer.Serialize(tags, ServerSnapshotJsonContext.Default.IReadOnlyListString);
