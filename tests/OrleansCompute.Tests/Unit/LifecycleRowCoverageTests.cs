@@ -39,7 +39,7 @@ public sealed class LifecycleRowCoverageTests
         foreach (var (name, descriptor) in ServerActionDescriptors.ByName)
         {
             descriptor.Name.Should().Be(name);
-            descriptor.Kinds.Should().OnlyContain(k => ServerLifecycle.For(k).IsApiAction);
+            descriptor.Kinds.Where(k => !ServerLifecycle.For(k).IsApiAction).Should().BeEmpty("{0} parses only into actions a body may ask for", name);
             descriptor.Policy.Should().StartWith("os_compute_api:");
         }
     }
