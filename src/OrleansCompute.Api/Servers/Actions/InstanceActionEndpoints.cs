@@ -21,8 +21,8 @@ internal static class InstanceActionEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/servers/{id}/os-instance-actions", ListAsync).RequireServerPolicy("os_compute_api:os-instance-actions:list");
-        routes.MapGet("/servers/{id}/os-instance-actions/{requestId}", ShowAsync).RequireServerPolicy("os_compute_api:os-instance-actions:show");
+        routes.MapGet("/servers/{id}/os-instance-actions", ListAsync).RequireServerPolicy(ComputePolicies.InstanceActionsList);
+        routes.MapGet("/servers/{id}/os-instance-actions/{requestId}", ShowAsync).RequireServerPolicy(ComputePolicies.InstanceActionsShow);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, string id, IGrainFactory grains)
