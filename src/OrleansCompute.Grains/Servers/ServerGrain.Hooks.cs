@@ -80,7 +80,7 @@ internal sealed partial class ServerGrain
             && !(flavor.DiskGb == 0 && server.Flavor.DiskGb != 0);
         if (moves)
         {
-            await ResizeQuotaAsync(SnapshotOf(flavor!));
+            await ResizeQuotaAsync(FlavorSnapshot.From(flavor!));
         }
 
         try
@@ -130,16 +130,4 @@ internal sealed partial class ServerGrain
             throw;
         }
     }
-
-    private static FlavorSnapshot SnapshotOf(FlavorDefinition flavor) => new()
-    {
-        Id = flavor.Id,
-        Name = flavor.Name,
-        Vcpus = flavor.Vcpus,
-        RamMb = flavor.RamMb,
-        DiskGb = flavor.DiskGb,
-        EphemeralGb = flavor.EphemeralGb,
-        SwapMb = flavor.SwapMb,
-        ExtraSpecs = flavor.ExtraSpecs,
-    };
 }

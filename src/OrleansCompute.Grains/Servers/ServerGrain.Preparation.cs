@@ -32,17 +32,7 @@ internal sealed partial class ServerGrain
                 throw ComputeFaultException.BadRequest("Resize to zero disk flavor is not allowed.");
             }
 
-            newFlavor = new FlavorSnapshot
-            {
-                Id = flavor.Id,
-                Name = flavor.Name,
-                Vcpus = flavor.Vcpus,
-                RamMb = flavor.RamMb,
-                DiskGb = flavor.DiskGb,
-                EphemeralGb = flavor.EphemeralGb,
-                SwapMb = flavor.SwapMb,
-                ExtraSpecs = flavor.ExtraSpecs,
-            };
+            newFlavor = FlavorSnapshot.From(flavor);
             // Nova's allow_resize_to_same_host: the fake cloud resizes in place.
             destination = server.Host;
         }
