@@ -248,15 +248,19 @@ public sealed class CreateSagaTests(ClusterFixture fixture)
 /// <summary>
 /// A grain factory whose server grains answer a create with a timeout: before the create reaches the grain
 /// (<c>createFirst</c> false) or after it was made (true: the answer was lost). Everything else goes through.
+/// The same proxy stands for the factory and for each server grain it hands out.
 /// </summary>
 public class ServerCreatesTimeOut : DispatchProxy
 {
-    private IGrainFactory _inner = null!;
+    private object _inner = null!;
     private bool _createFirst;
 
-    public static IGrainFactory Around(IGrainFactory inner, bool createFirst)
+    public static IGrainFactory Around(IGrainFactory inner, bool createFirst) => Wrap(inner, createFirst);
+
+    private static T Wrap<T>(T inner, bool createFirst)
+        where T : class
     {
-        var proxy = Create<IGrainFactory, ServerCreatesTimeOut>();
+        var proxy = Create<T, ServerCreatesTimeOut>();
         var self = (ServerCreatesTimeOut)(object)proxy;
         self._inner = inner;
         self._createFirst = createFirst;
@@ -265,40 +269,20 @@ public class ServerCreatesTimeOut : DispatchProxy
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
-        var result = targetMethod!.Invoke(_inner, args);
-        return result is IServerGrain server ? TimingOutServer.Around(server, _createFirst) : result;
-    }
-}
-
-public class TimingOutServer : DispatchProxy
-{
-    private IServerGrain _inner = null!;
-    private bool _createFirst;
-
-    public static IServerGrain Around(IServerGrain inner, bool createFirst)
-    {
-        var proxy = Create<IServerGrain, TimingOutServer>();
-        var self = (TimingOutServer)(object)proxy;
-        self._inner = inner;
-        self._createFirst = createFirst;
-        return proxy;
-    }
-
-    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
-    {
-        if (targetMethod!.Name != nameof(IServerGrain.CreateAsync))
+        if (_inner is IServerGrain server && targetMethod!.Name == nameof(IServerGrain.CreateAsync))
         {
-            return targetMethod.Invoke(_inner, args);
+            return CreateThenTimeOutAsync(server, (CreateServerCommand)args![0]!);
         }
 
-        return CreateThenTimeOutAsync((CreateServerCommand)args![0]!);
+        var result = targetMethod!.Invoke(_inner, args);
+        return result is IServerGrain grain ? Wrap(grain, _createFirst) : result;
     }
 
-    private async Task<ServerSnapshot> CreateThenTimeOutAsync(CreateServerCommand command)
+    private async Task<ServerSnapshot> CreateThenTimeOutAsync(IServerGrain server, CreateServerCommand command)
     {
         if (_createFirst)
         {
-            await _inner.CreateAsync(command);
+            await server.CreateAsync(command);
         }
 
         throw new TimeoutException("Response did not arrive on time");
