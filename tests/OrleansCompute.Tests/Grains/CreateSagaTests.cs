@@ -173,17 +173,23 @@ public sealed class CreateSagaTests(ClusterFixture fixture)
         (await IsFreeAsync(fixedIp)).Should().BeTrue();
     }
 
-    [Fact]
-    public async Task A_timed_out_create_whose_server_never_came_gives_back_and_the_late_create_is_refused()
+    /// <summary>A single create (in a group) whose server create times out; the timeout reaches the caller.</summary>
+    private async Task<(string Project, Guid Group, ReservationState Plan)> CreateTimingOutAsync(bool createFirst)
     {
         var project = NewProject();
         var group = await NewGroupAsync(project);
         var plan = ServerCreateSaga.Plan(Request(project, group: group, memberLimit: 5));
-        var grains = ServerCreatesTimeOut.Around(fixture.Grains, createFirst: false);
-
-        var create = () => new ServerCreateSaga(grains, "r-timeout0", new InMemoryCreateJournal(plan), parallelism: 1).RunAsync();
-
+        var saga = new ServerCreateSaga(ServerCreatesTimeOut.Around(fixture.Grains, createFirst), "r-timeout0", new InMemoryCreateJournal(plan), parallelism: 1);
+        var create = () => saga.RunAsync();
         await create.Should().ThrowAsync<TimeoutException>();
+        return (project, group, plan);
+    }
+
+    [Fact]
+    public async Task A_timed_out_create_whose_server_never_came_gives_back_and_the_late_create_is_refused()
+    {
+        var (project, group, plan) = await CreateTimingOutAsync(createFirst: false);
+
         (await InstancesUsedAsync(project)).Should().Be(0);
         (await MembersAsync(group, project)).Should().BeEmpty();
         var server = fixture.Grains.GetGrain<IServerGrain>(plan.Members[0].ServerId);
@@ -194,14 +200,8 @@ public sealed class CreateSagaTests(ClusterFixture fixture)
     [Fact]
     public async Task A_timed_out_create_whose_server_exists_keeps_its_claims()
     {
-        var project = NewProject();
-        var group = await NewGroupAsync(project);
-        var plan = ServerCreateSaga.Plan(Request(project, group: group, memberLimit: 5));
-        var grains = ServerCreatesTimeOut.Around(fixture.Grains, createFirst: true);
+        var (project, group, plan) = await CreateTimingOutAsync(createFirst: true);
 
-        var create = () => new ServerCreateSaga(grains, "r-timeout1", new InMemoryCreateJournal(plan), parallelism: 1).RunAsync();
-
-        await create.Should().ThrowAsync<TimeoutException>();
         var serverId = plan.Members[0].ServerId;
         (await fixture.Grains.GetGrain<IServerGrain>(serverId).GetAsync(Caller(project))).Id.Should().Be(serverId);
         (await InstancesUsedAsync(project)).Should().Be(1, "the server exists, so its quota stays claimed");
