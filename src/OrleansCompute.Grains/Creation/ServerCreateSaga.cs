@@ -92,7 +92,9 @@ internal sealed class ServerCreateSaga(IGrainFactory grains, string reservationI
 
     private async Task JoinGroupAsync()
     {
-        if (Progress.GroupJoined || Request.Template.ServerGroupId is not { } group)
+        // A reservation whose placement started has its members in the group already (joining again would
+        // forget the hosts the scheduler recorded).
+        if (Progress.GroupJoined || Progress.SchedulingStarted || Request.Template.ServerGroupId is not { } group)
         {
             return;
         }
