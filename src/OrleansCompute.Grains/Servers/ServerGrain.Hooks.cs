@@ -85,7 +85,7 @@ internal sealed partial class ServerGrain
             && !(flavor.DiskGb == 0 && server.Flavor.DiskGb != 0);
         if (moves)
         {
-            await ResizeQuotaAsync(ResizeAction.Snapshot(flavor!));
+            await ResizeQuotaAsync(FlavorSnapshot.From(flavor!));
         }
 
         try

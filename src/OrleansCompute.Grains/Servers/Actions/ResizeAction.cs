@@ -25,20 +25,7 @@ internal sealed class ResizeAction : MigrationAction
         }
 
         // Nova's allow_resize_to_same_host: the fake cloud resizes in place.
-        RecordResize(host, server, Snapshot(flavor), server.Host);
+        RecordResize(host, server, FlavorSnapshot.From(flavor), server.Host);
         return server;
     }
-
-    /// <summary>The flavor as the server records it.</summary>
-    public static FlavorSnapshot Snapshot(FlavorDefinition flavor) => new()
-    {
-        Id = flavor.Id,
-        Name = flavor.Name,
-        Vcpus = flavor.Vcpus,
-        RamMb = flavor.RamMb,
-        DiskGb = flavor.DiskGb,
-        EphemeralGb = flavor.EphemeralGb,
-        SwapMb = flavor.SwapMb,
-        ExtraSpecs = flavor.ExtraSpecs,
-    };
 }
