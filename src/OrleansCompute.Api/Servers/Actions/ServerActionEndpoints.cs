@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using OrleansCompute.Api.Policy;
-using OrleansCompute.Faults;
 using OrleansCompute.Servers;
 using OrleansCompute.Servers.Actions;
 
@@ -27,7 +26,7 @@ internal static class ServerActionEndpoints
         var parsed = ServerActionParser.Parse(body.RootElement, request.Version, request.Caller);
         // Nova's order: the body's schema (400), the server (404), then the action's policy rule (403).
         await context.AuthorizeServerAsync(ServerActionPolicies.RuleFor(parsed.Name) ?? throw new InvalidOperationException($"No policy rule for the action {parsed.Name}."), id);
-        var grain = grains.GetGrain<IServerGrain>(ParseId(id));
+        var grain = grains.GetGrain<IServerGrain>(Resources.ServerRoute.ParseId(id));
         var command = parsed.Command is null ? null : ActionPolicy.Apply(request, parsed.Command);
         if (command is null)
         {
@@ -103,9 +102,6 @@ internal static class ServerActionEndpoints
 
         return new LocationOnly(202, request.Links.Self("images", imageId));
     }
-
-    private static Guid ParseId(string id) =>
-        Guid.TryParse(id, out var guid) ? guid : throw ComputeFaultException.NotFound($"Instance {id} could not be found.");
 
     /// <summary>An empty response with a Location header.</summary>
     private sealed class LocationOnly(int statusCode, string location) : IResult
