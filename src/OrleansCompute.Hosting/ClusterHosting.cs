@@ -30,11 +30,7 @@ internal static class ClusterHosting
         services.AddHostedService<ClusterSchemaCheckService>();
         builder.UseOrleans(silo =>
         {
-            silo.Services.AddOptions<ClusterOptions>().Configure<IOptions<ComputeOptions>>((cluster, compute) =>
-            {
-                cluster.ClusterId = compute.Value.ClusterId;
-                cluster.ServiceId = compute.Value.ServiceId;
-            });
+            ComputeClusterIdentity.Configure(silo.Services);
             silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSection);
             // The same reminder settings as embedded mode (the lifecycle and reservation reminders).
             ComputeGrainOptions.ConfigureReminders(silo);

@@ -73,11 +73,7 @@ public static class ComputeClientExtensions
 
         builder.UseOrleansClient(orleans =>
         {
-            orleans.Services.AddOptions<ClusterOptions>().Configure<IOptions<ComputeOptions>>((o, compute) =>
-            {
-                o.ClusterId = compute.Value.ClusterId;
-                o.ServiceId = compute.Value.ServiceId;
-            });
+            ComputeClusterIdentity.Configure(orleans.Services);
             if (cluster)
             {
                 orleans.UseAdoNetClustering(o => o.Configure<PostgresComputeDatabase>((clustering, database) =>

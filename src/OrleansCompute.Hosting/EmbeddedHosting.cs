@@ -28,11 +28,7 @@ internal static class EmbeddedHosting
         services.AddHostedService<DatabaseSchemaService>();
         builder.UseOrleans(silo =>
         {
-            silo.Services.AddOptions<ClusterOptions>().Configure<IOptions<ComputeOptions>>((cluster, compute) =>
-            {
-                cluster.ClusterId = compute.Value.ClusterId;
-                cluster.ServiceId = compute.Value.ServiceId;
-            });
+            ComputeClusterIdentity.Configure(silo.Services);
             // UseLocalhostClustering's endpoints, with the ports read when the silo is built.
             silo.UseLocalhostClustering();
             silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<ComputeOptions>>((endpoints, compute) =>
