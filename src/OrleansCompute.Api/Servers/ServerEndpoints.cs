@@ -126,7 +126,7 @@ internal static class ServerEndpoints
     private static async Task<IResult> ShowAsync(HttpContext context, string id, IGrainFactory grains, ServerViewWriter views)
     {
         var request = ComputeRequest.From(context);
-        var server = await grains.GetGrain<IServerGrain>(ParseId(id)).GetAsync(request.Caller);
+        var server = await grains.GetGrain<IServerGrain>(Resources.ServerRoute.ParseId(id)).GetAsync(request.Caller);
         await views.PrepareAsync([server], request);
         return new JsonResponse(200, w =>
         {
@@ -140,11 +140,7 @@ internal static class ServerEndpoints
     private static async Task<IResult> DeleteAsync(HttpContext context, string id, IGrainFactory grains)
     {
         var request = ComputeRequest.From(context);
-        await grains.GetGrain<IServerGrain>(ParseId(id)).DeleteAsync(request.Caller);
+        await grains.GetGrain<IServerGrain>(Resources.ServerRoute.ParseId(id)).DeleteAsync(request.Caller);
         return Results.StatusCode(204);
     }
-
-    /// <summary>A server id that is not a UUID is a 404, not a 400, as in Nova.</summary>
-    private static Guid ParseId(string id) =>
-        Guid.TryParse(id, out var guid) ? guid : throw ComputeFaultException.NotFound($"Instance {id} could not be found.");
 }

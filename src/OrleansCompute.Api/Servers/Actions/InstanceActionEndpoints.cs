@@ -159,8 +159,7 @@ internal static class InstanceActionEndpoints
 
     private static Task<ServerActionLog> LogAsync(IGrainFactory grains, ComputeRequest request, string id)
     {
-        var serverId = Guid.TryParse(id, out var guid) ? guid : throw ComputeFaultException.NotFound($"Instance {id} could not be found.");
-        return grains.GetGrain<IServerGrain>(serverId).GetActionsAsync(request.Caller, includeDeleted: request.Version.AtLeast(2, 21));
+        return grains.GetGrain<IServerGrain>(Resources.ServerRoute.ParseId(id)).GetActionsAsync(request.Caller, includeDeleted: request.Version.AtLeast(2, 21));
     }
 
     private static void WriteAction(Utf8JsonWriter w, InstanceActionRecord action, ServerActionLog log, ComputeRequest request)

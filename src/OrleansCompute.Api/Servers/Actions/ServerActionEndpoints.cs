@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using OrleansCompute.Api.Policy;
-using OrleansCompute.Faults;
 using OrleansCompute.Servers;
 using OrleansCompute.Servers.Actions;
 
@@ -29,7 +28,7 @@ internal static class ServerActionEndpoints
         var descriptor = ServerActionDescriptors.Find(parsed.Name) ?? throw new InvalidOperationException($"No descriptor for the action {parsed.Name}.");
         // Nova's order: the body's schema (400), the server (404), then the action's policy rule (403).
         await context.AuthorizeServerAsync(descriptor.Policy, id);
-        var grain = grains.GetGrain<IServerGrain>(ParseId(id));
+        var grain = grains.GetGrain<IServerGrain>(Resources.ServerRoute.ParseId(id));
         if (parsed.Command is null)
         {
             var output = await grain.GetConsoleOutputAsync(request.Caller, parsed.ConsoleLength);
@@ -44,7 +43,4 @@ internal static class ServerActionEndpoints
         var result = await grain.ActAsync(ActionPolicy.Apply(request, descriptor, parsed.Command));
         return await descriptor.Respond(new ActionAnswer(request, parsed, result.Server, views, options.Value));
     }
-
-    private static Guid ParseId(string id) =>
-        Guid.TryParse(id, out var guid) ? guid : throw ComputeFaultException.NotFound($"Instance {id} could not be found.");
 }
