@@ -9,6 +9,7 @@ using OrleansCompute.Catalog;
 using OrleansCompute.Indexing;
 using OrleansCompute.Persistence.Postgres;
 using OrleansCompute.Persistence.Sqlite;
+using OrleansCompute.WebConsole;
 
 namespace OrleansCompute.Hosting;
 
@@ -44,6 +45,7 @@ public static class ComputeClientExtensions
         var services = builder.Services;
         services.AddSingleton(Options.Create(options));
         services.AddComputeApi(configuration);
+        services.AddOrleansComputeConsole(configuration);
         services.Configure<CatalogOptions>(configuration.GetSection(CatalogOptions.SectionName));
         services.AddSingleton<ComputeCatalog>();
         var connection = new GatewayConnection();

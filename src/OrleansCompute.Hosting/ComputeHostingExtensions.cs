@@ -11,6 +11,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using OrleansCompute.Api;
 using OrleansCompute.Catalog;
+using OrleansCompute.WebConsole;
 using OrleansCompute.Driver;
 using OrleansCompute.Indexing;
 using OrleansCompute.Persistence.Sqlite;
@@ -123,6 +124,7 @@ public static class ComputeHostingExtensions
     internal static void AddComputeServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddComputeApi(configuration);
+        services.AddOrleansComputeConsole(configuration);
         services.Configure<CatalogOptions>(configuration.GetSection(CatalogOptions.SectionName));
         services.Configure<FakeDriverOptions>(configuration.GetSection(FakeDriverOptions.SectionName));
         services.Configure<ServerLifecycleOptions>(configuration.GetSection(ServerLifecycleOptions.SectionName));
@@ -175,6 +177,7 @@ public static class ComputeHostingExtensions
         }
 
         Telemetry.ComputeTelemetryHosting.MapEndpoints(routes);
+        routes.MapOrleansComputeConsole(pathPrefix);
         return routes.MapComputeApi(pathPrefix, options);
     }
 }
