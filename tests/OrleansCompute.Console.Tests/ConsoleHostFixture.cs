@@ -111,6 +111,8 @@ public sealed class ConsoleHostFixture : IAsyncLifetime
         _playwright?.Dispose();
         if (Host is not null)
         {
+            // The host's log beside the screenshots: what to read when a browser test fails.
+            await File.WriteAllTextAsync(Path.Combine(ScreenshotDirectory, "host-output.log"), Host.Output);
             await Host.DisposeAsync();
         }
 

@@ -53,7 +53,7 @@ public sealed class ServerLifecycleInBrowserTests(ConsoleHostFixture fixture)
         await Expect(page.Locator("#server-details [data-action=stop]")).ToHaveCountAsync(0);
 
         // The serial console streams the console log over the websocket.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Serial console" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Serial console", Exact = true }).ClickAsync();
         await Expect(page.Locator("#serial")).ToContainTextAsync("login:");
         await Expect(page.Locator("#serial-state")).ToContainTextAsync("Connected");
         await ScreenshotsAsync(page, "serial-console");

@@ -48,7 +48,7 @@ internal static class Page
 
     /// <summary>The posted form; an empty one when the request has no form body (never a 500 for a bare POST).</summary>
     public static async Task<IFormCollection> FormAsync(HttpContext context) =>
-        context.Request.HasFormContentType ? await Page.FormAsync(context) : FormCollection.Empty;
+        context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : FormCollection.Empty;
 
     public static string? Query(HttpContext context, string key) => context.Request.Query[key] is { Count: > 0 } v ? v[0] : null;
 }
