@@ -83,7 +83,7 @@ internal static class ResourceEndpoints
     [
         ("Instances", "totalInstancesUsed", "maxTotalInstances"), ("vCPUs", "totalCoresUsed", "maxTotalCores"),
         ("RAM (MB)", "totalRAMUsed", "maxTotalRAMSize"), ("Server groups", "totalServerGroupsUsed", "maxServerGroups"),
-        ("Key pairs", "totalKeyPairsUsed", "maxTotalKeypairs"), ("Metadata items", "", "maxServerMeta"),
+        ("Key pairs", "totalKeyPairsUsed", "maxTotalKeypairs"),
     ];
 
     private static async Task<IResult> LimitsAsync(HttpContext context, ConsoleUser user, ComputeApiClient api)
@@ -95,7 +95,7 @@ internal static class ResourceEndpoints
         }
 
         var absolute = response.Body?["limits"]?["absolute"];
-        long Number(string key) => key.Length > 0 && long.TryParse(absolute?[key]?.ToString(), out var n) ? n : 0;
+        long Number(string key) => long.TryParse(absolute?[key]?.ToString(), out var n) ? n : 0;
         var bars = LimitKeys.Where(k => absolute?[k.Max] is not null).Select(k => (k.Label, Number(k.Used), Number(k.Max))).ToList();
         return Page.Render<LimitsPage>(new { User = user, Bars = bars });
     }
