@@ -30,6 +30,13 @@ public static class ConsoleHostingExtensions
             return services;
         }
 
+        if (string.IsNullOrWhiteSpace(options.IdentityUrl)
+            && string.Equals(configuration["Compute:Auth:Mode"], "keystone", StringComparison.OrdinalIgnoreCase))
+        {
+            // The API accepts the external Keystone's tokens only: people sign in there.
+            options.IdentityUrl = configuration["Compute:Auth:Keystone:AuthUrl"];
+        }
+
         services.AddSingleton(options);
         services.AddSingleton<ConsoleMarker>();
         services.AddRazorComponents();

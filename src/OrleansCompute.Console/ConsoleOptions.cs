@@ -14,6 +14,12 @@ public sealed class ConsoleOptions
     /// </summary>
     public string? ApiAddress { get; set; }
 
+    /// <summary>
+    /// The identity service people sign in with (its v3 URL, for example <c>http://keystone.example.com/identity/v3</c>);
+    /// empty: the external Keystone of <c>Compute:Auth:Mode=keystone</c>, or else the host's own <c>/identity/v3</c>.
+    /// </summary>
+    public string? IdentityUrl { get; set; }
+
     /// <summary>How long a signed-in user's token validation is trusted before it is asked again.</summary>
     public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 

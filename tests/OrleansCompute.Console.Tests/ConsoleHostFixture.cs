@@ -56,13 +56,13 @@ public sealed class ConsoleHostFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
-    /// <summary>A fresh browser context (own cookies) with a page signed in as <paramref name="user"/>.</summary>
-    public async Task<IPage> SignInAsync(string user, string project, int width = 1280, int height = 800)
+    /// <summary>A fresh browser context (own cookies) with a page signed in as <paramref name="user"/> (on <paramref name="host"/>, default the shared host).</summary>
+    public async Task<IPage> SignInAsync(string user, string project, int width = 1280, int height = 800, Uri? host = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(Host.BaseAddress, "/console/").ToString());
+        await page.GotoAsync(new Uri(host ?? Host.BaseAddress, "/console/").ToString());
         await page.GetByLabel("User").FillAsync(user);
         await page.GetByLabel("Password").FillAsync(Passwords[user]);
         await page.GetByLabel("Project").FillAsync(project);

@@ -17,6 +17,11 @@ internal sealed class ApiAddress(IServer server, ConsoleOptions options)
     /// <summary>The absolute URI of an API path such as <c>/v2.1/servers</c>.</summary>
     public Uri For(string path) => new(Root, _prefix + path);
 
+    /// <summary>The identity service's token URL: the configured one, or the host's own <c>/identity/v3/auth/tokens</c>.</summary>
+    public Uri IdentityTokens => string.IsNullOrWhiteSpace(options.IdentityUrl)
+        ? For("/identity/v3/auth/tokens")
+        : new Uri(options.IdentityUrl.TrimEnd('/') + "/auth/tokens");
+
     private Uri Root => _root ??= Resolve();
 
     private Uri Resolve()

@@ -50,10 +50,10 @@ internal sealed class ComputeApiClient(IHttpClientFactory clients, ApiAddress ad
         return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
-    /// <summary>An identity call (<c>/identity/v3/...</c>): returns the response with its headers.</summary>
-    public async Task<(ApiResponse Response, string? SubjectToken)> IdentityAsync(HttpMethod method, string path, JsonNode? body, string? token, string? subjectToken, CancellationToken cancellationToken)
+    /// <summary>A call to the identity service's <c>auth/tokens</c>: the response and its <c>X-Subject-Token</c>.</summary>
+    public async Task<(ApiResponse Response, string? SubjectToken)> TokensAsync(HttpMethod method, JsonNode? body, string? token, string? subjectToken, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, address.For(path));
+        using var request = new HttpRequestMessage(method, address.IdentityTokens);
         if (token is not null)
         {
             request.Headers.Add("X-Auth-Token", token);

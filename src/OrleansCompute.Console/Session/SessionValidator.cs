@@ -7,13 +7,13 @@ using OrleansCompute.WebConsole.Api;
 namespace OrleansCompute.WebConsole.Session;
 
 /// <summary>
-/// Signs a person in with the identity service (<c>POST /identity/v3/auth/tokens</c>) and turns a cookie's token
-/// back into the user by validating it there (<c>GET /identity/v3/auth/tokens</c>), remembering the answer for a
+/// Signs a person in with the identity service (<c>POST .../v3/auth/tokens</c>: the host's own, or the external
+/// Keystone) and turns a cookie's token back into the user by validating it there (<c>GET .../v3/auth/tokens</c>,
+/// the token validating itself), remembering the answer for a
 /// short while so that every page does not cost an identity call.
 /// </summary>
 internal sealed class SessionValidator(ComputeApiClient api, ConsoleOptions options, TimeProvider? clock = null)
 {
-    private const string TokensPath = "/identity/v3/auth/tokens";
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, (ConsoleUser User, DateTimeOffset CheckedAt)> _checked = new(StringComparer.Ordinal);
 
@@ -32,7 +32,7 @@ internal sealed class SessionValidator(ComputeApiClient api, ConsoleOptions opti
             return known.User;
         }
 
-        var (response, _) = await api.IdentityAsync(HttpMethod.Get, TokensPath, null, token, token, context.RequestAborted);
+        var (response, _) = await api.TokensAsync(HttpMethod.Get, null, token, token, context.RequestAborted);
         var user = response.Ok ? Parse(token, response.Body) : null;
         if (user is null)
         {
@@ -65,7 +65,7 @@ internal sealed class SessionValidator(ComputeApiClient api, ConsoleOptions opti
                 },
             },
         };
-        var (response, token) = await api.IdentityAsync(HttpMethod.Post, TokensPath, body, null, null, cancellationToken);
+        var (response, token) = await api.TokensAsync(HttpMethod.Post, body, null, null, cancellationToken);
         if (!response.Ok || token is null)
         {
             // Keystone says 401 for a wrong name or password alike: so does the console.
