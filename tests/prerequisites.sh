@@ -3,7 +3,8 @@
 # - the .NET SDK 10 (checked, not installed: it is the machine's toolchain);
 # - Debian's real OpenStack clients (python3-openstackclient, python3-novaclient), which the real-client tests
 #   drive; a missing client is a test failure, so they are installed here when absent;
-# - PostgreSQL's server binaries from Debian's postgresql package (the cluster tests run against a real one).
+# - PostgreSQL's server binaries from Debian's postgresql package (the cluster tests run against a real one);
+# - Debian's chromium, which the console's browser tests drive headless through Playwright.
 # With a directory argument it also starts a private PostgreSQL server there for the tests (127.0.0.1, a free
 # port, fsync off) and writes its connection string to DIR/connection-string; tests/run.sh stops it afterwards
 # with: deploy/temp-postgres.sh stop DIR.
@@ -37,6 +38,17 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "Installing PostgreSQL from Debian's packages ..." >&2
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq postgresql >/dev/null
+fi
+
+# Debian's chromium for the console's browser tests (Playwright drives it; no browser is ever downloaded).
+if ! [ -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "chromium is required for the console tests: run as root, or: sudo apt-get install -y chromium" >&2
+    exit 1
+  fi
+  echo "Installing chromium from Debian's packages ..." >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
 fi
 
 if [ -n "${1:-}" ]; then

@@ -9,6 +9,7 @@ using OrleansCompute.Catalog;
 using OrleansCompute.Indexing;
 using OrleansCompute.Persistence.Postgres;
 using OrleansCompute.Persistence.Sqlite;
+using OrleansCompute.WebConsole;
 
 namespace OrleansCompute.Hosting;
 
@@ -63,6 +64,7 @@ public static class ComputeClientExtensions
             .ValidateOnStart();
         services.AddComputeApi(configuration);
         ComputeGrainOptions.AddCatalog(services, configuration);
+        services.AddOrleansComputeConsole(configuration);
         services.AddSingleton<ComputeCatalog>();
         var connection = new GatewayConnection();
         services.AddSingleton(connection);

@@ -9,6 +9,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using OrleansCompute.Api;
 using OrleansCompute.Catalog;
+using OrleansCompute.WebConsole;
 using OrleansCompute.Driver;
 using OrleansCompute.Servers;
 
@@ -69,6 +70,7 @@ public static class ComputeHostingExtensions
     {
         services.AddComputeApi(configuration);
         ComputeGrainOptions.Add(services, configuration);
+        services.AddOrleansComputeConsole(configuration);
         services.AddSingleton<ComputeCatalog>();
         services.AddSingleton<InFlightServerSweeper>();
         services.AddSingleton<IComputeDriver, FakeComputeDriver>();
@@ -117,6 +119,7 @@ public static class ComputeHostingExtensions
         }
 
         Telemetry.ComputeTelemetryHosting.MapEndpoints(routes);
+        routes.MapOrleansComputeConsole(pathPrefix);
         return routes.MapComputeApi(pathPrefix, options);
     }
 }

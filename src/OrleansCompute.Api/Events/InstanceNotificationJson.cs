@@ -12,19 +12,25 @@ namespace OrleansCompute.Api.Events;
 public static class InstanceNotificationJson
 {
     /// <summary>The notification as one JSON object.</summary>
-    public static string Serialize(InstanceNotification notification)
+    public static string Serialize(InstanceNotification notification) => Serialize(notification, includeHost: true);
+
+    /// <summary>
+    /// The notification as one JSON object; without <paramref name="includeHost"/> <c>host</c> and <c>node</c> are
+    /// null, as Nova's server views hide them from a non-admin.
+    /// </summary>
+    public static string Serialize(InstanceNotification notification, bool includeHost)
     {
         ArgumentNullException.ThrowIfNull(notification);
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            Write(writer, notification);
+            Write(writer, notification, includeHost);
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void Write(Utf8JsonWriter w, InstanceNotification n)
+    private static void Write(Utf8JsonWriter w, InstanceNotification n, bool includeHost)
     {
         var server = n.Instance;
         w.WriteStartObject();
@@ -47,8 +53,8 @@ public static class InstanceNotificationJson
         w.WriteString("state", server.VmState);
         w.WriteString("task_state", server.TaskState);
         w.WriteString("power_state", PowerStateName(server.PowerState));
-        w.WriteString("host", server.Host);
-        w.WriteString("node", server.Node);
+        w.WriteString("host", includeHost ? server.Host : null);
+        w.WriteString("node", includeHost ? server.Node : null);
         w.WriteString("availability_zone", server.AvailabilityZone);
         w.WriteString("image_uuid", server.ImageRef);
         w.WriteString("key_name", server.KeyName);
