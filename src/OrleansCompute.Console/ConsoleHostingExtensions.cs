@@ -23,21 +23,33 @@ public static class ConsoleHostingExtensions
     public static IServiceCollection AddOrleansComputeConsole(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = configuration.GetSection(ConsoleOptions.SectionName).Get<ConsoleOptions>() ?? new ConsoleOptions();
+        // Read once before the container exists: whether the console is on decides what is registered at all.
+        var enabled = configuration.GetSection(ConsoleOptions.SectionName).GetValue<bool?>(nameof(ConsoleOptions.Enabled));
         var embedded = !string.Equals(configuration["Compute:Mode"], "cluster", StringComparison.OrdinalIgnoreCase);
-        if (!(options.Enabled ?? embedded))
+        if (!(enabled ?? embedded))
         {
             return services;
         }
 
-        if (string.IsNullOrWhiteSpace(options.IdentityUrl)
-            && string.Equals(configuration["Compute:Auth:Mode"], "keystone", StringComparison.OrdinalIgnoreCase))
-        {
-            // The API accepts the external Keystone's tokens only: people sign in there.
-            options.IdentityUrl = configuration["Compute:Auth:Keystone:AuthUrl"];
-        }
-
-        services.AddSingleton(options);
+        services.AddOptions<ConsoleOptions>()
+            .Bind(configuration.GetSection(ConsoleOptions.SectionName))
+            .PostConfigure(options =>
+            {
+                if (string.IsNullOrWhiteSpace(options.IdentityUrl)
+                    && string.Equals(configuration["Compute:Auth:Mode"], "keystone", StringComparison.OrdinalIgnoreCase))
+                {
+                    // The API accepts the external Keystone's tokens only: people sign in there.
+                    options.IdentityUrl = configuration["Compute:Auth:Keystone:AuthUrl"];
+                }
+            })
+            .Validate(o => o.SessionCheckInterval > TimeSpan.Zero, "Compute:Console:SessionCheckInterval must be positive.")
+            .Validate(o => o.SerialConsoleInterval > TimeSpan.Zero, "Compute:Console:SerialConsoleInterval must be positive.")
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.ApiAddress) || Uri.TryCreate(o.ApiAddress, UriKind.Absolute, out _),
+                "Compute:Console:ApiAddress must be an absolute URL.")
+            .ValidateOnStart();
+        // The console's services take the validated values themselves.
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ConsoleOptions>>().Value);
         services.AddSingleton<ConsoleMarker>();
         services.AddRazorComponents();
         services.AddHttpClient(ComputeApiClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
