@@ -36,6 +36,8 @@ public static class ComputeApiExtensions
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.SectionName));
         services.Configure<IdentityOptions>(configuration.GetSection(IdentityOptions.SectionName));
         services.Configure<ComputePolicyOptions>(configuration.GetSection(ComputePolicyOptions.SectionName));
+        services.Configure<Limits.RateLimitOptions>(configuration.GetSection(Limits.RateLimitOptions.SectionName));
+        services.AddRateLimiter(_ => { });
         services.AddSingleton<ServerViewWriter>();
         services.TryAddSingleton<ImageLookup>();
         services.AddSingleton<ServerCreation>();
@@ -82,7 +84,7 @@ public static class ComputeApiExtensions
 
     /// <summary>
     /// The request pipeline every compute API request goes through: request ids, Nova fault bodies,
-    /// microversion negotiation and authentication, in that order.
+    /// microversion negotiation, authentication and (when configured) per-project rate limits, in that order.
     /// </summary>
     public static IApplicationBuilder UseComputeApi(this IApplicationBuilder app) => UseComputePipeline(app, new ComputeEndpointOptions());
 
@@ -92,17 +94,30 @@ public static class ComputeApiExtensions
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<Telemetry.RequestTelemetryMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
+        app.UseMiddleware<EncodedSlashMiddleware>();
         app.UseMiddleware<MicroversionMiddleware>();
         if (options.ResolveCaller is { } resolveCaller)
         {
             app.UseMiddleware<Mounting.ProductCallerMiddleware>(resolveCaller);
-            app.UseMiddleware<Telemetry.CallerLogScopeMiddleware>();
-            return app;
+        }
+        else
+        {
+            app.UseMiddleware<AuthenticationMiddleware>();
         }
 
-        app.UseMiddleware<AuthenticationMiddleware>();
         app.UseMiddleware<Telemetry.CallerLogScopeMiddleware>();
+        UseRateLimits(app);
         return app;
+    }
+
+    /// <summary>Per-project rate limits, after authentication names the project; nothing at all when they are off.</summary>
+    private static void UseRateLimits(IApplicationBuilder app)
+    {
+        var limits = app.ApplicationServices.GetRequiredService<IOptions<Limits.RateLimitOptions>>().Value;
+        if (limits.Enabled)
+        {
+            Limits.ProjectRateLimiter.Use(app, limits);
+        }
     }
 
     /// <summary>

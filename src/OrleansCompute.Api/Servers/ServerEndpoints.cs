@@ -169,6 +169,7 @@ internal static class ServerEndpoints
     {
         var request = ComputeRequest.From(context);
         var query = ListServersQuery.Parse(context.Request.Query, request.Caller, request.Version, options.Value.MaxLimit, catalog, ListPermissions.For(request, detail: false));
+        await MarkerVisibility.EnsureVisibleAsync(query, request.Caller, index, context.RequestAborted);
         var servers = await index.QueryAsync(query, context.RequestAborted);
         return ListResponse(context, request, query, servers, "servers", (w, s) => ServerViewWriter.WriteSummary(w, s, request.Links));
     }
@@ -177,6 +178,7 @@ internal static class ServerEndpoints
     {
         var request = ComputeRequest.From(context);
         var query = ListServersQuery.Parse(context.Request.Query, request.Caller, request.Version, options.Value.MaxLimit, catalog, ListPermissions.For(request, detail: true));
+        await MarkerVisibility.EnsureVisibleAsync(query, request.Caller, index, context.RequestAborted);
         var servers = await index.QueryAsync(query, context.RequestAborted);
         await views.PrepareAsync(servers, request);
         return ListResponse(context, request, query, servers, "servers/detail", (w, s) => views.WriteFull(w, s, request, ServerViewKind.Detail));
@@ -233,6 +235,5 @@ internal static class ServerEndpoints
     }
 
     /// <summary>A server id that is not a UUID is a 404, not a 400, as in Nova.</summary>
-    private static Guid ParseId(string id) =>
-        Guid.TryParse(id, out var guid) ? guid : throw ComputeFaultException.NotFound($"Instance {id} could not be found.");
+    private static Guid ParseId(string id) => Resources.ServerRoute.ParseId(id);
 }

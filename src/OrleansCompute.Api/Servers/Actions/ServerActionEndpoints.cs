@@ -20,7 +20,7 @@ internal static class ServerActionEndpoints
         routes.MapPost("/servers/{id}/action", ActAsync);
     }
 
-    private static async Task<IResult> ActAsync(HttpContext context, string id, IGrainFactory grains, ServerViewWriter views, IOptions<ComputeApiOptions> options)
+    private static async Task<IResult> ActAsync(HttpContext context, string id, IGrainFactory grains, ServerViewWriter views, IOptions<ComputeApiOptions> options, Catalog.ComputeCatalog catalog)
     {
         var request = ComputeRequest.From(context);
         using var body = await JsonBody.ReadAsync(context);
@@ -29,6 +29,7 @@ internal static class ServerActionEndpoints
         await context.AuthorizeServerAsync(ServerActionPolicies.RuleFor(parsed.Name) ?? throw new InvalidOperationException($"No policy rule for the action {parsed.Name}."), id);
         var grain = grains.GetGrain<IServerGrain>(ParseId(id));
         var command = parsed.Command is null ? null : ActionPolicy.Apply(request, parsed.Command);
+        Validation.SecurityGroupRules.EnsureExistForAction(catalog, command?.Action == ServerActionKind.AddSecurityGroup ? command.SecurityGroup : null);
         if (command is null)
         {
             var output = await grain.GetConsoleOutputAsync(request.Caller, parsed.ConsoleLength);

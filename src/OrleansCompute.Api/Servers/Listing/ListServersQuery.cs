@@ -89,6 +89,11 @@ internal static class ListServersQuery
             {
                 foreach (var value in values)
                 {
+                    if (value?.Length > ListParameters.MaxPatternLength)
+                    {
+                        throw ComputeFaultException.BadRequest($"Invalid input for query parameters {name}. The regular expression is longer than {ListParameters.MaxPatternLength} characters.");
+                    }
+
                     if (!SafeRegex.IsValid(value ?? ""))
                     {
                         throw ComputeFaultException.BadRequest($"Invalid input for query parameters {name}. Value: {value}. '{value}' is not a 'regex'");
