@@ -23,9 +23,13 @@ internal static class ProjectRateLimiter
         app.UseRateLimiter(new RateLimiterOptions
         {
             RejectionStatusCode = StatusCodes.Status429TooManyRequests,
-            GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
-                PartitionKey(context),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PermitLimit, Window = window, QueueLimit = 0, AutoReplenishment = true })),
+            // Requests without a caller (version documents, the identity service) are not limited: they name no
+            // project, and a limit per client address would throttle every client behind one proxy together.
+            GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => context.Features.Get<CallerContext>() is { } caller
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    caller.ProjectId,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PermitLimit, Window = window, QueueLimit = 0, AutoReplenishment = true })
+                : RateLimitPartition.GetNoLimiter("")),
             OnRejected = (rejected, _) =>
             {
                 var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
@@ -35,10 +39,4 @@ internal static class ProjectRateLimiter
             },
         });
     }
-
-    /// <summary>The caller's project; a request without one (before authentication applies) is counted by client address.</summary>
-    private static string PartitionKey(HttpContext context) =>
-        context.Features.Get<CallerContext>() is { } caller
-            ? "project:" + caller.ProjectId
-            : "address:" + context.Connection.RemoteIpAddress;
 }

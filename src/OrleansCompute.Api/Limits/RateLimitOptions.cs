@@ -2,8 +2,8 @@ namespace OrleansCompute.Api.Limits;
 
 /// <summary>
 /// Per-project request rate limits (<c>Compute:RateLimit</c>), off by default as in Nova (which has none of its own):
-/// a fixed window of <see cref="PermitLimit"/> requests every <see cref="WindowSeconds"/> for each project; requests
-/// without a caller (the identity service's token issue, version documents) are counted per client address.
+/// a fixed window of <see cref="PermitLimit"/> requests every <see cref="WindowSeconds"/> for each project. Requests
+/// without a caller (the identity service, version documents) are not limited here.
 /// </summary>
 public sealed class RateLimitOptions
 {
