@@ -37,7 +37,7 @@ internal static partial class KeyPairEndpoints
             request.Authorize(rule, new PolicyTarget(null, user));
         }
 
-        return user ?? request.Caller.UserId;
+        return user is null ? request.Caller.UserId : GrainKeyRules.User(user);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains)

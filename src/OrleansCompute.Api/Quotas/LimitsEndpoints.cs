@@ -32,7 +32,7 @@ internal static class LimitsEndpoints
             request.Authorize(ComputePolicies.LimitsOtherProject, new PolicyTarget(project, null));
         }
 
-        var quota = await grains.GetGrain<IProjectGrain>(project).GetQuotaAsync();
+        var quota = await grains.GetGrain<IProjectGrain>(Validation.GrainKeyRules.Project(project)).GetQuotaAsync();
         var limits = quota.Limits;
         var usage = quota.Usage;
         return new JsonResponse(200, w =>
