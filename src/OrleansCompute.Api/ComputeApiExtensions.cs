@@ -85,6 +85,11 @@ public static class ComputeApiExtensions
         services.AddOptions<ComputePolicyOptions>().Bind(configuration.GetSection(ComputePolicyOptions.SectionName))
             .Validate(o => string.IsNullOrWhiteSpace(o.File) || File.Exists(o.File), "Compute:Policy:File names a file that does not exist.")
             .ValidateOnStart();
+        services.AddOptions<Limits.RateLimitOptions>().Bind(configuration.GetSection(Limits.RateLimitOptions.SectionName))
+            .Validate(o => o.PermitLimit >= 1, "Compute:RateLimit:PermitLimit must be at least 1.")
+            .Validate(o => o.WindowSeconds > 0, "Compute:RateLimit:WindowSeconds must be positive.")
+            .ValidateOnStart();
+        services.AddRateLimiter(_ => { });
     }
 
     private static void AddAuthentication(IServiceCollection services, string mode)
@@ -113,17 +118,30 @@ public static class ComputeApiExtensions
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<Telemetry.RequestTelemetryMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
+        app.UseMiddleware<EncodedSlashMiddleware>();
         app.UseMiddleware<MicroversionMiddleware>();
         if (options.ResolveCaller is { } resolveCaller)
         {
             app.UseMiddleware<Mounting.ProductCallerMiddleware>(resolveCaller);
-            app.UseMiddleware<Telemetry.CallerLogScopeMiddleware>();
-            return app;
+        }
+        else
+        {
+            app.UseMiddleware<AuthenticationMiddleware>();
         }
 
-        app.UseMiddleware<AuthenticationMiddleware>();
         app.UseMiddleware<Telemetry.CallerLogScopeMiddleware>();
+        UseRateLimits(app);
         return app;
+    }
+
+    /// <summary>Per-project rate limits, after authentication names the project; nothing at all when they are off.</summary>
+    private static void UseRateLimits(IApplicationBuilder app)
+    {
+        var limits = app.ApplicationServices.GetRequiredService<IOptions<Limits.RateLimitOptions>>().Value;
+        if (limits.Enabled)
+        {
+            Limits.ProjectRateLimiter.Use(app, limits);
+        }
     }
 
     /// <summary>

@@ -14,6 +14,8 @@ if (ComputeDatabaseCommand.IsRequested(args))
     return await ComputeDatabaseCommand.RunAsync(builder.Configuration, Console.Out);
 }
 
+if (!EmbeddedDatabaseStartupCheck.Passes(builder.Configuration, Console.Error)) return EmbeddedDatabaseStartupCheck.RefusedExitCode;
+
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:8774");

@@ -13,4 +13,7 @@ public sealed class CatalogOptions
     public List<NetworkDefinition> Networks { get; set; } = [];
     public List<HostDefinition> Hosts { get; set; } = [];
     public List<PortDefinition> Ports { get; set; } = [];
+
+    /// <summary>Security group names that exist besides <c>default</c>, which always does.</summary>
+    public List<string> SecurityGroups { get; set; } = [];
 }

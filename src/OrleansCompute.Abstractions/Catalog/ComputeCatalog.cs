@@ -25,7 +25,13 @@ public sealed class ComputeCatalog
         _networks = Networks.ToFrozenDictionary(n => n.Id, StringComparer.OrdinalIgnoreCase);
         Ports = value.Ports;
         _ports = Ports.ToFrozenDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
+        _securityGroups = value.SecurityGroups.Append("default").ToFrozenSet(StringComparer.Ordinal);
     }
+
+    private readonly FrozenSet<string> _securityGroups;
+
+    /// <summary>Whether a security group of this name exists: <c>default</c> or a configured one.</summary>
+    public bool HasSecurityGroup(string name) => _securityGroups.Contains(name);
 
     private readonly FrozenDictionary<string, PortDefinition> _ports;
 

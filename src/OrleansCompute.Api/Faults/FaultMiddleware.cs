@@ -6,7 +6,7 @@ namespace OrleansCompute.Api.Faults;
 
 /// <summary>
 /// Turns every failure into a Nova fault body: known faults keep their status, an unreachable silo is a 503
-/// with Retry-After (a retry answers once membership settles), anything else a 500 without a stack trace.
+/// with Retry-After (a retry answers once membership settles), anything else a 500 that names nothing internal (no type, stack or path).
 /// Unknown routes and methods a path lacks are 404, as Nova's router answers both.
 /// </summary>
 internal sealed partial class FaultMiddleware(RequestDelegate next, ILogger<FaultMiddleware> logger)
@@ -42,7 +42,8 @@ internal sealed partial class FaultMiddleware(RequestDelegate next, ILogger<Faul
         catch (Exception exception) when (!context.Response.HasStarted)
         {
             LogUnexpected(logger, exception, context.TraceIdentifier);
-            await FaultWriter.WriteAsync(context, 500, UnexpectedError + "\n<class '" + exception.GetType().Name + "'>");
+            // Nova appends the exception's class; ours stays in the log (with the request id), never in the body.
+            await FaultWriter.WriteAsync(context, 500, UnexpectedError);
             return;
         }
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using OrleansCompute.Api.Validation;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,12 +24,12 @@ internal static class FlavorEndpoints
         var request = ComputeRequest.From(context);
         var query = context.Request.Query;
         IEnumerable<FlavorDefinition> flavors = catalog.Flavors.Where(f => f.IsPublic || request.Caller.IsAdmin);
-        if (query.TryGetValue("minDisk", out var minDisk) && int.TryParse(minDisk[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var disk))
+        if (QueryIntegers.PythonInt(query, "minDisk") is { } disk)
         {
             flavors = flavors.Where(f => f.DiskGb >= disk);
         }
 
-        if (query.TryGetValue("minRam", out var minRam) && int.TryParse(minRam[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var ram))
+        if (QueryIntegers.PythonInt(query, "minRam") is { } ram)
         {
             flavors = flavors.Where(f => f.RamMb >= ram);
         }
@@ -47,7 +47,7 @@ internal static class FlavorEndpoints
             ordered = ordered.Skip(position + 1).ToList();
         }
 
-        if (query.TryGetValue("limit", out var limitValue) && int.TryParse(limitValue[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var limit))
+        if (QueryIntegers.NonNegative(query, "limit") is { } limit)
         {
             ordered = ordered.Take(limit).ToList();
         }

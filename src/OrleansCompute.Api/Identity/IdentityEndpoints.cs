@@ -68,17 +68,15 @@ internal static class IdentityEndpoints
         });
     }
 
-    private static async Task<IResult> IssueAsync(HttpContext context, IdentityDirectory directory, TokenService tokens, IOptions<IdentityOptions> options)
+    private static async Task<IResult> IssueAsync(HttpContext context, IdentityDirectory directory, TokenService tokens, IOptions<IdentityOptions> options, IOptions<ComputeApiOptions> api)
     {
         AuthRequest request;
-        try
+        var bytes = await BoundedBody.ReadAsync(context.Request, api.Value.MaxRequestBodyBytes, context.RequestAborted)
+            ?? throw new IdentityFaultException(413, "Request is too large.");
+        // Invalid UTF-8 and lone surrogate escapes are refused with the rest of malformed JSON, in Keystone's words.
+        using (var body = WellFormedJson.TryParse(bytes) ?? throw IdentityFaultException.BadRequest("Expecting to find valid JSON in request body."))
         {
-            using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
             request = AuthRequestParser.Parse(body.RootElement);
-        }
-        catch (JsonException)
-        {
-            throw IdentityFaultException.BadRequest("Expecting to find valid JSON in request body.");
         }
 
         ValidatedToken? from = null;

@@ -11,6 +11,7 @@ internal sealed class IdentityFaultException(int statusCode, string message) : E
         401 => "Unauthorized",
         403 => "Forbidden",
         404 => "Not Found",
+        413 => "Request Entity Too Large",
         _ => "Error",
     };
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace OrleansCompute.Api.Identity;
 
@@ -34,6 +35,11 @@ public sealed class TokenProtector
     /// <summary>The payload, or null when the token was not made with these keys or was altered.</summary>
     public string? Unprotect(string token)
     {
+        if (!HasOneSpelling(token))
+        {
+            return null;
+        }
+
         try
         {
             return _protector.Unprotect(token);
@@ -45,6 +51,27 @@ public sealed class TokenProtector
         catch (FormatException)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether the token is written exactly as <see cref="Protect"/> writes it: unpadded base64url. The decoder also
+    /// takes padding (<c>==</c>) and other spare bits, which would give one token several spellings.
+    /// </summary>
+    private static bool HasOneSpelling(string token)
+    {
+        if (token.Length == 0 || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return false;
+        }
+
+        try
+        {
+            return WebEncoders.Base64UrlEncode(WebEncoders.Base64UrlDecode(token)) == token;
+        }
+        catch (FormatException)
+        {
+            return false;
         }
     }
 }

@@ -95,7 +95,13 @@ internal static class ImageServiceEndpoints
         }
 
         var page = images.Take(limit == int.MaxValue ? limit : limit + 1).ToList();
-        var more = limit != int.MaxValue && page.Count > limit;
+        // limit=0 is an empty page without a next link, as in Glance (it once was a 500: a next link from no image).
+        var more = limit is > 0 and < int.MaxValue && page.Count > limit;
+        if (limit == 0)
+        {
+            page.Clear();
+        }
+
         if (more)
         {
             page.RemoveAt(page.Count - 1);

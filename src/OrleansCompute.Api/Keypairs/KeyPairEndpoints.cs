@@ -37,7 +37,7 @@ internal static partial class KeyPairEndpoints
             request.Authorize(rule, new PolicyTarget(null, user));
         }
 
-        return user ?? request.Caller.UserId;
+        return user is null ? request.Caller.UserId : GrainKeyRules.User(user);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains)
@@ -60,7 +60,7 @@ internal static partial class KeyPairEndpoints
                 keyPairs = list.Skip(position + 1);
             }
 
-            if (query.TryGetValue("limit", out var limit) && int.TryParse(limit[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            if (QueryIntegers.NonNegative(query, "limit") is { } count)
             {
                 keyPairs = keyPairs.Take(count);
             }

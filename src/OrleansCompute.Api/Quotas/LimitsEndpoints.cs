@@ -20,13 +20,19 @@ internal static class LimitsEndpoints
         var request = ComputeRequest.From(context);
         var version = request.Version;
         var project = request.Caller.ProjectId;
+        // From 2.75 the query schema is strict: tenant_id is the only parameter (Nova's limits_query_schema_275).
+        if (version.AtLeast(2, 75) && context.Request.Query.Keys.FirstOrDefault(k => k != "tenant_id") is { } unknown)
+        {
+            throw ComputeFaultException.BadRequest($"Additional properties are not allowed ('{unknown}' was unexpected)");
+        }
+
         if (context.Request.Query.TryGetValue("tenant_id", out var tenant))
         {
             project = tenant[^1] ?? project;
             request.Authorize(ComputePolicies.LimitsOtherProject, new PolicyTarget(project, null));
         }
 
-        var quota = await grains.GetGrain<IProjectGrain>(project).GetQuotaAsync();
+        var quota = await grains.GetGrain<IProjectGrain>(Validation.GrainKeyRules.Project(project)).GetQuotaAsync();
         var limits = quota.Limits;
         var usage = quota.Usage;
         return new JsonResponse(200, w =>

@@ -43,7 +43,7 @@ internal static class QuotaSetEndpoints
         // The route checked the rule with the project of the URL as the target.
         var request = ComputeRequest.From(context);
 
-        var quota = await grains.GetGrain<IProjectGrain>(project).GetQuotaAsync();
+        var quota = await grains.GetGrain<IProjectGrain>(GrainKeyRules.Project(project)).GetQuotaAsync();
         return Render(project, quota, request.Version, view, includeId: true);
     }
 
@@ -52,14 +52,14 @@ internal static class QuotaSetEndpoints
         var request = ComputeRequest.From(context);
         using var body = await JsonBody.ReadAsync(context);
         var (limits, force) = ParseUpdate(body.RootElement, request.Version);
-        var quota = await grains.GetGrain<IProjectGrain>(project).UpdateLimitsAsync(limits, force);
+        var quota = await grains.GetGrain<IProjectGrain>(GrainKeyRules.Project(project)).UpdateLimitsAsync(limits, force);
         return Render(project, quota, request.Version, QuotaView.Limits, includeId: false);
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext context, string project, IGrainFactory grains)
     {
         var request = ComputeRequest.From(context);
-        await grains.GetGrain<IProjectGrain>(project).ResetLimitsAsync();
+        await grains.GetGrain<IProjectGrain>(GrainKeyRules.Project(project)).ResetLimitsAsync();
         return Results.StatusCode(202);
     }
 

@@ -72,12 +72,12 @@ internal static class ServerGroupEndpoints
         var found = await Task.WhenAll(ids.Select(id => grains.GetGrain<IServerGroupGrain>(id).FindAsync(request.Caller)));
         var groups = found.OfType<ServerGroup>().ToList();
         IEnumerable<ServerGroup> page = groups;
-        if (query.TryGetValue("offset", out var offset) && int.TryParse(offset[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var skip))
+        if (QueryIntegers.NonNegative(query, "offset") is { } skip)
         {
             page = page.Skip(skip);
         }
 
-        if (query.TryGetValue("limit", out var limit) && int.TryParse(limit[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var take))
+        if (QueryIntegers.NonNegative(query, "limit") is { } take)
         {
             page = page.Take(take);
         }

@@ -45,6 +45,7 @@ internal sealed class ServerCreation(ComputeCatalog catalog, ImageLookup images,
         CheckZoneAndHosts(request);
         var image = await ResolveImageAsync(request, flavor, bootsFromVolume, caller);
         var keyName = await ResolveKeyPairAsync(request, caller);
+        Validation.SecurityGroupRules.EnsureExistForCreate(catalog, request.SecurityGroups);
         var networks = ResolveNetworks(request);
         BlockDeviceRules.Check(request.BlockDevices, flavor, request.ImageRef, await FindDeviceImagesAsync(request, caller));
         if (flavor.DiskGb == 0 && !bootsFromVolume && !policy.IsAllowed(caller, ComputePolicies.ServersCreateZeroDiskFlavor))

@@ -81,6 +81,7 @@ internal static class ServerEndpoints
     {
         var request = ComputeRequest.From(context);
         var query = ListServersQuery.Parse(context.Request.Query, request.Caller, request.Version, options.Value.MaxLimit, catalog, ListPermissions.For(request, detail: false));
+        await MarkerVisibility.EnsureVisibleAsync(query, request.Caller, index, context.RequestAborted);
         var servers = await index.QueryAsync(query, context.RequestAborted);
         return ListResponse(context, request, query, servers, "servers", (w, s) => ServerViewWriter.WriteSummary(w, s, request.Links));
     }
@@ -89,6 +90,7 @@ internal static class ServerEndpoints
     {
         var request = ComputeRequest.From(context);
         var query = ListServersQuery.Parse(context.Request.Query, request.Caller, request.Version, options.Value.MaxLimit, catalog, ListPermissions.For(request, detail: true));
+        await MarkerVisibility.EnsureVisibleAsync(query, request.Caller, index, context.RequestAborted);
         var servers = await index.QueryAsync(query, context.RequestAborted);
         await views.PrepareAsync(servers, request);
         return ListResponse(context, request, query, servers, "servers/detail", (w, s) => views.WriteFull(w, s, request, ServerViewKind.Detail));

@@ -14,7 +14,9 @@ public sealed class HostFixture : IAsyncLifetime
         // Unlimited instance quotas: the shared host's tests all create in a few projects; quota has its own tests.
         Host = new HostProcess(
             _directory.Path, "--Compute:FakeDriver:SpawnSeconds=0.2", "--Compute:FakeDriver:DefaultSeconds=0.05",
-            "--Compute:Quota:Instances=-1", "--Compute:Quota:Cores=-1", "--Compute:Quota:Ram=-1");
+            "--Compute:Quota:Instances=-1", "--Compute:Quota:Cores=-1", "--Compute:Quota:Ram=-1",
+            // The security group the tests name besides default (an unknown group is a 400 on create, 404 on add).
+            "--Compute:Catalog:SecurityGroups:0=a");
         await Host.StartAsync();
     }
 

@@ -29,7 +29,9 @@ public sealed class LifecycleHostFixture : IAsyncLifetime
             "--Compute:ShelvedOffloadTime=-1",
             "--Compute:MinimumReminderPeriod=1",
             // The matrix creates a server per case in one project: Nova's default quota of 10 would refuse them.
-            "--Compute:Quota:Instances=-1", "--Compute:Quota:Cores=-1", "--Compute:Quota:Ram=-1");
+            "--Compute:Quota:Instances=-1", "--Compute:Quota:Cores=-1", "--Compute:Quota:Ram=-1",
+            // The security group the tests name besides default (an unknown group is a 400 on create, 404 on add).
+            "--Compute:Catalog:SecurityGroups:0=web");
         await Host.StartAsync();
         Demo = NovaClient.For(Host);
         Admin = NovaClient.For(Host, "admin:admin");

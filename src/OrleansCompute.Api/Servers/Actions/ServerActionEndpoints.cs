@@ -20,7 +20,7 @@ internal static class ServerActionEndpoints
         routes.MapPost("/servers/{id}/action", ActAsync);
     }
 
-    private static async Task<IResult> ActAsync(HttpContext context, string id, IGrainFactory grains, ServerViewWriter views, IOptions<ComputeApiOptions> options)
+    private static async Task<IResult> ActAsync(HttpContext context, string id, IGrainFactory grains, ServerViewWriter views, IOptions<ComputeApiOptions> options, Catalog.ComputeCatalog catalog)
     {
         var request = ComputeRequest.From(context);
         using var body = await JsonBody.ReadAsync(context);
@@ -29,6 +29,7 @@ internal static class ServerActionEndpoints
         // Nova's order: the body's schema (400), the server (404), then the action's policy rule (403).
         await context.AuthorizeServerAsync(descriptor.Policy, id);
         var grain = grains.GetGrain<IServerGrain>(Resources.ServerRoute.ParseId(id));
+        Validation.SecurityGroupRules.EnsureExistForAction(catalog, parsed.Command?.Action == ServerActionKind.AddSecurityGroup ? parsed.Command.SecurityGroup : null);
         if (parsed.Command is null)
         {
             var output = await grain.GetConsoleOutputAsync(request.Caller, parsed.ConsoleLength);

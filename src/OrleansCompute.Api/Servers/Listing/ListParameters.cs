@@ -19,6 +19,12 @@ internal static class ListParameters
         "access_ip_v6", "auto_disk_config", "progress", "launch_index", "ip", "ip6",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The longest regular expression a filter may have (400 beyond). Nova sets no bound, but every field these
+    /// patterns match is at most 255 characters, and the pattern's length bounds the work of each row's match.
+    /// </summary>
+    public const int MaxPatternLength = 255;
+
     /// <summary>Names of joined tables: in the schema, but an admin filtering by them gets a 400 (Nova's JOINED_TABLE_QUERY_PARAMS_SERVERS).</summary>
     public static readonly FrozenSet<string> JoinedTables = new[]
     {

@@ -89,6 +89,11 @@ internal static class ListServersQuery
             {
                 foreach (var value in values)
                 {
+                    if (value?.Length > ListParameters.MaxPatternLength)
+                    {
+                        throw ComputeFaultException.BadRequest($"Invalid input for query parameters {name}. The regular expression is longer than {ListParameters.MaxPatternLength} characters.");
+                    }
+
                     if (!SafeRegex.IsValid(value ?? ""))
                     {
                         throw ComputeFaultException.BadRequest($"Invalid input for query parameters {name}. Value: {value}. '{value}' is not a 'regex'");
@@ -284,15 +289,8 @@ internal static class ListServersQuery
     /// <summary>Step 11: limit (digits only, capped at the maximum) and marker (a uuid; anything else is not found).</summary>
     private static ServerQuery ApplyPaging(ServerQuery query, IQueryCollection raw, int maxLimit)
     {
-        if (raw.TryGetValue("limit", out var limitValue))
+        if (Validation.QueryIntegers.NonNegative(raw, "limit") is { } limit)
         {
-            var text = limitValue[^1] ?? "";
-            if (text.Length == 0 || !text.All(char.IsAsciiDigit))
-            {
-                throw ComputeFaultException.BadRequest($"Invalid input for query parameters limit. Value: {text}. '{text}' does not match '^[0-9]*$'");
-            }
-
-            var limit = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : int.MaxValue;
             query = query with { Limit = Math.Min(limit, maxLimit) };
         }
 
