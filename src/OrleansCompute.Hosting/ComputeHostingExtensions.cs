@@ -81,6 +81,17 @@ public static class ComputeHostingExtensions
                 o.ServiceId = options.ServiceId;
             });
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(Math.Max(1, options.MinimumReminderPeriod)));
+            ComputeResourceServices.ConfigureReminders(silo, configuration);
+            if (choices.InMemoryState)
+            {
+                // Tests (OrleansCompute.Testing): Orleans' own memory stores; the index stays in compute.db.
+                silo.AddMemoryGrainStorage(ComputeStorage.ProviderName);
+                silo.UseInMemoryReminderService();
+                ComputeEventStreams.AddToSiloWithMemoryPubSub(silo);
+                return;
+            }
+
             silo.AddAdoNetGrainStorage(ComputeStorage.ProviderName, o =>
             {
                 o.Invariant = SqliteInvariant;
@@ -91,8 +102,6 @@ public static class ComputeHostingExtensions
                 o.Invariant = SqliteInvariant;
                 o.DataSource = database.WriteDataSource;
             });
-            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(Math.Max(1, options.MinimumReminderPeriod)));
-            ComputeResourceServices.ConfigureReminders(silo, configuration);
             ComputeEventStreams.AddToSilo(silo, o =>
             {
                 o.Invariant = SqliteInvariant;

@@ -9,7 +9,7 @@ namespace OrleansCompute.Hosting;
 /// What a product decides in code when it adds the control plane to its silo (<see cref="ComputeHostingExtensions.AddOrleansCompute"/>).
 /// Everything here can also come from configuration (section <c>Compute</c>); what code sets wins.
 /// </summary>
-public sealed class ComputeSiloOptions
+public sealed partial class ComputeSiloOptions
 {
     private readonly List<Action<CatalogOptions>> _catalog = [];
 

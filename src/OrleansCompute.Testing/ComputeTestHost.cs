@@ -202,7 +202,7 @@ public sealed class ComputeTestHost : IAsyncDisposable
 
         builder.AddOrleansCompute(compute =>
         {
-            compute.UseEmbeddedStorage(directory);
+            compute.UseEmbeddedStorage(directory).UseInMemoryState();
             compute.Hosting.SiloPort = FreePort();
             compute.Hosting.GatewayPort = FreePort();
             compute.DefaultQuotas = options.DefaultQuotas;
@@ -214,14 +214,7 @@ public sealed class ComputeTestHost : IAsyncDisposable
             compute.UseComputeDriver(services => new FaultInjectingComputeDriver(
                 ActivatorUtilities.CreateInstance<FakeComputeDriver>(services), driverFaults, services.GetRequiredService<ComputeClock>()));
         });
-        builder.UseOrleans(silo =>
-        {
-            // State in memory: the stores registered last win over the embedded mode's SQLite ones.
-            silo.AddMemoryGrainStorage(ComputeStorage.ProviderName);
-            silo.AddMemoryGrainStorage(Orleans.Providers.ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME);
-            silo.UseInMemoryReminderService();
-            TestClock.Apply(silo, time);
-        });
+        builder.UseOrleans(silo => TestClock.Apply(silo, time));
 
         var app = builder.Build();
         app.UseMiddleware<RequestRecordingMiddleware>(requests);

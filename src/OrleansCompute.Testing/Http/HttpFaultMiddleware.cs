@@ -18,7 +18,7 @@ internal sealed class HttpFaultMiddleware(RequestDelegate next, HttpFaults fault
             return;
         }
 
-        RequestLog.MarkFault(context, fault.Id);
+        RequestLog.MarkFault(context, fault.Id, dropped: fault.Rule.Abort);
         var rule = fault.Rule;
         if (rule.Latency > TimeSpan.Zero)
         {

@@ -22,7 +22,8 @@ public sealed class RequestLog
 
     internal void Add(RecordedRequest request) => _requests.Enqueue(request);
 
-    internal static void MarkFault(HttpContext context, int faultId) => context.Items[typeof(RequestLog)] = faultId;
+    internal static void MarkFault(HttpContext context, int faultId, bool dropped) => context.Items[typeof(RequestLog)] = (faultId, dropped);
 
-    internal static int? FaultOf(HttpContext context) => context.Items.TryGetValue(typeof(RequestLog), out var id) ? (int?)id : null;
+    internal static (int? FaultId, bool Dropped) FaultOf(HttpContext context) =>
+        context.Items.TryGetValue(typeof(RequestLog), out var value) && value is (int id, bool dropped) ? (id, dropped) : (null, false);
 }

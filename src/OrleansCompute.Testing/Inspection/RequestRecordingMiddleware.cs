@@ -15,8 +15,9 @@ internal sealed class RequestRecordingMiddleware(RequestDelegate next, RequestLo
         }
         finally
         {
-            var status = context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? 0 : context.Response.StatusCode;
-            log.Add(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.QueryString.Value ?? "", status, RequestLog.FaultOf(context), received));
+            var (faultId, dropped) = RequestLog.FaultOf(context);
+            var status = dropped ? 0 : context.Response.StatusCode;
+            log.Add(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.QueryString.Value ?? "", status, faultId, received));
         }
     }
 }
