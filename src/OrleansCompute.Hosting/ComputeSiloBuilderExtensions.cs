@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace OrleansCompute.Hosting;
 
@@ -21,6 +22,9 @@ public static class ComputeSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(configuration);
         ComputeHostingExtensions.AddComputeServices(silo.Services, configuration);
+        // The API's services come along (the grains and the API share them); their OpenAPI part asks for routing,
+        // which a silo without a web host lacks, and a host that validates its services at build would refuse it.
+        silo.Services.AddRouting();
         silo.AddMemoryGrainStorage(ComputeStorage.ProviderName);
         silo.UseInMemoryReminderService();
         ComputeEventStreams.AddToSiloWithMemoryPubSub(silo);

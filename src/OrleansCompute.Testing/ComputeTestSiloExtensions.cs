@@ -25,7 +25,14 @@ public static class ComputeTestSiloExtensions
         ArgumentNullException.ThrowIfNull(silo);
         var options = new ComputeTestSiloOptions();
         configure?.Invoke(options);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(options.ToConfiguration()).Build();
+        // A silo alone serves no API: noauth keeps the API's identity services (which need a data directory) out of it.
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["Compute:Auth:Mode"] = "noauth" };
+        foreach (var (key, value) in options.ToConfiguration())
+        {
+            settings[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         silo.AddOrleansComputeInMemory(configuration);
         TestServerIndex.Add(silo.Services);
         foreach (var change in options.CatalogChanges)
