@@ -32,10 +32,7 @@ public static class ComputeApiExtensions
     /// </summary>
     public static IServiceCollection AddComputeApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<ComputeApiOptions>(configuration.GetSection(ComputeApiOptions.SectionName));
-        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.SectionName));
-        services.Configure<IdentityOptions>(configuration.GetSection(IdentityOptions.SectionName));
-        services.Configure<ComputePolicyOptions>(configuration.GetSection(ComputePolicyOptions.SectionName));
+        AddOptions(services, configuration);
         services.AddSingleton<ServerViewWriter>();
         services.TryAddSingleton<ImageLookup>();
         services.AddSingleton<ServerCreation>();
@@ -46,17 +43,48 @@ public static class ComputeApiExtensions
         return services;
     }
 
-    /// <summary>The configured <c>Compute:Auth:Mode</c>; an unknown mode stops the host at start.</summary>
+    /// <summary>
+    /// The configured <c>Compute:Auth:Mode</c>, read before the container exists because it decides which
+    /// authenticator is registered. An unknown mode reads as <c>identity</c> (the default) so that the container is
+    /// complete; the host then stops at start with <c>Compute:Auth</c>'s validation message.
+    /// </summary>
     public static string AuthMode(IConfiguration configuration)
     {
         var mode = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>()?.Mode ?? AuthModes.Identity;
-        return mode.ToLowerInvariant() switch
-        {
-            AuthModes.Identity => AuthModes.Identity,
-            AuthModes.Keystone => AuthModes.Keystone,
-            AuthModes.NoAuth => AuthModes.NoAuth,
-            _ => throw new InvalidOperationException($"Compute:Auth:Mode '{mode}' is not supported; use '{AuthModes.Identity}', '{AuthModes.Keystone}' or '{AuthModes.NoAuth}'."),
-        };
+        return KnownAuthMode(mode) ?? AuthModes.Identity;
+    }
+
+    private static string? KnownAuthMode(string? mode) => mode?.ToLowerInvariant() switch
+    {
+        AuthModes.Identity => AuthModes.Identity,
+        AuthModes.Keystone => AuthModes.Keystone,
+        AuthModes.NoAuth => AuthModes.NoAuth,
+        _ => null,
+    };
+
+    /// <summary>The API's options, bound from the configuration given and checked when the host starts.</summary>
+    private static void AddOptions(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ComputeApiOptions>().Bind(configuration.GetSection(ComputeApiOptions.SectionName))
+            .Validate(o => o.MaxLimit >= 1, "Compute:Api:MaxLimit must be at least 1.")
+            .Validate(o => o.PasswordLength >= 1, "Compute:Api:PasswordLength must be at least 1.")
+            .Validate(o => o.MaxRequestBodyBytes >= 1, "Compute:Api:MaxRequestBodyBytes must be at least 1.")
+            .ValidateOnStart();
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName))
+            .Validate(o => KnownAuthMode(o.Mode) is not null, $"Compute:Auth:Mode is not supported; use '{AuthModes.Identity}', '{AuthModes.Keystone}' or '{AuthModes.NoAuth}'.")
+            .Validate(
+                o => KnownAuthMode(o.Mode) != AuthModes.Keystone || Uri.IsWellFormedUriString(o.Keystone.AuthUrl, UriKind.Absolute),
+                "Compute:Auth:Keystone:AuthUrl must be an absolute URL in keystone mode.")
+            .Validate(o => o.Keystone.TokenCacheSeconds >= 0, "Compute:Auth:Keystone:TokenCacheSeconds must not be negative.")
+            .ValidateOnStart();
+        services.AddOptions<IdentityOptions>().Bind(configuration.GetSection(IdentityOptions.SectionName))
+            .Validate(o => o.TokenLifetime > TimeSpan.Zero, "Compute:Identity:TokenLifetime must be positive.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Region), "Compute:Identity:Region must not be empty.")
+            .Validate(o => o.PublicUrl.Length == 0 || Uri.IsWellFormedUriString(o.PublicUrl, UriKind.Absolute), "Compute:Identity:PublicUrl must be an absolute URL when set.")
+            .ValidateOnStart();
+        services.AddOptions<ComputePolicyOptions>().Bind(configuration.GetSection(ComputePolicyOptions.SectionName))
+            .Validate(o => string.IsNullOrWhiteSpace(o.File) || File.Exists(o.File), "Compute:Policy:File names a file that does not exist.")
+            .ValidateOnStart();
     }
 
     private static void AddAuthentication(IServiceCollection services, string mode)
@@ -72,19 +100,12 @@ public static class ComputeApiExtensions
                 services.AddMemoryCache();
                 services.AddSingleton<KeystoneServiceToken>();
                 services.AddSingleton<ITokenAuthenticator, KeystoneTokenAuthenticator>();
-                services.AddOptions<AuthOptions>().Validate(o => Uri.IsWellFormedUriString(o.Keystone.AuthUrl, UriKind.Absolute), "Compute:Auth:Keystone:AuthUrl must be an absolute URL in keystone mode.").ValidateOnStart();
                 break;
             default:
                 services.AddSingleton<ITokenAuthenticator, NoAuthAuthenticator>();
                 break;
         }
     }
-
-    /// <summary>
-    /// The request pipeline every compute API request goes through: request ids, Nova fault bodies,
-    /// microversion negotiation and authentication, in that order.
-    /// </summary>
-    public static IApplicationBuilder UseComputeApi(this IApplicationBuilder app) => UseComputePipeline(app, new ComputeEndpointOptions());
 
     /// <summary>The pipeline itself; the product's caller resolver, when given, replaces token authentication.</summary>
     internal static IApplicationBuilder UseComputePipeline(IApplicationBuilder app, ComputeEndpointOptions options)

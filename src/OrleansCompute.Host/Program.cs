@@ -2,8 +2,13 @@ using OrleansCompute.Hosting;
 
 // One process: the Orleans silo and the Nova HTTP front (with --Compute:Role=front, the front alone). Defaults to
 // http://127.0.0.1:8774 (Nova's port); ASP.NET's --urls or ASPNETCORE_URLS override it. "init-db" as the first argument creates or updates the
-// database schema with the same configuration, and exits.
-var builder = WebApplication.CreateBuilder(ComputeDatabaseCommand.IsRequested(args) ? args[1..] : args);
+// database schema with the same configuration, and exits. Relative paths (the data directory, ./data by default) are
+// the current directory's; appsettings.json is read beside the executable, wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = ComputeDatabaseCommand.IsRequested(args) ? args[1..] : args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
 if (ComputeDatabaseCommand.IsRequested(args))
 {
     return await ComputeDatabaseCommand.RunAsync(builder.Configuration, Console.Out);

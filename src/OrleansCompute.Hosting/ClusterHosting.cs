@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using OrleansCompute.Indexing;
 using OrleansCompute.Persistence.Postgres;
@@ -10,66 +11,64 @@ namespace OrleansCompute.Hosting;
 
 /// <summary>
 /// Cluster mode: this process is one of several silos, each serving the API. Membership, grain state, reminders
-/// and the server index all live in one PostgreSQL database; Orleans spreads the grains.
+/// and the server index all live in one PostgreSQL database; Orleans spreads the grains. Every value comes from the
+/// container when the silo is built (the connection string, <see cref="IOptions{ComputeOptions}"/>).
 /// </summary>
 internal static class ClusterHosting
 {
     /// <summary>Optional Orleans membership tuning, bound as it is: <c>Compute:Membership</c>.</summary>
     private const string MembershipSection = "Compute:Membership";
 
-    public static void Add(IHostApplicationBuilder builder, ComputeOptions options)
+    public static void Add(IHostApplicationBuilder builder)
     {
-        var configuration = builder.Configuration;
         var services = builder.Services;
-        var database = new PostgresComputeDatabase(ComputeConnectionStrings.Require(configuration));
-        services.AddSingleton(database);
+        services.AddSingleton(sp => new PostgresComputeDatabase(ComputeConnectionStrings.Require(sp.GetRequiredService<IConfiguration>())));
         services.AddSingleton<IServerIndex>(sp => new PostgresServerIndex(sp.GetRequiredService<PostgresComputeDatabase>()));
-        ComputeHealthChecks.Add(services, _ => database.DataSource);
+        ComputeHealthChecks.Add(services, sp => sp.GetRequiredService<PostgresComputeDatabase>().DataSource);
 
         // Hosted services start in registration order: the schema check runs before the silo reads its queries.
         services.AddHostedService<ClusterSchemaCheckService>();
         builder.UseOrleans(silo =>
         {
-            silo.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = options.ClusterId;
-                o.ServiceId = options.ServiceId;
-            });
-            silo.Configure<ClusterMembershipOptions>(configuration.GetSection(MembershipSection));
+            ComputeClusterIdentity.Configure(silo.Services);
+            silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSection);
             // The same reminder settings as embedded mode (the lifecycle and reservation reminders).
-            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(Math.Max(1, options.MinimumReminderPeriod)));
-            ComputeResourceServices.ConfigureReminders(silo, configuration);
-            if (options.AdvertisedAddress is { Length: > 0 } address)
+            ComputeGrainOptions.ConfigureReminders(silo);
+            silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<ComputeOptions>>((endpoints, compute) => ConfigureEndpoints(endpoints, compute.Value));
+            silo.UseAdoNetClustering(o => o.Configure<PostgresComputeDatabase>((clustering, database) =>
             {
-                silo.ConfigureEndpoints(IPAddress.Parse(address), options.SiloPort, options.GatewayPort);
-            }
-            else
+                clustering.Invariant = PostgresComputeDatabase.OrleansInvariant;
+                clustering.ConnectionString = database.ConnectionString;
+            }));
+            silo.AddAdoNetGrainStorage(ComputeStorage.ProviderName, o => o.Configure<PostgresComputeDatabase>(UsePostgres));
+            silo.UseAdoNetReminderService(o => o.Configure<PostgresComputeDatabase>((reminders, database) =>
             {
-                silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort);
-            }
-
-            silo.UseAdoNetClustering(o =>
-            {
-                o.Invariant = PostgresComputeDatabase.OrleansInvariant;
-                o.ConnectionString = database.ConnectionString;
-            });
-            silo.AddAdoNetGrainStorage(ComputeStorage.ProviderName, o =>
-            {
-                o.Invariant = PostgresComputeDatabase.OrleansInvariant;
-                o.ConnectionString = database.ConnectionString;
-            });
-            silo.UseAdoNetReminderService(o =>
-            {
-                o.Invariant = PostgresComputeDatabase.OrleansInvariant;
-                o.ConnectionString = database.ConnectionString;
-            });
-            ComputeEventStreams.AddToSilo(silo, o =>
-            {
-                o.Invariant = PostgresComputeDatabase.OrleansInvariant;
-                o.ConnectionString = database.ConnectionString;
-            });
+                reminders.Invariant = PostgresComputeDatabase.OrleansInvariant;
+                reminders.ConnectionString = database.ConnectionString;
+            }));
+            ComputeEventStreams.AddToSilo<PostgresComputeDatabase>(silo, UsePostgres);
         });
         services.AddHostedService<InFlightServerResumeService>();
         services.AddHostedService<SiloDeathSweepService>();
+    }
+
+    /// <summary>
+    /// What Orleans' <c>ConfigureEndpoints</c> sets: the two ports and the advertised address; unset, Orleans picks this
+    /// host's first non-loopback address.
+    /// </summary>
+    private static void ConfigureEndpoints(EndpointOptions endpoints, ComputeOptions compute)
+    {
+        endpoints.SiloPort = compute.SiloPort;
+        endpoints.GatewayPort = compute.GatewayPort;
+        if (compute.AdvertisedAddress is { Length: > 0 } address && IPAddress.TryParse(address, out var advertised))
+        {
+            endpoints.AdvertisedIPAddress = advertised;
+        }
+    }
+
+    private static void UsePostgres(AdoNetGrainStorageOptions storage, PostgresComputeDatabase database)
+    {
+        storage.Invariant = PostgresComputeDatabase.OrleansInvariant;
+        storage.ConnectionString = database.ConnectionString;
     }
 }

@@ -28,57 +28,66 @@ public static class ComputeClientExtensions
     /// <c>Compute:DataDirectory</c>. <c>Compute:Mode=cluster</c>: the gateways of the live silos are read from the
     /// PostgreSQL database (<c>ConnectionStrings:Compute</c>, Orleans' ADO.NET gateway list), followed as silos come
     /// and go, and the index is the one in that database. <c>Compute:ServiceId</c>, <c>Compute:ClusterId</c> and the
-    /// catalog must be the silos'.
+    /// catalog must be the silos'. Calling it again registers nothing twice; only its <paramref name="configure"/> applies.
     /// </summary>
     /// <param name="builder">The application's host builder.</param>
     /// <param name="configure">Choices made in code (gateways); they win over configuration.</param>
     public static IHostApplicationBuilder AddOrleansComputeClient(this IHostApplicationBuilder builder, Action<ComputeClientOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var configuration = builder.Configuration;
-        var options = configuration.GetSection(ComputeOptions.SectionName).Get<ComputeOptions>() ?? new ComputeOptions();
-        var client = configuration.GetSection(ComputeClientOptions.SectionName).Get<ComputeClientOptions>() ?? new ComputeClientOptions();
-        configure?.Invoke(client);
-        var cluster = IsCluster(options.Mode);
-
         var services = builder.Services;
-        services.AddSingleton(Options.Create(options));
+        if (!services.Any(service => service.ServiceType == typeof(GatewayConnection)))
+        {
+            AddClient(builder);
+        }
+
+        if (configure is not null)
+        {
+            services.PostConfigure(configure);
+        }
+
+        return builder;
+    }
+
+    private static void AddClient(IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var cluster = ComputeModes.IsCluster(ComputeOptionsRegistration.ReadForRegistration(configuration).Mode);
+        var services = builder.Services;
+        ComputeOptionsRegistration.Add(services);
+        services.AddOptions<ComputeClientOptions>().BindConfiguration(ComputeClientOptions.SectionName)
+            .Validate(o => o.Gateways.All(IsGateway), "Compute:Client:Gateways: every entry is host:port.")
+            .Validate<IOptions<ComputeOptions>>(
+                (o, compute) => o.Gateways.Count == 0 || !ComputeModes.IsCluster(compute.Value.Mode),
+                $"Compute:Client:Gateways is for Compute:Mode '{ComputeModes.Embedded}'; in '{ComputeModes.Cluster}' mode a front finds the silos' gateways in the database.")
+            .ValidateOnStart();
         services.AddComputeApi(configuration);
-        services.Configure<CatalogOptions>(configuration.GetSection(CatalogOptions.SectionName));
+        ComputeGrainOptions.AddCatalog(services, configuration);
         services.AddSingleton<ComputeCatalog>();
         var connection = new GatewayConnection();
         services.AddSingleton(connection);
-        var database = AddIndexReader(services, configuration, options, cluster);
+        AddIndexReader(services, cluster);
         // identity mode: the same users and token keys as the silos (the database in cluster mode, the shared data
         // directory in embedded mode).
-        IdentityHosting.AddBuiltInIdentity(services, configuration, Path.GetFullPath(options.DataDirectory), cluster);
+        IdentityHosting.AddBuiltInIdentity(services, configuration, cluster);
 
         builder.UseOrleansClient(orleans =>
         {
-            orleans.Configure<ClusterOptions>(o =>
+            ComputeClusterIdentity.Configure(orleans.Services);
+            if (cluster)
             {
-                o.ClusterId = options.ClusterId;
-                o.ServiceId = options.ServiceId;
-            });
-            if (database is not null)
-            {
-                if (client.Gateways.Count > 0)
+                orleans.UseAdoNetClustering(o => o.Configure<PostgresComputeDatabase>((clustering, database) =>
                 {
-                    throw new InvalidOperationException(
-                        $"Compute:Client:Gateways is for Compute:Mode '{ComputeModes.Embedded}'; in '{ComputeModes.Cluster}' mode a front finds the silos' gateways in the database.");
-                }
-
-                orleans.UseAdoNetClustering(o =>
-                {
-                    o.Invariant = PostgresComputeDatabase.OrleansInvariant;
-                    o.ConnectionString = database.ConnectionString;
-                });
+                    clustering.Invariant = PostgresComputeDatabase.OrleansInvariant;
+                    clustering.ConnectionString = database.ConnectionString;
+                }));
             }
             else
             {
-                orleans.UseStaticClustering(client.Gateways.Count > 0
-                    ? client.Gateways.Select(ParseGateway).ToArray()
-                    : [new IPEndPoint(IPAddress.Loopback, options.GatewayPort)]);
+                orleans.UseStaticClustering(o => o.Configure<IOptions<ComputeClientOptions>, IOptions<ComputeOptions>>((gateways, client, compute) =>
+                    gateways.Gateways = [.. (client.Value.Gateways.Count > 0
+                        ? client.Value.Gateways.Select(ParseGateway)
+                        : [new IPEndPoint(IPAddress.Loopback, compute.Value.GatewayPort)]).Select(endpoint => endpoint.ToGatewayUri())]));
             }
 
             // A front may start before any silo (a Kubernetes rollout): keep trying until one answers or the host stops.
@@ -92,41 +101,36 @@ public static class ComputeClientExtensions
             ComputeEventStreams.AddToClient(orleans);
         });
         Telemetry.ComputeTelemetryHosting.AddToClient(builder);
-        return builder;
-    }
-
-    private static bool IsCluster(string mode)
-    {
-        if (string.Equals(mode, ComputeModes.Cluster, StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        return string.Equals(mode, ComputeModes.Embedded, StringComparison.OrdinalIgnoreCase)
-            ? false
-            : throw new InvalidOperationException($"Compute:Mode '{mode}' is not supported; use '{ComputeModes.Embedded}' or '{ComputeModes.Cluster}'.");
     }
 
     /// <summary>
     /// The index the list endpoints read: the same database the silos write, and the readiness probe's database.
-    /// Returns cluster mode's database (null in embedded mode).
     /// </summary>
-    private static PostgresComputeDatabase? AddIndexReader(IServiceCollection services, IConfiguration configuration, ComputeOptions options, bool cluster)
+    private static void AddIndexReader(IServiceCollection services, bool cluster)
     {
         if (cluster)
         {
-            var database = new PostgresComputeDatabase(ComputeConnectionStrings.Require(configuration));
-            services.AddSingleton(database);
+            services.AddSingleton(sp => new PostgresComputeDatabase(ComputeConnectionStrings.Require(sp.GetRequiredService<IConfiguration>())));
             services.AddSingleton<IServerIndex>(sp => new PostgresServerIndex(sp.GetRequiredService<PostgresComputeDatabase>()));
-            ComputeHealthChecks.AddFront(services, _ => database.DataSource);
-            return database;
+            ComputeHealthChecks.AddFront(services, sp => sp.GetRequiredService<PostgresComputeDatabase>().DataSource);
+            return;
         }
 
-        var file = Path.Combine(Path.GetFullPath(options.DataDirectory), "compute.db");
-        services.AddSingleton(_ => new SqliteComputeDatabase(file));
+        services.AddSingleton(sp => new SqliteComputeDatabase(EmbeddedHosting.DatabaseFile(sp.GetRequiredService<IOptions<ComputeOptions>>().Value)));
         services.AddSingleton<IServerIndex>(sp => new SqliteServerIndex(sp.GetRequiredService<SqliteComputeDatabase>()));
         ComputeHealthChecks.AddFront(services, sp => sp.GetRequiredService<SqliteComputeDatabase>().ReadDataSource);
-        return null;
+    }
+
+    /// <summary>Whether a gateway entry is <c>address:port</c> or <c>host:port</c> (the host is resolved when the client starts).</summary>
+    private static bool IsGateway(string gateway)
+    {
+        if (IPEndPoint.TryParse(gateway, out var endpoint) && endpoint.Port != 0)
+        {
+            return true;
+        }
+
+        var colon = gateway.LastIndexOf(':');
+        return colon > 0 && int.TryParse(gateway[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and <= IPEndPoint.MaxPort;
     }
 
     private static IPEndPoint ParseGateway(string gateway)

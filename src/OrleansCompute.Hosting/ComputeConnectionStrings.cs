@@ -7,10 +7,12 @@ public static class ComputeConnectionStrings
 {
     public const string Name = "Compute";
 
+    internal static readonly string MissingMessage =
+        $"Compute:Mode '{ComputeModes.Cluster}' needs the PostgreSQL connection string ConnectionStrings:{Name} " +
+        $"(environment variable ConnectionStrings__{Name}).";
+
     public static string Require(IConfiguration configuration) =>
         configuration.GetConnectionString(Name) is { Length: > 0 } value
             ? value
-            : throw new InvalidOperationException(
-                $"Compute:Mode '{ComputeModes.Cluster}' needs the PostgreSQL connection string ConnectionStrings:{Name} " +
-                $"(environment variable ConnectionStrings__{Name}).");
+            : throw new InvalidOperationException(MissingMessage);
 }

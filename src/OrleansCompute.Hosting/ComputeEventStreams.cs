@@ -16,16 +16,18 @@ internal static class ComputeEventStreams
 {
     /// <summary>
     /// A silo whose PubSub store is ADO.NET storage in the control plane's database (<paramref name="storage"/> sets
-    /// invariant and connection). The PubSub state holds grain references, which only Orleans' own serializer writes,
-    /// so this store does not use the plain JSON serializer of the compute state.
+    /// invariant and connection from the <typeparamref name="TDatabase"/> the container holds). The PubSub state holds
+    /// grain references, which only Orleans' own serializer writes, so this store does not use the plain JSON
+    /// serializer of the compute state.
     /// </summary>
-    public static void AddToSilo(ISiloBuilder silo, Action<AdoNetGrainStorageOptions> storage)
+    public static void AddToSilo<TDatabase>(ISiloBuilder silo, Action<AdoNetGrainStorageOptions, TDatabase> storage)
+        where TDatabase : class
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(storage);
-        silo.AddAdoNetGrainStorage(ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME, options => options.Configure<Serializer>((o, serializer) =>
+        silo.AddAdoNetGrainStorage(ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME, options => options.Configure<Serializer, TDatabase>((o, serializer, database) =>
         {
-            storage(o);
+            storage(o, database);
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
         AddStreamsToSilo(silo);

@@ -3,18 +3,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 using OrleansCompute.Api;
 using OrleansCompute.Catalog;
 using OrleansCompute.Driver;
-using OrleansCompute.Indexing;
-using OrleansCompute.Persistence.Sqlite;
-using OrleansCompute.Scheduling;
 using OrleansCompute.Servers;
 
 namespace OrleansCompute.Hosting;
@@ -22,121 +17,59 @@ namespace OrleansCompute.Hosting;
 /// <summary>The public hosting API: add the control plane to an application, then map its routes.</summary>
 public static class ComputeHostingExtensions
 {
-    /// <summary>Orleans invariant under which its ADO.NET providers load Microsoft.Data.Sqlite.</summary>
-    private const string SqliteInvariant = "System.Data.SQLite";
-
     /// <summary>
     /// Adds an Orleans silo with the control plane's grains, storage, reminders and server index, and the Nova
     /// API services, configured from the <c>Compute</c> configuration section and then by <paramref name="configure"/>:
-    /// storage mode, compute driver, default quotas and the catalog (flavors, images, networks, hosts).
+    /// storage mode, compute driver, default quotas and the catalog (flavors, images, networks, hosts). Every options
+    /// section is checked when the host starts (a wrong value stops it with an <see cref="OptionsValidationException"/>
+    /// naming the key). Calling it again registers nothing twice; only its <paramref name="configure"/> choices apply.
     /// </summary>
     /// <param name="builder">The application's host builder (for example <c>WebApplication.CreateBuilder(args)</c>).</param>
     /// <param name="configure">Choices made in code; they win over configuration.</param>
     public static IHostApplicationBuilder AddOrleansCompute(this IHostApplicationBuilder builder, Action<ComputeSiloOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var configuration = builder.Configuration;
-        var options = configuration.GetSection(ComputeOptions.SectionName).Get<ComputeOptions>() ?? new ComputeOptions();
-        var choices = new ComputeSiloOptions(options);
+        var choices = new ComputeSiloOptions(
+            ComputeOptionsRegistration.ReadForRegistration(builder.Configuration),
+            ComputeOptionsRegistration.ReadForRegistration(builder.Configuration));
         configure?.Invoke(choices);
-        if (choices.DefaultQuotas is { } quotas)
+        if (!builder.Services.Any(service => service.ServiceType == typeof(ComputeSiloMarker)))
         {
-            builder.Configuration.AddInMemoryCollection(ComputeQuotaConfiguration.AsConfiguration(quotas));
+            builder.Services.AddSingleton<ComputeSiloMarker>();
+            AddSilo(builder, ComputeModes.IsCluster(choices.Hosting.Mode), choices.InMemoryState);
         }
 
-        var cluster = string.Equals(options.Mode, ComputeModes.Cluster, StringComparison.OrdinalIgnoreCase);
-        if (!cluster && !string.Equals(options.Mode, ComputeModes.Embedded, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException(
-                $"Compute:Mode '{options.Mode}' is not supported; use '{ComputeModes.Embedded}' or '{ComputeModes.Cluster}'.");
-        }
-
-        var services = builder.Services;
-        services.AddSingleton(Options.Create(options));
-        AddComputeServices(services, configuration);
-        ApplySiloChoices(services, choices);
-
-        var directory = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(directory);
-        IdentityHosting.AddBuiltInIdentity(services, configuration, directory, cluster);
-        if (cluster)
-        {
-            ClusterHosting.Add(builder, options);
-            Telemetry.ComputeTelemetryHosting.AddToSilo(builder);
-            return builder;
-        }
-
-        var database = new SqliteComputeDatabase(Path.Combine(directory, "compute.db"));
-        services.AddSingleton(database);
-        services.AddSingleton<IServerIndex>(sp => new SqliteServerIndex(sp.GetRequiredService<SqliteComputeDatabase>()));
-        ComputeHealthChecks.Add(services, _ => database.ReadDataSource);
-
-        // Hosted services start in registration order: the schema must exist before the silo reads its queries.
-        services.AddHostedService<DatabaseSchemaService>();
-        builder.UseOrleans(silo =>
-        {
-            silo.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = options.ClusterId;
-                o.ServiceId = options.ServiceId;
-            });
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
-            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(Math.Max(1, options.MinimumReminderPeriod)));
-            ComputeResourceServices.ConfigureReminders(silo, configuration);
-            if (choices.InMemoryState)
-            {
-                // Tests (OrleansCompute.Testing): Orleans' own memory stores; the index stays in compute.db.
-                silo.AddMemoryGrainStorage(ComputeStorage.ProviderName);
-                silo.UseInMemoryReminderService();
-                ComputeEventStreams.AddToSiloWithMemoryPubSub(silo);
-                return;
-            }
-
-            silo.AddAdoNetGrainStorage(ComputeStorage.ProviderName, o =>
-            {
-                o.Invariant = SqliteInvariant;
-                o.DataSource = database.WriteDataSource;
-            });
-            silo.UseAdoNetReminderService(o =>
-            {
-                o.Invariant = SqliteInvariant;
-                o.DataSource = database.WriteDataSource;
-            });
-            ComputeEventStreams.AddToSilo(silo, o =>
-            {
-                o.Invariant = SqliteInvariant;
-                o.DataSource = database.WriteDataSource;
-            });
-        });
-        services.AddHostedService<InFlightServerResumeService>();
-        // After the silo: its hosted services must start behind the schema's.
-        Telemetry.ComputeTelemetryHosting.AddToSilo(builder);
+        choices.ApplyTo(builder.Services);
         return builder;
     }
 
-    /// <summary>The product's compute driver and catalog changes, over what configuration registered.</summary>
-    private static void ApplySiloChoices(IServiceCollection services, ComputeSiloOptions choices)
+    /// <summary>The silo and its services, once per application; the mode decides the Orleans providers.</summary>
+    private static void AddSilo(IHostApplicationBuilder builder, bool cluster, bool inMemoryState)
     {
-        if (choices.DriverFactory is { } driver)
+        var services = builder.Services;
+        ComputeOptionsRegistration.Add(services);
+        AddComputeServices(services, builder.Configuration);
+        IdentityHosting.AddBuiltInIdentity(services, builder.Configuration, cluster);
+        WatchdogSafeMembershipClock.AddTo(services);
+        if (cluster)
         {
-            services.Replace(ServiceDescriptor.Singleton(driver));
+            ClusterHosting.Add(builder);
+        }
+        else
+        {
+            EmbeddedHosting.Add(builder, inMemoryState);
         }
 
-        foreach (var change in choices.CatalogChanges)
-        {
-            services.PostConfigure(change);
-        }
+        // After the silo: its hosted services must start behind the schema's.
+        Telemetry.ComputeTelemetryHosting.AddToSilo(builder);
     }
 
     /// <summary>The services grains and API share, independent of how state is stored.</summary>
     internal static void AddComputeServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddComputeApi(configuration);
-        services.Configure<CatalogOptions>(configuration.GetSection(CatalogOptions.SectionName));
-        services.Configure<FakeDriverOptions>(configuration.GetSection(FakeDriverOptions.SectionName));
-        services.Configure<ServerLifecycleOptions>(configuration.GetSection(ServerLifecycleOptions.SectionName));
+        ComputeGrainOptions.Add(services, configuration);
         services.AddSingleton<ComputeCatalog>();
-        ComputeResourceServices.AddComputeResources(services, configuration);
         services.AddSingleton<InFlightServerSweeper>();
         services.AddSingleton<IComputeDriver, FakeComputeDriver>();
         services.AddSingleton(ComputeClock.System);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OrleansCompute.Api;
 using OrleansCompute.Api.Auth;
 using OrleansCompute.Api.Identity;
@@ -17,33 +18,44 @@ namespace OrleansCompute.Hosting;
 internal static class IdentityHosting
 {
     /// <param name="services">The application's services.</param>
-    /// <param name="configuration">The application's configuration.</param>
-    /// <param name="dataDirectory">Embedded mode's data directory (clouds.yaml goes there in both modes).</param>
+    /// <param name="configuration">The application's configuration (its auth mode decides what is registered).</param>
     /// <param name="cluster">Cluster mode: the registered <see cref="PostgresComputeDatabase"/> keeps the secrets.</param>
-    public static void AddBuiltInIdentity(IServiceCollection services, IConfiguration configuration, string dataDirectory, bool cluster)
+    public static void AddBuiltInIdentity(IServiceCollection services, IConfiguration configuration, bool cluster)
     {
         if (ComputeApiExtensions.AuthMode(configuration) != AuthModes.Identity)
         {
             return;
         }
 
-        var options = configuration.GetSection(IdentityOptions.SectionName).Get<IdentityOptions>() ?? new IdentityOptions();
-        var users = IdentityDirectory.Configured(options);
-        var identityDirectory = Path.Combine(dataDirectory, "identity");
         services.AddSingleton<IdentityUse>();
         if (cluster)
         {
             services.AddSingleton(sp => new PostgresIdentityStore(sp.GetRequiredService<PostgresComputeDatabase>()));
-            services.AddSingleton(sp => IdentityDirectory.Create(users, IdentityPasswordStore.LoadOrCreate(sp.GetRequiredService<PostgresIdentityStore>(), users)));
+            services.AddSingleton(sp =>
+            {
+                var users = ConfiguredUsers(sp);
+                return IdentityDirectory.Create(users, IdentityPasswordStore.LoadOrCreate(sp.GetRequiredService<PostgresIdentityStore>(), users));
+            });
             services.AddSingleton(sp => DatabaseTokenKeys.CreateProtector(sp.GetRequiredService<PostgresIdentityStore>(), TimeProvider.System));
         }
         else
         {
-            services.AddSingleton(_ => IdentityDirectory.Create(users, IdentityPasswordStore.LoadOrCreate(Path.Combine(identityDirectory, "passwords.json"), users)));
-            services.AddSingleton(_ => TokenProtector.WithKeysIn(Path.Combine(identityDirectory, "token-keys")));
+            services.AddSingleton(sp =>
+            {
+                var users = ConfiguredUsers(sp);
+                return IdentityDirectory.Create(users, IdentityPasswordStore.LoadOrCreate(Path.Combine(IdentityDirectoryOf(sp), "passwords.json"), users));
+            });
+            services.AddSingleton(sp => TokenProtector.WithKeysIn(Path.Combine(IdentityDirectoryOf(sp), "token-keys")));
         }
 
         services.AddSingleton<CloudsYamlWriter>();
         services.AddHostedService<IdentityBootstrapService>();
     }
+
+    private static IReadOnlyDictionary<string, IdentityUserOptions> ConfiguredUsers(IServiceProvider services) =>
+        IdentityDirectory.Configured(services.GetRequiredService<IOptions<IdentityOptions>>().Value);
+
+    /// <summary>Embedded mode keeps passwords and token keys in <c>identity</c> under the data directory.</summary>
+    private static string IdentityDirectoryOf(IServiceProvider services) =>
+        Path.Combine(Path.GetFullPath(services.GetRequiredService<IOptions<ComputeOptions>>().Value.DataDirectory), "identity");
 }

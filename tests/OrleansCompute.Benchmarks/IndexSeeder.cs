@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
+using OrleansCompute.Persistence.Index;
 using OrleansCompute.Persistence.Sqlite;
-using OrleansCompute.Persistence.Sqlite.Index;
 using OrleansCompute.Servers;
 
 namespace OrleansCompute.Benchmarks;
@@ -28,7 +28,7 @@ internal static class IndexSeeder
                 {
                     await using var command = connection.CreateCommand();
                     command.Transaction = transaction;
-                    ServerRowCommand.BuildUpsert(command, Make(i, projects, random, start));
+                    ServerRowCommand.BuildUpsert(command, SqliteIndexDialect.Instance, Make(i, projects, random, start));
                     await command.ExecuteNonQueryAsync();
                 }
 

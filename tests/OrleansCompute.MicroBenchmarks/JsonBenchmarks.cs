@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using OrleansCompute.Persistence.Sqlite.Index;
+using OrleansCompute.Persistence.Index;
 using OrleansCompute.Servers;
 
 namespace OrleansCompute.MicroBenchmarks;

@@ -6,10 +6,21 @@ namespace OrleansCompute.Driver;
 /// The seam where a hypervisor plugs in. The ServerGrain calls it for every operation that touches the
 /// (virtual) machine and applies the state transition when it completes. A failure is a thrown
 /// <see cref="ComputeDriverException"/>.
+/// <para>
+/// Threads: a driver may await with <c>ConfigureAwait(false)</c>, run work on the thread pool and call back from
+/// any thread. The grain never lets that change its state off its own scheduler: the progress callback it passes
+/// is marshalled onto the grain (a call from another thread is queued to the grain's scheduler, a call made on
+/// it runs at once), and the grain applies the operation's result when the returned task completes, on its own
+/// scheduler. A driver must not assume the callback has run when it returns, and reports of an operation that
+/// ended or was cancelled meanwhile are dropped.
+/// </para>
 /// </summary>
 public interface IComputeDriver
 {
-    /// <summary>Carries out one operation; reports progress (0-100) while it runs.</summary>
+    /// <summary>
+    /// Carries out one operation; reports progress (0-100) while it runs, from any thread (see the type's remarks:
+    /// <paramref name="reportProgress"/> is marshalled onto the grain's scheduler).
+    /// </summary>
     Task ExecuteAsync(DriverOperation operation, ServerSnapshot server, Action<int> reportProgress, CancellationToken cancellationToken);
 
     /// <summary>The machine's console log (Nova's <c>get_console_output</c>).</summary>

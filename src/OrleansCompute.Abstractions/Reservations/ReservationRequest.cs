@@ -3,8 +3,9 @@ using OrleansCompute.Servers;
 namespace OrleansCompute.Reservations;
 
 /// <summary>
-/// A validated multi-create: the command every member shares (its name is the base name), the counts, and
-/// the quota figures. The reservation turns it into members named and numbered as Nova does.
+/// A validated create of one server or several: the command every member shares (its name is the base name),
+/// the counts, the quota figures, the addresses to reserve and the group's member limit. The create saga turns
+/// it into members named and numbered as Nova does.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("compute.ReservationRequest")]
 public sealed record ReservationRequest
@@ -16,4 +17,8 @@ public sealed record ReservationRequest
     [Id(4)] public int InjectedFiles { get; init; }
     [Id(5)] public int LongestInjectedFilePath { get; init; }
     [Id(6)] public int LargestInjectedFileContent { get; init; }
+    /// <summary>Networks asked for by fixed IP or port: reserved for the server before it is accepted (409 when taken).</summary>
+    [Id(7)] public IReadOnlyList<NetworkRequest> FixedAddresses { get; init; } = [];
+    /// <summary>The group's server_group_members limit, when the create joins a group (-1: none).</summary>
+    [Id(8)] public int GroupMemberLimit { get; init; } = -1;
 }

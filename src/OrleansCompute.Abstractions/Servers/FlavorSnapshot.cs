@@ -1,3 +1,5 @@
+using OrleansCompute.Catalog;
+
 namespace OrleansCompute.Servers;
 
 /// <summary>The flavor as it was when the server was built or resized (Nova embeds this copy from 2.47).</summary>
@@ -12,4 +14,17 @@ public sealed record FlavorSnapshot
     [Id(5)] public int EphemeralGb { get; init; }
     [Id(6)] public int SwapMb { get; init; }
     [Id(7)] public IReadOnlyDictionary<string, string> ExtraSpecs { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The copy a server keeps of a configured flavor (at create and at resize).</summary>
+    public static FlavorSnapshot From(FlavorDefinition flavor) => new()
+    {
+        Id = flavor.Id,
+        Name = flavor.Name,
+        Vcpus = flavor.Vcpus,
+        RamMb = flavor.RamMb,
+        DiskGb = flavor.DiskGb,
+        EphemeralGb = flavor.EphemeralGb,
+        SwapMb = flavor.SwapMb,
+        ExtraSpecs = flavor.ExtraSpecs,
+    };
 }

@@ -15,8 +15,8 @@ internal static class FlavorExtraSpecsEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/flavors/{flavor_id}/os-extra_specs", Index).RequirePolicy("os_compute_api:os-flavor-extra-specs:index");
-        routes.MapGet("/flavors/{flavor_id}/os-extra_specs/{key}", Show).RequirePolicy("os_compute_api:os-flavor-extra-specs:show");
+        routes.MapGet("/flavors/{flavor_id}/os-extra_specs", Index).RequirePolicy(ComputePolicies.FlavorExtraSpecsIndex);
+        routes.MapGet("/flavors/{flavor_id}/os-extra_specs/{key}", Show).RequirePolicy(ComputePolicies.FlavorExtraSpecsShow);
     }
 
     private static JsonResponse Index(HttpContext context, string flavor_id, ComputeCatalog catalog)

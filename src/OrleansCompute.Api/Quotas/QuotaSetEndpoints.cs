@@ -24,11 +24,11 @@ internal static class QuotaSetEndpoints
 
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/os-quota-sets/{project}", (HttpContext c, string project, IGrainFactory g) => ShowAsync(c, project, g, QuotaView.Limits)).RequireProjectPolicy("os_compute_api:os-quota-sets:show", "project");
-        routes.MapGet("/os-quota-sets/{project}/defaults", (HttpContext c, string project, IGrainFactory g) => ShowAsync(c, project, g, QuotaView.Defaults)).RequirePolicy("os_compute_api:os-quota-sets:defaults");
-        routes.MapGet("/os-quota-sets/{project}/detail", (HttpContext c, string project, IGrainFactory g) => ShowAsync(c, project, g, QuotaView.Detail)).RequireProjectPolicy("os_compute_api:os-quota-sets:detail", "project");
-        routes.MapPut("/os-quota-sets/{project}", UpdateAsync).RequireProjectPolicy("os_compute_api:os-quota-sets:update", "project");
-        routes.MapDelete("/os-quota-sets/{project}", DeleteAsync).RequireProjectPolicy("os_compute_api:os-quota-sets:delete", "project");
+        routes.MapGet("/os-quota-sets/{project}", (HttpContext c, string project, IGrainFactory g) => ShowAsync(c, project, g, QuotaView.Limits)).RequireProjectPolicy(ComputePolicies.QuotaSetsShow, "project");
+        routes.MapGet("/os-quota-sets/{project}/defaults", (HttpContext c, string project, IGrainFactory g) => ShowAsync(c, project, g, QuotaView.Defaults)).RequirePolicy(ComputePolicies.QuotaSetsDefaults);
+        routes.MapGet("/os-quota-sets/{project}/detail", (HttpContext c, string project, IGrainFactory g) => ShowAsync(c, project, g, QuotaView.Detail)).RequireProjectPolicy(ComputePolicies.QuotaSetsDetail, "project");
+        routes.MapPut("/os-quota-sets/{project}", UpdateAsync).RequireProjectPolicy(ComputePolicies.QuotaSetsUpdate, "project");
+        routes.MapDelete("/os-quota-sets/{project}", DeleteAsync).RequireProjectPolicy(ComputePolicies.QuotaSetsDelete, "project");
     }
 
     private enum QuotaView

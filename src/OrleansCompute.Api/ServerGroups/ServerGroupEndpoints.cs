@@ -33,13 +33,16 @@ internal static class ServerGroupEndpoints
         using var body = await JsonBody.ReadAsync(context);
         var group = Parse(body.RootElement, request.Version, request.Caller.ProjectId, request.Caller.UserId);
         var project = grains.GetGrain<IProjectGrain>(request.Caller.ProjectId);
+        var directory = grains.GetGrain<IServerGroupDirectoryGrain>(IServerGroupDirectoryGrain.Key);
         await project.AddServerGroupAsync(group.Id);
         try
         {
+            await directory.AddAsync(group.Id);
             await grains.GetGrain<IServerGroupGrain>(group.Id).CreateAsync(group);
         }
         catch
         {
+            await directory.RemoveAsync(group.Id);
             await project.RemoveServerGroupAsync(group.Id);
             throw;
         }
@@ -57,20 +60,17 @@ internal static class ServerGroupEndpoints
     {
         var request = ComputeRequest.From(context);
         var query = context.Request.Query;
-        var all = query.TryGetValue("all_projects", out var allValue) && request.IsAllowed(ComputePolicies.ServerGroupsIndexAllProjects)
-            && !string.Equals(allValue[^1], "false", StringComparison.OrdinalIgnoreCase) && allValue[^1] != "0";
         var ids = await grains.GetGrain<IProjectGrain>(request.Caller.ProjectId).GetServerGroupsAsync();
-        var groups = new List<ServerGroup>();
-        foreach (var id in ids)
+        // Nova: the mere presence of all_projects, from a caller its rule allows (an admin), lists every project's
+        // groups; anyone else gets their own project's, without an error. The caller's own ids are added for groups
+        // made before the directory existed.
+        if (query.ContainsKey("all_projects") && request.IsAllowed(ComputePolicies.ServerGroupsIndexAllProjects))
         {
-            if (await grains.GetGrain<IServerGroupGrain>(id).FindAsync(request.Caller) is { } group)
-            {
-                groups.Add(group);
-            }
+            ids = [.. (await grains.GetGrain<IServerGroupDirectoryGrain>(IServerGroupDirectoryGrain.Key).ListAsync()).Union(ids)];
         }
 
-        // Server groups of other projects are not indexed here; all_projects lists the caller's project's.
-        _ = all;
+        var found = await Task.WhenAll(ids.Select(id => grains.GetGrain<IServerGroupGrain>(id).FindAsync(request.Caller)));
+        var groups = found.OfType<ServerGroup>().ToList();
         IEnumerable<ServerGroup> page = groups;
         if (query.TryGetValue("offset", out var offset) && int.TryParse(offset[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var skip))
         {
@@ -123,6 +123,7 @@ internal static class ServerGroupEndpoints
         var group = await grain.FindAsync(request.Caller) ?? throw ComputeFaultException.NotFound($"Instance group {id} could not be found.");
         await grain.DeleteAsync(request.Caller);
         await grains.GetGrain<IProjectGrain>(group.ProjectId).RemoveServerGroupAsync(groupId);
+        await grains.GetGrain<IServerGroupDirectoryGrain>(IServerGroupDirectoryGrain.Key).RemoveAsync(groupId);
         return Results.StatusCode(204);
     }
 

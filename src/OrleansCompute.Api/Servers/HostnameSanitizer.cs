@@ -1,4 +1,5 @@
 using System.Text;
+using OrleansCompute.Servers;
 
 namespace OrleansCompute.Api.Servers;
 
@@ -9,7 +10,10 @@ namespace OrleansCompute.Api.Servers;
 /// </summary>
 internal static class HostnameSanitizer
 {
-    public static string FromDisplayName(string name, Guid serverId)
+    public static string FromDisplayName(string name, Guid serverId) => Sanitize(name) is { Length: > 0 } hostname ? hostname : DefaultHostname.For(serverId);
+
+    /// <summary>The hostname a display name gives; empty when nothing is left (the server's id then names it).</summary>
+    public static string Sanitize(string name)
     {
         var latin1 = new string(name.Where(c => c <= '\u00ff').ToArray());
         if (latin1.Length > 63)
@@ -30,7 +34,6 @@ internal static class HostnameSanitizer
             }
         }
 
-        var hostname = builder.ToString().Trim('.', '-');
-        return hostname.Length == 0 ? "Server-" + serverId : hostname;
+        return builder.ToString().Trim('.', '-');
     }
 }

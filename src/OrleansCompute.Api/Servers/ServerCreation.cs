@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using OrleansCompute.Api.Policy;
 using OrleansCompute.Catalog;
 using OrleansCompute.Faults;
@@ -6,6 +5,7 @@ using OrleansCompute.Identity;
 using OrleansCompute.Images;
 using OrleansCompute.Keypairs;
 using OrleansCompute.Quotas;
+using OrleansCompute.Reservations;
 using OrleansCompute.Scheduling;
 using OrleansCompute.ServerGroups;
 using OrleansCompute.Servers;
@@ -15,11 +15,12 @@ namespace OrleansCompute.Api.Servers;
 /// <summary>
 /// Resolves what a validated create request refers to (flavor, image or boot volume, networks and ports,
 /// zone and hosts, key pair, server group) in Nova's order of checks, failing as Nova fails: policy is 403,
-/// unknown references are 400. The result is the command every server of the request shares.
+/// unknown references are 400. The result is what the create saga in the grains runs: the command every server
+/// of the request shares, the counts and the quota figures.
 /// </summary>
 internal sealed class ServerCreation(ComputeCatalog catalog, ImageLookup images, IGrainFactory grains, IComputePolicy policy)
 {
-    public async Task<PreparedCreate> PrepareAsync(CreateServerRequest request, CallerContext caller)
+    public async Task<ReservationRequest> PrepareAsync(CreateServerRequest request, CallerContext caller)
     {
         CheckPolicy(request, caller);
         var bootsFromVolume = BlockDeviceRules.BootsFromVolume(request.BlockDevices);
@@ -59,17 +60,7 @@ internal sealed class ServerCreation(ComputeCatalog catalog, ImageLookup images,
         var (groupId, memberLimit) = await ResolveServerGroupAsync(request, caller);
         var diskConfig = request.DiskConfig
             ?? (image is not null && image.Metadata.TryGetValue("auto_disk_config", out var auto) && bool.TryParse(auto, out var isAuto) && isAuto ? "AUTO" : "MANUAL");
-        var flavorSnapshot = new FlavorSnapshot
-        {
-            Id = flavor.Id,
-            Name = flavor.Name,
-            Vcpus = flavor.Vcpus,
-            RamMb = flavor.RamMb,
-            DiskGb = flavor.DiskGb,
-            EphemeralGb = flavor.EphemeralGb,
-            SwapMb = flavor.SwapMb,
-            ExtraSpecs = flavor.ExtraSpecs,
-        };
+        var flavorSnapshot = FlavorSnapshot.From(flavor);
 
         var template = new CreateServerCommand
         {
@@ -94,7 +85,8 @@ internal sealed class ServerCreation(ComputeCatalog catalog, ImageLookup images,
             TrustedImageCertificates = request.TrustedImageCertificates,
             SchedulerHints = request.SchedulerHints,
             ReservationId = "",
-            Hostname = request.Hostname ?? HostnameSanitizer.FromDisplayName(request.Name, Guid.Empty),
+            // Empty when the display name leaves nothing: each server is then named by its id.
+            Hostname = string.IsNullOrEmpty(request.Hostname) ? HostnameSanitizer.Sanitize(request.Name) : request.Hostname,
             ServerGroupId = groupId,
             Scheduling = new ScheduleRequest
             {
@@ -110,7 +102,7 @@ internal sealed class ServerCreation(ComputeCatalog catalog, ImageLookup images,
             },
         };
 
-        return new PreparedCreate
+        return new ReservationRequest
         {
             Template = template,
             MinCount = request.MinCount,
@@ -119,22 +111,10 @@ internal sealed class ServerCreation(ComputeCatalog catalog, ImageLookup images,
             InjectedFiles = request.Personality.Count,
             LongestInjectedFilePath = request.Personality.Count == 0 ? 0 : request.Personality.Max(p => p.Path.Length),
             LargestInjectedFileContent = request.Personality.Count == 0 ? 0 : request.Personality.Max(p => p.ContentBytes),
-            Reservations = networks.Where(n => n.FixedIp is not null || n.PortId is not null).ToArray(),
+            FixedAddresses = networks.Where(n => n.FixedIp is not null || n.PortId is not null).ToArray(),
             GroupMemberLimit = memberLimit,
         };
     }
-
-    /// <summary>The per-server command: its id-dependent fields filled in from the shared template.</summary>
-    public static CreateServerCommand ForServer(CreateServerCommand template, Guid serverId, string reservationId, int launchIndex, string name) => template with
-    {
-        Name = name,
-        Description = template.Description == template.Name ? name : template.Description,
-        ReservationId = reservationId,
-        LaunchIndex = launchIndex,
-        Hostname = template.Hostname.Length == 0 || template.Hostname.StartsWith("Server-", StringComparison.Ordinal)
-            ? HostnameSanitizer.FromDisplayName(name, serverId)
-            : template.Hostname,
-    };
 
     private void CheckPolicy(CreateServerRequest request, CallerContext caller)
     {
@@ -266,24 +246,9 @@ internal sealed class ServerCreation(ComputeCatalog catalog, ImageLookup images,
         var limits = (await grains.GetGrain<IProjectGrain>(group.ProjectId).GetQuotaAsync()).Limits;
         if (limits.ServerGroupMembers >= 0 && group.Members.Count + request.MaxCount > limits.ServerGroupMembers)
         {
-            throw ComputeFaultException.Forbidden(GroupQuotaMessage);
+            throw ServerGroupQuota.Exceeded();
         }
 
         return (groupId, limits.ServerGroupMembers);
-    }
-
-    public const string GroupQuotaMessage = "Quota exceeded, too many servers in group";
-
-    /// <summary>Nova's reservation id: <c>r-</c> and eight characters of 0-9a-z.</summary>
-    public static string NewReservationId()
-    {
-        const string alphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
-        Span<char> chars = stackalloc char[8];
-        for (var i = 0; i < chars.Length; i++)
-        {
-            chars[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
-        }
-
-        return "r-" + new string(chars);
     }
 }

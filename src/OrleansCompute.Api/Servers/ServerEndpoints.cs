@@ -8,10 +8,7 @@ using OrleansCompute.Catalog;
 using OrleansCompute.Api.Policy;
 using OrleansCompute.Faults;
 using OrleansCompute.Indexing;
-using OrleansCompute.Networking;
-using OrleansCompute.Quotas;
 using OrleansCompute.Reservations;
-using OrleansCompute.ServerGroups;
 using OrleansCompute.Servers;
 
 namespace OrleansCompute.Api.Servers;
@@ -37,30 +34,30 @@ internal static class ServerEndpoints
         using var body = await JsonBody.ReadAsync(context);
         var parsed = CreateServerRequestParser.Parse(body.RootElement, request.Version);
         var prepared = await creation.PrepareAsync(parsed, request.Caller);
-        var reservationId = ServerCreation.NewReservationId();
-        var firstServer = prepared.MaxCount > 1
-            ? await CreateManyAsync(grains, prepared, reservationId)
-            : await CreateOneAsync(grains, prepared, reservationId);
+        // One grain call: the create saga in the grains reserves, claims, joins, places and creates (or gives back).
+        var outcome = await grains.GetGrain<ICreateCoordinatorGrain>(0).CreateAsync(prepared);
 
         if (parsed.ReturnReservationId)
         {
             return new JsonResponse(202, w =>
             {
                 w.WriteStartObject();
-                w.WriteString("reservation_id", reservationId);
+                w.WriteString("reservation_id", outcome.ReservationId);
                 w.WriteEndObject();
             });
         }
 
         var adminPass = options.Value.EnableInstancePassword ? parsed.AdminPass ?? AdminPasswordGenerator.Generate(options.Value.PasswordLength) : null;
-        var location = request.Links.Self("servers", firstServer.Id.ToString());
+        // The answer shows the first member; every member shares the template's disk config.
+        var firstId = outcome.Members[0].ServerId;
+        var location = request.Links.Self("servers", firstId.ToString());
         return new JsonResponse(202, w =>
         {
             w.WriteStartObject();
             w.WriteStartObject("server");
-            w.WriteString("id", firstServer.Id);
-            ServerViewWriter.WriteLinks(w, request.Links, "servers", firstServer.Id.ToString());
-            w.WriteString("OS-DCF:diskConfig", firstServer.DiskConfig);
+            w.WriteString("id", firstId);
+            ServerViewWriter.WriteLinks(w, request.Links, "servers", firstId.ToString());
+            w.WriteString("OS-DCF:diskConfig", prepared.Template.DiskConfig);
             w.WriteStartArray("security_groups");
             foreach (var group in parsed.SecurityGroups)
             {
@@ -78,91 +75,6 @@ internal static class ServerEndpoints
             w.WriteEndObject();
             w.WriteEndObject();
         }, location);
-    }
-
-    /// <summary>
-    /// One server: reserve a requested fixed IP or port (409 when taken), claim its quota (403), then create
-    /// it; a failure after a step gives back what the earlier steps took.
-    /// </summary>
-    private static async Task<ServerSnapshot> CreateOneAsync(IGrainFactory grains, PreparedCreate prepared, string reservationId)
-    {
-        var serverId = Guid.NewGuid();
-        var command = ServerCreation.ForServer(prepared.Template, serverId, reservationId, launchIndex: 0, prepared.Template.Name);
-        var project = grains.GetGrain<IProjectGrain>(command.Caller.ProjectId);
-        var reserved = new List<NetworkRequest>();
-        try
-        {
-            foreach (var network in prepared.Reservations)
-            {
-                await grains.GetGrain<INetworkGrain>(network.NetworkId!).ReserveAsync(serverId, network.FixedIp, network.PortId);
-                reserved.Add(network);
-            }
-
-            await project.ClaimServersAsync(new InstanceClaim
-            {
-                ServerIds = [serverId],
-                Vcpus = command.Flavor.Vcpus,
-                RamMb = command.Flavor.RamMb,
-                MetadataItems = prepared.MetadataItems,
-                InjectedFiles = prepared.InjectedFiles,
-                LongestInjectedFilePath = prepared.LongestInjectedFilePath,
-                LargestInjectedFileContent = prepared.LargestInjectedFileContent,
-            });
-            // The member is recorded before it is scheduled, so the group's member quota holds under racing creates.
-            if (command.ServerGroupId is { } group
-                && !await grains.GetGrain<IServerGroupGrain>(group).AddMembersAsync(new Dictionary<Guid, string?> { [serverId] = null }, prepared.GroupMemberLimit))
-            {
-                throw ComputeFaultException.Forbidden(ServerCreation.GroupQuotaMessage);
-            }
-
-            return await grains.GetGrain<IServerGrain>(serverId).CreateAsync(command);
-        }
-        catch (Exception exception) when (CreateCompensation.GivesBack(exception))
-        {
-            await GiveBackAsync();
-            throw;
-        }
-        catch (Exception exception) when (CreateCompensation.IsUndecided(exception))
-        {
-            // Timed out: the server may exist. Its grain decides, and refuses a late create once it said no.
-            if (await CreateCompensation.TryAbandonAsync(grains.GetGrain<IServerGrain>(serverId)))
-            {
-                await GiveBackAsync();
-            }
-
-            throw;
-        }
-
-        async Task GiveBackAsync()
-        {
-            if (command.ServerGroupId is { } joined)
-            {
-                await grains.GetGrain<IServerGroupGrain>(joined).RemoveMemberAsync(serverId);
-            }
-
-            await project.ReleaseServerAsync(serverId);
-            foreach (var network in reserved)
-            {
-                await grains.GetGrain<INetworkGrain>(network.NetworkId!).ReleaseAsync(serverId, network.FixedIp, network.PortId);
-            }
-        }
-    }
-
-    /// <summary>Several servers: the reservation claims, places and creates them; the answer shows the first.</summary>
-    private static async Task<ServerSnapshot> CreateManyAsync(IGrainFactory grains, PreparedCreate prepared, string reservationId)
-    {
-        var outcome = await grains.GetGrain<IReservationGrain>(reservationId).CreateAsync(new ReservationRequest
-        {
-            Template = prepared.Template,
-            MinCount = prepared.MinCount,
-            MaxCount = prepared.MaxCount,
-            MetadataItems = prepared.MetadataItems,
-            InjectedFiles = prepared.InjectedFiles,
-            LongestInjectedFilePath = prepared.LongestInjectedFilePath,
-            LargestInjectedFileContent = prepared.LargestInjectedFileContent,
-        });
-        var first = outcome.Members[0];
-        return await grains.GetGrain<IServerGrain>(first.ServerId).GetAsync(prepared.Template.Caller);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IServerIndex index, ComputeCatalog catalog, IOptions<ComputeApiOptions> options)
@@ -214,7 +126,7 @@ internal static class ServerEndpoints
     private static async Task<IResult> ShowAsync(HttpContext context, string id, IGrainFactory grains, ServerViewWriter views)
     {
         var request = ComputeRequest.From(context);
-        var server = await grains.GetGrain<IServerGrain>(ParseId(id)).GetAsync(request.Caller);
+        var server = await grains.GetGrain<IServerGrain>(Resources.ServerRoute.ParseId(id)).GetAsync(request.Caller);
         await views.PrepareAsync([server], request);
         return new JsonResponse(200, w =>
         {
@@ -228,11 +140,7 @@ internal static class ServerEndpoints
     private static async Task<IResult> DeleteAsync(HttpContext context, string id, IGrainFactory grains)
     {
         var request = ComputeRequest.From(context);
-        await grains.GetGrain<IServerGrain>(ParseId(id)).DeleteAsync(request.Caller);
+        await grains.GetGrain<IServerGrain>(Resources.ServerRoute.ParseId(id)).DeleteAsync(request.Caller);
         return Results.StatusCode(204);
     }
-
-    /// <summary>A server id that is not a UUID is a 404, not a 400, as in Nova.</summary>
-    private static Guid ParseId(string id) =>
-        Guid.TryParse(id, out var guid) ? guid : throw ComputeFaultException.NotFound($"Instance {id} could not be found.");
 }

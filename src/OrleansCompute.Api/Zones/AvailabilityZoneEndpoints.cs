@@ -15,8 +15,8 @@ internal static class AvailabilityZoneEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/os-availability-zone", (HttpContext c, ComputeCatalog catalog) => List(c, catalog, detail: false)).RequirePolicy("os_compute_api:os-availability-zone:list");
-        routes.MapGet("/os-availability-zone/detail", (HttpContext c, ComputeCatalog catalog) => List(c, catalog, detail: true)).RequirePolicy("os_compute_api:os-availability-zone:detail");
+        routes.MapGet("/os-availability-zone", (HttpContext c, ComputeCatalog catalog) => List(c, catalog, detail: false)).RequirePolicy(ComputePolicies.AvailabilityZoneList);
+        routes.MapGet("/os-availability-zone/detail", (HttpContext c, ComputeCatalog catalog) => List(c, catalog, detail: true)).RequirePolicy(ComputePolicies.AvailabilityZoneDetail);
     }
 
     private static JsonResponse List(HttpContext context, ComputeCatalog catalog, bool detail)

@@ -1,9 +1,10 @@
 namespace OrleansCompute.Reservations;
 
 /// <summary>
-/// The persisted progress of one reservation. Each step is written before the next starts, so a reservation
-/// resumed after a crash knows what is done: the plan (member ids), the quota grant, the placement, and
-/// which members exist.
+/// The progress of one create (<see cref="Creation.ServerCreateSaga"/>). A reservation persists it, each step
+/// written before the next starts, so a reservation resumed after a crash knows what is done: the plan (member
+/// ids), the addresses, the quota grant, the group membership, the placement, and which members exist. A single
+/// create holds it in memory.
 /// </summary>
 [GenerateSerializer, Alias("compute.ReservationState")]
 public sealed class ReservationState
@@ -27,4 +28,21 @@ public sealed class ReservationState
 
     /// <summary>Where the batch was placed (empty when it could not be).</summary>
     [Id(7)] public List<OrleansCompute.Scheduling.Placement> PlacementRecords { get; set; } = [];
+
+    [Id(8)] public bool AddressesReserved { get; set; }
+
+    [Id(9)] public bool GroupJoined { get; set; }
+
+    /// <summary>The members the quota granted (none before the claim).</summary>
+    public IEnumerable<ReservationMember> GrantedMembers() => Members.Take(Math.Max(0, Granted));
+
+    public ReservationOutcome OutcomeFor(string reservationId) => OutcomeFor(reservationId, GrantedMembers());
+
+    public ReservationOutcome OutcomeFor(string reservationId, IEnumerable<ReservationMember> members) => new()
+    {
+        ReservationId = reservationId,
+        Members = members.ToArray(),
+        Completed = Completed,
+        SchedulingFailure = SchedulingFailure,
+    };
 }

@@ -14,59 +14,26 @@ namespace OrleansCompute.Servers;
 /// </summary>
 internal sealed partial class ServerGrain
 {
+    /// <summary>The driver phase running now; progress reports of any other are stale.</summary>
+    private object? _phaseRun;
+
     public async Task<ServerActionResult> ActAsync(ServerActionCommand command)
     {
         var caller = command.Caller;
-        Visible(caller);
+        var server = Visible(caller);
         var row = ServerLifecycle.For(command.Action);
-        if (row.AdminPolicy is { } policy && !command.PolicyChecked && !caller.IsAdmin)
+        if (!row.IsApiAction)
         {
-            throw PolicyDenied(policy);
+            throw ComputeFaultException.BadRequest($"There is no such action: {command.Action}");
         }
 
-        switch (command.Action)
+        // The API decided with the configured policy; a caller that reached the grain otherwise gets Nova's default.
+        if (!command.PolicyChecked && !row.Access.Grants(caller, server.ProjectId))
         {
-            case ServerActionKind.Lock:
-                await LockAsync(row, command);
-                break;
-            case ServerActionKind.Unlock:
-                await UnlockAsync(row, command);
-                break;
-            case ServerActionKind.ResetState:
-                await ResetStateAsync(row, command);
-                break;
-            case ServerActionKind.InjectNetworkInfo:
-                EnsureUnlocked(row, _live!, caller);
-                break;
-            case ServerActionKind.AddSecurityGroup:
-            case ServerActionKind.RemoveSecurityGroup:
-                await ChangeSecurityGroupsAsync(command);
-                break;
-            case ServerActionKind.ForceDelete:
-                await ForceDeleteAsync(row, command);
-                break;
-            case ServerActionKind.Restore:
-                await RestoreAsync(row, command);
-                break;
-            case ServerActionKind.Delete or ServerActionKind.SoftDelete or ServerActionKind.Reclaim:
-                throw ComputeFaultException.BadRequest($"There is no such action: {command.Action}");
-            case ServerActionKind.Resize:
-                await BeginResizeAsync(row, command);
-                break;
-            case ServerActionKind.Unshelve:
-                await BeginUnshelveAsync(row, command);
-                break;
-            case ServerActionKind.CreateImage or ServerActionKind.CreateBackup:
-                await BeginSnapshotAsync(row, command);
-                break;
-            case ServerActionKind.Rebuild or ServerActionKind.Rescue:
-                await BeginTransitionAsync(row, command, actionImage: await ResolveActionImageAsync(command));
-                break;
-            default:
-                await BeginTransitionAsync(row, command);
-                break;
+            throw PolicyDenied(row.Policy);
         }
 
+        await row.Handler.StartAsync(this, row, command);
         return new ServerActionResult { Server = Current() };
     }
 
@@ -86,7 +53,7 @@ internal sealed partial class ServerGrain
     /// Checks and starts a driver-backed transition: one write with the first task_state, the pending operation
     /// and the action record; then the operation runs in the background.
     /// </summary>
-    private async Task BeginTransitionAsync(ServerTransition row, ServerActionCommand command, Func<ServerSnapshot, ServerSnapshot>? atStart = null, Action<ServerState>? stateAtStart = null, ImageDefinition? actionImage = null)
+    public async Task BeginTransitionAsync(ServerTransition row, ServerActionCommand command, ImageDefinition? actionImage = null)
     {
         var caller = command.Caller;
         var now = clock.UtcNow;
@@ -96,16 +63,11 @@ internal sealed partial class ServerGrain
                 EnsureUnlocked(row, s, caller);
                 row.EnsureAllowed(s);
                 EnsureNotBusy(row, s);
-                var started = CheckAndPrepare(row, command, s, actionImage);
-                started = atStart?.Invoke(started) ?? started;
+                var started = row.Handler.Prepare(this, command, s, actionImage);
                 return started with { TaskState = row.FirstTaskState ?? started.TaskState, Progress = 0 };
             },
             Pending(row.Phases[0].Operation, caller.RequestId, row.Action, command),
-            s =>
-            {
-                StartAction(s, row.InstanceAction, row.Event, caller, now);
-                stateAtStart?.Invoke(s);
-            });
+            s => StartAction(s, row.InstanceAction, row.Event, caller, now));
         StartOperation(token => RunTransitionAsync(row, command, token));
     }
 
@@ -115,20 +77,16 @@ internal sealed partial class ServerGrain
     /// </summary>
     private void EnsureNotBusy(ServerTransition row, ServerSnapshot server)
     {
-        if (state.State.Pending is not { } pending || row.Action is ServerActionKind.RebootHard)
+        if (state.State.Pending is not { } pending || row.SupersedesOperation)
         {
             return;
         }
 
-        if (row.Action is ServerActionKind.ConfirmResize or ServerActionKind.RevertResize && pending.Action == ServerActionKind.ConfirmResize)
-        {
-            throw ComputeFaultException.BadRequest("Instance has not been resized.");
-        }
-
-        throw ComputeFaultException.Conflict($"Cannot '{row.ConflictName}' instance {Id} while it is in task_state {server.TaskState ?? "None"}");
+        throw row.Handler.Busy(pending)
+            ?? ComputeFaultException.Conflict($"Cannot '{row.ConflictName}' instance {Id} while it is in task_state {server.TaskState ?? "None"}");
     }
 
-    private void EnsureUnlocked(ServerTransition row, ServerSnapshot server, CallerContext caller)
+    public void EnsureUnlocked(ServerTransition row, ServerSnapshot server, CallerContext caller)
     {
         if (row.ChecksLock && server.Locked && !caller.IsAdmin)
         {
@@ -138,50 +96,23 @@ internal sealed partial class ServerGrain
 
     private static ComputeFaultException PolicyDenied(string policy) => ComputeFaultException.Forbidden($"Policy doesn't allow {policy} to be performed.");
 
-    /// <summary>The action's own rules (after the table's checks, as in Nova) and what it changes at once.</summary>
-    private ServerSnapshot CheckAndPrepare(ServerTransition row, ServerActionCommand command, ServerSnapshot server, ImageDefinition? actionImage)
-    {
-        switch (command.Action)
-        {
-            case ServerActionKind.Resize:
-            case ServerActionKind.Migrate:
-                PrepareResize(command, server);
-                return server;
-            case ServerActionKind.LiveMigrate:
-                state.State.Resize = null;
-                ChooseDestination(server, command.Host);
-                return server;
-            case ServerActionKind.Rebuild:
-                return PrepareRebuild(command, server, actionImage);
-            case ServerActionKind.Unshelve:
-                return PrepareUnshelve(command, server);
-            case ServerActionKind.Rescue:
-                if (command.RescueImageRef is { } rescueImage && actionImage is null)
-                {
-                    throw ComputeFaultException.BadRequest($"Image {rescueImage} could not be found.");
-                }
-
-                return server;
-            case ServerActionKind.Shelve:
-                return server;
-            default:
-                _ = row;
-                return server;
-        }
-    }
-
-    /// <summary>Runs a transition's driver phases, then ends it where the table says; a driver failure ends it where Nova would.</summary>
+    /// <summary>
+    /// Runs a transition's driver phases (and those of the row it continues with, if its handler names one), then
+    /// ends it where the table says; a driver failure ends it where Nova would.
+    /// </summary>
     private async Task RunTransitionAsync(ServerTransition row, ServerActionCommand command, CancellationToken cancellationToken)
     {
         var requestId = state.State.Pending?.RequestId ?? command.Caller.RequestId;
+        var ending = row;
         try
         {
             await RunPhasesAsync(row.Phases, cancellationToken);
-            if (row.Action == ServerActionKind.Shelve && lifecycle.CurrentValue.ShelvedOffloadTime == 0)
+            if (row.Handler.ContinueWith(lifecycle.CurrentValue) is { } next)
             {
-                // shelved_offload_time 0: Nova offloads straight after the shelve, in the same operation.
-                _live = _live! with { VmState = VmState.Shelved, PowerState = PowerState.Shutdown };
-                await RunPhasesAsync(ServerLifecycle.For(ServerActionKind.ShelveOffload).Phases, cancellationToken);
+                // The first row's end shows (and is notified) before the next row's phases, as in Nova.
+                Show(_live! with { VmState = row.EndVmState ?? _live.VmState, PowerState = row.EndPowerState ?? _live.PowerState });
+                await RunPhasesAsync(next.Phases, cancellationToken);
+                ending = next;
             }
         }
         catch (ComputeDriverException failure)
@@ -192,15 +123,15 @@ internal sealed partial class ServerGrain
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        await FinishSnapshotAsync(row, command);
-        if (row.EndVmState == VmState.Deleted)
+        await row.Handler.FinishedAsync(this, command);
+        if (ending.EndVmState == VmState.Deleted)
         {
             await FinishDeleteAsync(requestId, cancellationToken);
             return;
         }
 
-        await CommitAsync(s => End(row, command, s), pending: null, s => EndState(row, command, s, requestId), cancellationToken);
-        await AfterEndAsync(row);
+        await CommitAsync(s => End(ending, s), pending: null, s => EndState(ending, s, requestId), cancellationToken);
+        await AfterEndAsync(ending);
     }
 
     private async Task RunPhasesAsync(IReadOnlyList<TransitionPhase> phases, CancellationToken cancellationToken)
@@ -210,17 +141,32 @@ internal sealed partial class ServerGrain
             var steps = phase.TaskStates;
             if (steps.Count > 0)
             {
-                _live = _live! with { TaskState = steps[0] };
+                Show(_live! with { TaskState = steps[0] });
             }
 
             _progress = 0;
-            await driver.ExecuteAsync(phase.Operation, _live!, progress => Advance(steps, progress), cancellationToken);
+            // A report queued from another thread that arrives after its phase ended is stale: it is dropped.
+            var run = new object();
+            _phaseRun = run;
+            try
+            {
+                await driver.ExecuteAsync(phase.Operation, _live!, OnGrain<int>(progress => Advance(run, steps, progress), cancellationToken), cancellationToken);
+            }
+            finally
+            {
+                _phaseRun = null;
+            }
         }
     }
 
     /// <summary>Progress moves the server through a phase's task_states (e.g. resize_prep → resize_migrating → resize_migrated).</summary>
-    private void Advance(IReadOnlyList<string> steps, int progress)
+    private void Advance(object run, IReadOnlyList<string> steps, int progress)
     {
+        if (!ReferenceEquals(run, _phaseRun))
+        {
+            return;
+        }
+
         _progress = progress;
         if (steps.Count < 2)
         {
@@ -230,12 +176,12 @@ internal sealed partial class ServerGrain
         var step = steps[Math.Min(steps.Count - 1, progress * steps.Count / 100)];
         if (_live!.TaskState != step)
         {
-            _live = _live with { TaskState = step };
+            Show(_live with { TaskState = step });
         }
     }
 
-    /// <summary>Where a transition ends: the table's end state, or what the action decides (see each row's comment).</summary>
-    private ServerSnapshot End(ServerTransition row, ServerActionCommand command, ServerSnapshot s)
+    /// <summary>Where a transition ends: the row's end state, then what the row's handler decides.</summary>
+    private ServerSnapshot End(ServerTransition row, ServerSnapshot s)
     {
         var ended = s with
         {
@@ -244,96 +190,39 @@ internal sealed partial class ServerGrain
             TaskState = null,
             Progress = 0,
         };
-        var resize = state.State.Resize;
-        switch (row.Action)
-        {
-            case ServerActionKind.Rebuild:
-                return s.VmState == VmState.Stopped
-                    ? ended with { VmState = VmState.Stopped, PowerState = PowerState.Shutdown }
-                    : ended with { VmState = VmState.Active, PowerState = PowerState.Running };
-            case ServerActionKind.Resize or ServerActionKind.Migrate when resize is not null:
-                return ended with { Flavor = resize.NewFlavor, Host = resize.DestinationHost, Node = resize.DestinationHost };
-            case ServerActionKind.ConfirmResize:
-                return ended with { VmState = s.PowerState == PowerState.Shutdown ? VmState.Stopped : VmState.Active };
-            case ServerActionKind.RevertResize when resize is not null:
-                return ended with
-                {
-                    VmState = resize.PreviousVmState,
-                    PowerState = resize.PreviousPowerState,
-                    Flavor = resize.OldFlavor,
-                    Host = resize.SourceHost,
-                    Node = resize.SourceHost,
-                };
-            case ServerActionKind.LiveMigrate when _liveMigrationTarget is { } target:
-                return ended with { Host = target, Node = target };
-            case ServerActionKind.Shelve when lifecycle.CurrentValue.ShelvedOffloadTime == 0:
-            case ServerActionKind.ShelveOffload:
-                return ended with { VmState = VmState.ShelvedOffloaded, PowerState = PowerState.Shutdown, Host = null, Node = null };
-            case ServerActionKind.Restore:
-                return ended with { DeletedAt = null };
-            default:
-                return ended;
-        }
+        return row.Handler.End(this, s, ended);
     }
 
-    /// <summary>What the end of a transition changes besides the server: the action log, resize and deadlines.</summary>
-    private void EndState(ServerTransition row, ServerActionCommand command, ServerState target, string requestId)
+    /// <summary>What the end of a transition changes besides the server: the action log, the row's deadlines, the handler's state.</summary>
+    private void EndState(ServerTransition row, ServerState target, string requestId)
     {
         FinishAction(target, requestId, error: null);
-        var options = lifecycle.CurrentValue;
-        var now = clock.UtcNow;
-        switch (row.Action)
+        foreach (var deadline in row.ClearsDeadlines)
         {
-            case ServerActionKind.Resize or ServerActionKind.Migrate:
-                target.ConfirmResizeAt = options.ResizeConfirmWindow > 0 ? now.AddSeconds(options.ResizeConfirmWindow) : null;
-                break;
-            case ServerActionKind.ConfirmResize or ServerActionKind.RevertResize:
-                target.Resize = null;
-                target.ConfirmResizeAt = null;
-                break;
-            case ServerActionKind.Shelve:
-                target.OffloadAt = options.ShelvedOffloadTime > 0 ? now.AddSeconds(options.ShelvedOffloadTime) : null;
-                break;
-            case ServerActionKind.ShelveOffload or ServerActionKind.Unshelve:
-                target.OffloadAt = null;
-                break;
-            case ServerActionKind.SoftDelete:
-                target.ReclaimAt = (_live!.DeletedAt ?? now).AddSeconds(options.ReclaimInstanceInterval);
-                break;
-            case ServerActionKind.Restore:
-                target.ReclaimAt = null;
-                break;
+            deadline.Set(target, null);
         }
+
+        row.SetsDeadline?.Set(target, row.SetsDeadline.DueAt(_live!, clock.UtcNow, lifecycle.CurrentValue));
+        row.Handler.Ended(target);
     }
 
-    /// <summary>After the end is persisted: reminders for the deadlines it set, and the resource hooks.</summary>
+    /// <summary>After the end is persisted: the reminders of the deadlines it set or cleared, then the row's hooks.</summary>
     private async Task AfterEndAsync(ServerTransition row)
     {
         _liveMigrationTarget = null;
-        switch (row.Action)
+        if (row.SetsDeadline is { } deadline && deadline.Get(state.State) is { } due)
         {
-            case ServerActionKind.Resize or ServerActionKind.Migrate when state.State.ConfirmResizeAt is { } confirmAt:
-                await ScheduleAsync(ResizeConfirmReminder, confirmAt);
-                break;
-            case ServerActionKind.ConfirmResize or ServerActionKind.RevertResize:
-                await CancelReminderAsync(ResizeConfirmReminder);
-                await OnResizeSettledAsync(row.Action == ServerActionKind.ConfirmResize);
-                break;
-            case ServerActionKind.Shelve when state.State.OffloadAt is { } offloadAt:
-                await ScheduleAsync(ShelveOffloadReminder, offloadAt);
-                break;
-            case ServerActionKind.Shelve when lifecycle.CurrentValue.ShelvedOffloadTime == 0:
-            case ServerActionKind.ShelveOffload:
-                await CancelReminderAsync(ShelveOffloadReminder);
-                await OnHostResourcesReleasedAsync();
-                break;
-            case ServerActionKind.SoftDelete when state.State.ReclaimAt is { } reclaimAt:
-                await ScheduleAsync(ReclaimReminder, reclaimAt);
-                await OnSoftDeletedAsync();
-                break;
-            case ServerActionKind.Restore:
-                await CancelReminderAsync(ReclaimReminder);
-                break;
+            await ScheduleAsync(deadline.Reminder, due);
+        }
+
+        foreach (var cleared in row.ClearsDeadlines)
+        {
+            await CancelReminderAsync(cleared.Reminder);
+        }
+
+        foreach (var hook in row.Hooks)
+        {
+            await RunHookAsync(hook);
         }
     }
 
@@ -341,7 +230,7 @@ internal sealed partial class ServerGrain
     private async Task FailTransitionAsync(ServerTransition row, ServerActionCommand command, string requestId, ComputeDriverException failure, CancellationToken cancellationToken)
     {
         var fault = new ServerFault { Code = 500, Message = failure.Message, Created = clock.UtcNow, Details = nameof(ComputeDriverException) + ": " + failure.Message };
-        await DiscardSnapshotAsync(row, command);
+        await row.Handler.DiscardAsync(this, command);
         await CommitAsync(
             s => row.OnFailure == FailureOutcome.Error
                 ? s with { VmState = VmState.Error, TaskState = null, Progress = 0, Fault = fault }
@@ -350,10 +239,7 @@ internal sealed partial class ServerGrain
             s =>
             {
                 FinishAction(s, requestId, fault.Details);
-                if (row.Action is ServerActionKind.Resize or ServerActionKind.Migrate)
-                {
-                    s.Resize = null;
-                }
+                row.Handler.Failed(s);
             },
             cancellationToken);
         _liveMigrationTarget = null;

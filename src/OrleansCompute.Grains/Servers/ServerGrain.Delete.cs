@@ -33,7 +33,7 @@ internal sealed partial class ServerGrain
         await BeginDeleteAsync(soft ? ServerLifecycle.For(ServerActionKind.SoftDelete) : row, command);
     }
 
-    private async Task ForceDeleteAsync(ServerTransition row, ServerActionCommand command)
+    public async Task ForceDeleteAsync(ServerTransition row, ServerActionCommand command)
     {
         if (string.IsNullOrEmpty(_live!.Host))
         {
@@ -47,7 +47,7 @@ internal sealed partial class ServerGrain
     }
 
     /// <summary>A delete wins over whatever was in flight, a build included: it is cancelled first.</summary>
-    private async Task BeginDeleteAsync(ServerTransition row, ServerActionCommand command)
+    public async Task BeginDeleteAsync(ServerTransition row, ServerActionCommand command)
     {
         var caller = command.Caller;
         var now = clock.UtcNow;
@@ -60,16 +60,16 @@ internal sealed partial class ServerGrain
                 superseded = state.State.Pending;
                 CancelOperation();
                 var deleting = s with { TaskState = row.FirstTaskState, Progress = 0 };
-                return row.Action == ServerActionKind.SoftDelete ? deleting with { DeletedAt = now } : deleting;
+                return row.SetsDeadline == ServerDeadlines.Reclaim ? deleting with { DeletedAt = now } : deleting;
             },
             Pending(row.Phases[0].Operation, caller.RequestId, row.Action, command),
             s => StartAction(s, row.InstanceAction, row.Event, caller, now));
         await DiscardAbandonedSnapshotAsync(superseded);
-        if (row.Action == ServerActionKind.SoftDelete)
+        if (row.SetsDeadline == ServerDeadlines.Reclaim)
         {
             // The reclaim reminder exists from the start: a silo that dies before the soft delete ends must not
             // leave a soft-deleted server that nothing ever reclaims (the end registers it again, harmlessly).
-            await ScheduleAsync(ReclaimReminder, now.AddSeconds(lifecycle.CurrentValue.ReclaimInstanceInterval));
+            await ScheduleAsync(ServerDeadlines.Reclaim.Reminder, now.AddSeconds(lifecycle.CurrentValue.ReclaimInstanceInterval));
         }
 
         StartOperation(token => RunTransitionAsync(row, command, token));
@@ -124,23 +124,26 @@ internal sealed partial class ServerGrain
     {
         target.RequestedNetworks = [];
         target.Resize = null;
-        target.ReclaimAt = null;
-        target.OffloadAt = null;
-        target.ConfirmResizeAt = null;
+        foreach (var deadline in ServerDeadlines.All)
+        {
+            deadline.Set(target, null);
+        }
     }
 
     private async Task AfterDeletedAsync()
     {
-        await CancelReminderAsync(ReclaimReminder);
-        await CancelReminderAsync(ShelveOffloadReminder);
-        await CancelReminderAsync(ResizeConfirmReminder);
+        foreach (var deadline in ServerDeadlines.All)
+        {
+            await CancelReminderAsync(deadline.Reminder);
+        }
+
         await OnHostResourcesReleasedAsync();
         await OnServerGoneAsync();
         DeactivateOnIdle();
     }
 
     /// <summary>restore: back from SOFT_DELETED within the interval; at once when the server has no host.</summary>
-    private async Task RestoreAsync(ServerTransition row, ServerActionCommand command)
+    public async Task RestoreAsync(ServerTransition row, ServerActionCommand command)
     {
         var server = _live!;
         EnsureUnlocked(row, server, command.Caller);
@@ -163,8 +166,8 @@ internal sealed partial class ServerGrain
             s =>
             {
                 StartAction(s, row.InstanceAction, null, command.Caller, now);
-                s.ReclaimAt = null;
+                ServerDeadlines.Reclaim.Set(s, null);
             });
-        await CancelReminderAsync(ReclaimReminder);
+        await CancelReminderAsync(ServerDeadlines.Reclaim.Reminder);
     }
 }

@@ -1,34 +1,30 @@
-using Microsoft.Extensions.DependencyInjection;
 using OrleansCompute.Events;
 
 namespace OrleansCompute.Servers;
 
 /// <summary>
-/// Lifecycle events. The server the grain shows (<c>_live</c>) changes at commits and, for transient task states,
-/// in memory between them (an offload straight after a shelve, the steps of a resize): every such change that
-/// starts or ends an action is published at once, so the events follow the lifecycle exactly and in order. A new
-/// server's first commit publishes <c>instance.create.start</c>; loading a server on activation publishes nothing.
+/// Lifecycle events. The server the grain shows (<see cref="_live"/>) changes at commits and, for transient task
+/// states, in memory between them (an offload straight after a shelve, the steps of a resize): every such change
+/// goes through <see cref="Show"/>, which publishes the events it amounts to at once, so the events follow the
+/// lifecycle exactly and in order. A new server's first commit publishes <c>instance.create.start</c>; loading a
+/// server on activation publishes nothing. The publisher is the constructor's <c>events</c> (none in a silo
+/// without the event services).
 /// </summary>
 internal sealed partial class ServerGrain
 {
-    private ServerSnapshot? _liveSnapshot;
-    private IComputeEventPublisher? _events;
-    private bool _eventsResolved;
+    /// <summary>The server as reads show it. Assigned only on activation; every later change goes through <see cref="Show"/>.</summary>
+    private ServerSnapshot? _live;
+
     private string? _eventRequestId;
 
-    /// <summary>The server as reads show it; setting it publishes the events the change amounts to.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE1006", Justification = "Keeps the name the rest of the grain uses for its live server.")]
-    private ServerSnapshot? _live
+    /// <summary>Shows <paramref name="next"/> to reads and publishes what changed since the server shown before.</summary>
+    private void Show(ServerSnapshot next)
     {
-        get => _liveSnapshot;
-        set
+        var before = _live;
+        _live = next;
+        if (before is not null && !ReferenceEquals(before, next))
         {
-            var before = _liveSnapshot;
-            _liveSnapshot = value;
-            if (before is not null && value is not null && !ReferenceEquals(before, value))
-            {
-                Publish(before, value);
-            }
+            Publish(before, next);
         }
     }
 
@@ -44,13 +40,7 @@ internal sealed partial class ServerGrain
 
     private void Publish(ServerSnapshot? before, ServerSnapshot after)
     {
-        if (!_eventsResolved)
-        {
-            _events = ServiceProvider.GetService<IComputeEventPublisher>();
-            _eventsResolved = true;
-        }
-
-        if (_events is null)
+        if (events is null)
         {
             return;
         }
@@ -60,7 +50,7 @@ internal sealed partial class ServerGrain
         var requestId = state.State.Pending?.RequestId ?? _eventRequestId;
         foreach (var (eventType, priority) in InstanceEventTypes.For(before, after))
         {
-            _events.Publish(new InstanceNotification
+            events.Publish(new InstanceNotification
             {
                 EventType = eventType,
                 Priority = priority,

@@ -13,6 +13,15 @@ namespace OrleansCompute.Servers;
 /// </summary>
 internal sealed partial class ServerGrain
 {
+    /// <summary>Runs one of a lifecycle row's named hooks (see <see cref="ServerHook"/>).</summary>
+    private Task RunHookAsync(ServerHook hook) => hook switch
+    {
+        ServerHook.ReleaseHostResources => OnHostResourcesReleasedAsync(),
+        ServerHook.SettleResizeQuota => OnResizeSettledAsync(),
+        ServerHook.ReleaseServerQuota => OnSoftDeletedAsync(),
+        _ => throw new ArgumentOutOfRangeException(nameof(hook), hook, "No such hook."),
+    };
+
     /// <summary>
     /// The server no longer uses its host's resources: after a delete (hard, forced, local or reclaim) and a
     /// shelve offload. Both of its host claims go (the second exists while a resize waits for confirmation).
@@ -45,11 +54,7 @@ internal sealed partial class ServerGrain
     /// A resize or migration was settled: the quota follows the flavor the server ends with (the new one on
     /// confirm, the old one on revert).
     /// </summary>
-    private Task OnResizeSettledAsync(bool confirmed)
-    {
-        _ = confirmed;
-        return ResizeQuotaAsync(_live!.Flavor);
-    }
+    private Task OnResizeSettledAsync() => ResizeQuotaAsync(_live!.Flavor);
 
     /// <summary>restore needs room in the project's quota again: Nova answers 403 when there is none.</summary>
     private async Task EnsureRestorableAsync()
@@ -68,7 +73,7 @@ internal sealed partial class ServerGrain
     /// resize: the quota moves to the new flavor before the transition starts (403 when it does not fit, as
     /// Nova checks the delta up front), and moves back if the transition is refused after all.
     /// </summary>
-    private async Task BeginResizeAsync(ServerTransition row, ServerActionCommand command)
+    public async Task BeginResizeAsync(ServerTransition row, ServerActionCommand command)
     {
         var server = _live!;
         EnsureUnlocked(row, server, command.Caller);
@@ -80,7 +85,7 @@ internal sealed partial class ServerGrain
             && !(flavor.DiskGb == 0 && server.Flavor.DiskGb != 0);
         if (moves)
         {
-            await ResizeQuotaAsync(SnapshotOf(flavor!));
+            await ResizeQuotaAsync(FlavorSnapshot.From(flavor!));
         }
 
         try
@@ -102,7 +107,7 @@ internal sealed partial class ServerGrain
     /// unshelve of an offloaded server: the scheduler places it again and claims capacity (Nova schedules an
     /// unshelve anew); the claim is dropped if the transition is refused.
     /// </summary>
-    private async Task BeginUnshelveAsync(ServerTransition row, ServerActionCommand command)
+    public async Task BeginUnshelveAsync(ServerTransition row, ServerActionCommand command)
     {
         var server = _live!;
         if (server.VmState != VmState.ShelvedOffloaded || !string.IsNullOrEmpty(server.Host) || command.Host is not null)
@@ -130,16 +135,4 @@ internal sealed partial class ServerGrain
             throw;
         }
     }
-
-    private static FlavorSnapshot SnapshotOf(FlavorDefinition flavor) => new()
-    {
-        Id = flavor.Id,
-        Name = flavor.Name,
-        Vcpus = flavor.Vcpus,
-        RamMb = flavor.RamMb,
-        DiskGb = flavor.DiskGb,
-        EphemeralGb = flavor.EphemeralGb,
-        SwapMb = flavor.SwapMb,
-        ExtraSpecs = flavor.ExtraSpecs,
-    };
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrleansCompute.Catalog;
+using OrleansCompute.Identity;
 using OrleansCompute.Images;
 using OrleansCompute.Servers.Actions;
 using OrleansCompute.Servers.Lifecycle;
@@ -17,17 +18,14 @@ internal sealed partial class ServerGrain
     private ImageLookup Images => ServiceProvider.GetRequiredService<ImageLookup>();
 
     /// <summary>The image a rebuild or rescue names, as the caller sees it; null when none is named or it cannot be found.</summary>
-    private async Task<ImageDefinition?> ResolveActionImageAsync(ServerActionCommand command)
-    {
-        var imageRef = command.Action == ServerActionKind.Rebuild ? command.Rebuild?.ImageRef : command.RescueImageRef;
-        return imageRef is null ? null : await Images.FindAsync(imageRef, command.Caller);
-    }
+    public async Task<ImageDefinition?> FindActionImageAsync(string? imageRef, CallerContext caller) =>
+        imageRef is null ? null : await Images.FindAsync(imageRef, caller);
 
     /// <summary>
     /// createImage / createBackup as Nova does it: the server's state is checked, the image record is created
     /// (SAVING), then the task_state is set; when that last step is refused (a racing action), the image goes again.
     /// </summary>
-    private async Task BeginSnapshotAsync(ServerTransition row, ServerActionCommand command)
+    public async Task BeginSnapshotAsync(ServerTransition row, ServerActionCommand command)
     {
         if (command.ImageId is not { } imageId)
         {
@@ -56,22 +54,10 @@ internal sealed partial class ServerGrain
     }
 
     /// <summary>The snapshot finished: its image becomes ACTIVE before the server leaves image_uploading, as in Nova.</summary>
-    private async Task FinishSnapshotAsync(ServerTransition row, ServerActionCommand command)
-    {
-        if (IsSnapshot(row) && command.ImageId is { } imageId)
-        {
-            await ImageGrain(imageId).MarkActiveAsync(clock.UtcNow);
-        }
-    }
+    public Task MarkSnapshotActiveAsync(string imageId) => ImageGrain(imageId).MarkActiveAsync(clock.UtcNow);
 
     /// <summary>The snapshot failed: Nova deletes its image (before the server's task_state is reverted).</summary>
-    private async Task DiscardSnapshotAsync(ServerTransition row, ServerActionCommand command)
-    {
-        if (IsSnapshot(row) && command.ImageId is { } imageId)
-        {
-            await ImageGrain(imageId).DeleteAsync();
-        }
-    }
+    public Task DeleteSnapshotAsync(string imageId) => ImageGrain(imageId).DeleteAsync();
 
     /// <summary>
     /// A delete or os-resetState cancelled the operation in flight: when it was a snapshot, its image can never
@@ -79,13 +65,11 @@ internal sealed partial class ServerGrain
     /// </summary>
     private async Task DiscardAbandonedSnapshotAsync(PendingOperation? abandoned)
     {
-        if (abandoned is { Action: ServerActionKind.CreateImage or ServerActionKind.CreateBackup, Command.ImageId: { } imageId })
+        if (abandoned is { Action: { } action, Command: { } command })
         {
-            await ImageGrain(imageId).DeleteAsync();
+            await ServerLifecycle.For(action).Handler.DiscardAsync(this, command);
         }
     }
-
-    private static bool IsSnapshot(ServerTransition row) => row.Action is ServerActionKind.CreateImage or ServerActionKind.CreateBackup;
 
     private IImageGrain ImageGrain(string imageId) => GrainFactory.GetGrain<IImageGrain>(ImageKey(imageId));
 

@@ -83,7 +83,7 @@ internal sealed partial class ServerGrain
         await _commitGate.WaitAsync();
         try
         {
-            _live = _live! with { Host = placement.Host, Node = placement.Node, AvailabilityZone = placement.AvailabilityZone };
+            Show(_live! with { Host = placement.Host, Node = placement.Node, AvailabilityZone = placement.AvailabilityZone });
             state.State.Server = state.State.Server! with { Host = placement.Host, Node = placement.Node, AvailabilityZone = placement.AvailabilityZone };
             await state.WriteStateAsync();
         }

@@ -13,10 +13,6 @@ namespace OrleansCompute.Servers;
 /// </summary>
 internal sealed partial class ServerGrain
 {
-    internal const string ReclaimReminder = "reclaim";
-    internal const string ShelveOffloadReminder = "shelve-offload";
-    internal const string ResizeConfirmReminder = "resize-confirm";
-
     private TimeSpan ReminderPeriod => reminderOptions.Value.MinimumReminderPeriod > TimeSpan.Zero ? reminderOptions.Value.MinimumReminderPeriod : TimeSpan.FromMinutes(1);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -36,38 +32,23 @@ internal sealed partial class ServerGrain
             return;
         }
 
-        var (deadline, action, applies) = reminderName switch
-        {
-            ReclaimReminder => (state.State.ReclaimAt, ServerActionKind.Reclaim, server.VmState == VmState.SoftDeleted),
-            ShelveOffloadReminder => (state.State.OffloadAt, ServerActionKind.ShelveOffload, server.VmState == VmState.Shelved),
-            ResizeConfirmReminder => (state.State.ConfirmResizeAt, ServerActionKind.ConfirmResize, server.VmState == VmState.Resized),
-            _ => (null, ServerActionKind.Reclaim, false),
-        };
-
-        if (!applies || deadline is null)
+        var deadline = ServerDeadlines.ForReminder(reminderName);
+        var due = deadline?.Pending(server, state.State);
+        if (deadline is null || due is null)
         {
             await CancelReminderAsync(reminderName);
             return;
         }
 
-        if (clock.UtcNow < deadline.Value)
+        if (clock.UtcNow < due.Value)
         {
             // Early on the compute clock: the next tick looks again.
             return;
         }
 
         LogDeadline(logger, reminderName, Id);
-        var command = new ServerActionCommand { Caller = SystemCaller(), Action = action };
-        var row = ServerLifecycle.For(action);
-        if (action == ServerActionKind.Reclaim)
-        {
-            await BeginDeleteAsync(row, command);
-        }
-        else
-        {
-            await BeginTransitionAsync(row, command);
-        }
-
+        var row = ServerLifecycle.For(deadline.Action);
+        await row.Handler.StartAsync(this, row, new ServerActionCommand { Caller = SystemCaller(), Action = deadline.Action });
         await CancelReminderAsync(reminderName);
     }
 
@@ -100,9 +81,10 @@ internal sealed partial class ServerGrain
 
         try
         {
-            await EnsureAsync(ReclaimReminder, server.VmState == VmState.SoftDeleted ? state.State.ReclaimAt : null);
-            await EnsureAsync(ShelveOffloadReminder, server.VmState == VmState.Shelved ? state.State.OffloadAt : null);
-            await EnsureAsync(ResizeConfirmReminder, server.VmState == VmState.Resized ? state.State.ConfirmResizeAt : null);
+            foreach (var deadline in ServerDeadlines.All)
+            {
+                await EnsureAsync(deadline.Reminder, deadline.Pending(server, state.State));
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -1,4 +1,5 @@
 using OrleansCompute.Faults;
+using OrleansCompute.Policy;
 using OrleansCompute.Servers.Actions;
 using OrleansCompute.Servers.Lifecycle;
 
@@ -7,10 +8,8 @@ namespace OrleansCompute.Servers;
 /// <summary>The actions Nova carries out in the API at once: lock, unlock, os-resetState, security groups.</summary>
 internal sealed partial class ServerGrain
 {
-    private const string UnlockOverridePolicy = "os_compute_api:os-lock-server:unlock:unlock_override";
-
     /// <summary>Nova's lock: the owner locking a locked server changes nothing; otherwise locked_by is owner or admin.</summary>
-    private async Task LockAsync(ServerTransition row, ServerActionCommand command)
+    public async Task LockAsync(ServerTransition row, ServerActionCommand command)
     {
         var caller = command.Caller;
         var isOwner = string.Equals(caller.ProjectId, _live!.ProjectId, StringComparison.Ordinal);
@@ -27,7 +26,7 @@ internal sealed partial class ServerGrain
     }
 
     /// <summary>Nova's unlock: a lock set by the other party (an admin's, for the owner) needs unlock_override (admin).</summary>
-    private async Task UnlockAsync(ServerTransition row, ServerActionCommand command)
+    public async Task UnlockAsync(ServerTransition row, ServerActionCommand command)
     {
         var caller = command.Caller;
         var server = _live!;
@@ -35,7 +34,7 @@ internal sealed partial class ServerGrain
         var mayOverride = command.PolicyChecked ? command.MayOverrideLock : caller.IsAdmin;
         if (server.LockedBy is { } lockedBy && lockedBy != expected && !mayOverride)
         {
-            throw PolicyDenied(UnlockOverridePolicy);
+            throw PolicyDenied(ComputePolicies.UnlockOverride);
         }
 
         var now = clock.UtcNow;
@@ -46,7 +45,7 @@ internal sealed partial class ServerGrain
     }
 
     /// <summary>os-resetState: vm_state as given, task_state null; whatever was in flight is abandoned, as in Nova.</summary>
-    private async Task ResetStateAsync(ServerTransition row, ServerActionCommand command)
+    public async Task ResetStateAsync(ServerTransition row, ServerActionCommand command)
     {
         var target = command.State is VmState.Active or VmState.Error
             ? command.State
@@ -62,10 +61,9 @@ internal sealed partial class ServerGrain
     }
 
     /// <summary>addSecurityGroup / removeSecurityGroup: Neutron's port update, with Nova's 400s for no-ops.</summary>
-    private async Task ChangeSecurityGroupsAsync(ServerActionCommand command)
+    public async Task ChangeSecurityGroupsAsync(ServerActionCommand command, bool adding)
     {
         var name = command.SecurityGroup ?? throw ComputeFaultException.BadRequest("'name' is a required property");
-        var adding = command.Action == ServerActionKind.AddSecurityGroup;
         await CommitAsync(
             s =>
             {

@@ -1,6 +1,7 @@
 using OrleansCompute.Faults;
 using OrleansCompute.Identity;
 using OrleansCompute.Quotas;
+using OrleansCompute.Servers.Lifecycle;
 
 namespace OrleansCompute.Servers;
 
@@ -12,8 +13,6 @@ internal sealed partial class ServerGrain
 {
     /// <summary>Nova's <c>MAX_TAG_COUNT</c>.</summary>
     internal const int MaxTagCount = 50;
-
-    private static readonly string[] MetadataWritableStates = [VmState.Active, VmState.Paused, VmState.Suspended, VmState.Stopped];
 
     public async Task<ServerSnapshot> UpdateAsync(CallerContext caller, ServerUpdate update)
     {
@@ -40,13 +39,7 @@ internal sealed partial class ServerGrain
     {
         ArgumentNullException.ThrowIfNull(change);
         var server = Visible(caller);
-        var method = change.DeleteKey is null ? "update_metadata" : "delete_metadata";
-        if (server.Locked && !caller.IsAdmin)
-        {
-            throw ComputeFaultException.Conflict($"Instance {Id} is locked");
-        }
-
-        EnsureStableState(server, method);
+        EnsureWritable(ServerLifecycle.Writes[change.DeleteKey is null ? ServerWrite.UpdateMetadata : ServerWrite.DeleteMetadata], server, caller);
 
         Dictionary<string, string> metadata;
         if (change.DeleteKey is { } key)
@@ -82,17 +75,14 @@ internal sealed partial class ServerGrain
     {
         ArgumentNullException.ThrowIfNull(change);
         var server = Visible(caller);
-        var action = change.Kind switch
+        var write = change.Kind switch
         {
-            TagChangeKind.ReplaceAll => "update tags",
-            TagChangeKind.Add => "update tag",
-            TagChangeKind.Remove => "delete tag",
-            _ => "delete tags",
+            TagChangeKind.ReplaceAll => ServerWrite.ReplaceTags,
+            TagChangeKind.Add => ServerWrite.AddTag,
+            TagChangeKind.Remove => ServerWrite.RemoveTag,
+            _ => ServerWrite.RemoveTags,
         };
-        if (!MetadataWritableStates.Contains(server.VmState))
-        {
-            throw ComputeFaultException.Conflict($"Cannot '{action}' instance {Id} while it is in vm_state {server.VmState}");
-        }
+        EnsureWritable(ServerLifecycle.Writes[write], server, caller);
 
         List<string> tags;
         var added = false;
@@ -133,23 +123,15 @@ internal sealed partial class ServerGrain
         return new TagChangeResult { Tags = tags, Added = added };
     }
 
-    /// <summary>Nova's check_instance_state for metadata writes: a stable vm_state, no task, and launched once.</summary>
-    private void EnsureStableState(ServerSnapshot server, string method)
+    /// <summary>The write's row in the lifecycle table: Nova's lock check, then its state checks.</summary>
+    private void EnsureWritable(ServerWriteRule rule, ServerSnapshot server, CallerContext caller)
     {
-        if (!MetadataWritableStates.Contains(server.VmState))
+        if (rule.ChecksLock && server.Locked && !caller.IsAdmin)
         {
-            throw ComputeFaultException.Conflict($"Cannot '{method}' instance {Id} while it is in vm_state {server.VmState}");
+            throw ComputeFaultException.Conflict($"Instance {Id} is locked");
         }
 
-        if (server.TaskState is { } task)
-        {
-            throw ComputeFaultException.Conflict($"Cannot '{method}' instance {Id} while it is in task_state {task}");
-        }
-
-        if (server.LaunchedAt is null)
-        {
-            throw ComputeFaultException.Conflict($"Cannot '{method}' instance {Id} while it is in launched_at None");
-        }
+        rule.EnsureAllowed(server);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansCompute.Catalog;
 using OrleansCompute.Driver;
+using OrleansCompute.Events;
 using OrleansCompute.Faults;
 using OrleansCompute.Identity;
 using OrleansCompute.Indexing;
@@ -18,6 +19,19 @@ namespace OrleansCompute.Servers;
 /// live in memory and are shown by reads, while each operation's start and end are persisted (two writes per
 /// operation). The lifecycle rules are the table in <see cref="Lifecycle.ServerLifecycle"/>; this file holds
 /// create, read and the commit machinery, the partial files the actions, deletes, reminders and action log.
+/// <para>
+/// Interleaving, and the rule it follows. The grain is not reentrant, but its driver work runs as a background
+/// task started from a request turn (<see cref="StartOperation"/>: <c>_ = RunOperationAsync(...)</c>) on this
+/// activation's scheduler, so requests and that operation interleave at their awaits — never in parallel: one
+/// thread at a time runs grain code. The rule: (1) every durable change is one <see cref="CommitAsync"/>, whose
+/// check and change run under <c>_commitGate</c> on the latest state (an await inside a commit — the storage and
+/// index writes — cannot let another commit in between); (2) between commits, only in-memory transient state
+/// changes (<see cref="Show"/>, <c>_progress</c>), and only on the grain's scheduler: driver progress callbacks
+/// are marshalled onto it (<see cref="OnGrain{T}"/>), whatever thread the driver calls them from; (3) an operation
+/// re-checks its cancellation after every await before it commits, so a delete or reset that superseded it
+/// wins; (4) events are published by an explicit <see cref="Show"/> at the change they describe, never as a side
+/// effect of an assignment.
+/// </para>
 /// </summary>
 [GrainType("compute-server")]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The operation source is disposed in OnDeactivateAsync; the gate holds no wait handle.")]
@@ -29,9 +43,10 @@ internal sealed partial class ServerGrain(
     ComputeClock clock,
     IOptionsMonitor<ServerLifecycleOptions> lifecycle,
     IOptions<ReminderOptions> reminderOptions,
-    ILogger<ServerGrain> logger) : Grain, IServerGrain, IRemindable
+    ILogger<ServerGrain> logger,
+    IComputeEventPublisher? events = null) : Grain, IServerGrain, IRemindable, IServerActionHost
 {
-    // Background operations and request turns interleave at awaits; this gate keeps each commit atomic.
+    // See "Interleaving" above: the gate makes each commit (check, state write, index write, events) one step.
     private readonly SemaphoreSlim _commitGate = new(1, 1);
     private CancellationTokenSource? _operation;
     private volatile int _progress;
@@ -229,7 +244,7 @@ internal sealed partial class ServerGrain(
 
         // An operation that superseded the build while it was being placed (os-resetState, delete) owns the state now.
         cancellationToken.ThrowIfCancellationRequested();
-        _live = _live! with { TaskState = TaskState.Networking };
+        Show(_live! with { TaskState = TaskState.Networking });
         List<ServerAddress> addresses;
         try
         {
@@ -242,10 +257,10 @@ internal sealed partial class ServerGrain(
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        _live = _live! with { TaskState = TaskState.Spawning, Addresses = addresses };
+        Show(_live! with { TaskState = TaskState.Spawning, Addresses = addresses });
         try
         {
-            await driver.ExecuteAsync(DriverOperation.Spawn, _live, p => _progress = p, cancellationToken);
+            await driver.ExecuteAsync(DriverOperation.Spawn, _live, OnGrain<int>(p => _progress = p, cancellationToken), cancellationToken);
         }
         catch (ComputeDriverException failure)
         {
@@ -364,7 +379,7 @@ internal sealed partial class ServerGrain(
                 throw;
             }
 
-            _live = next;
+            Show(next);
             await index.UpsertAsync(next, CancellationToken.None);
             PublishTransition(previous, next, previousPending?.RequestId ?? pending?.RequestId);
         }

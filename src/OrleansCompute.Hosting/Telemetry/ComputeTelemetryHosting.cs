@@ -86,8 +86,13 @@ internal static class ComputeTelemetryHosting
     {
         var configuration = builder.Configuration;
         var services = builder.Services;
-        services.Configure<ComputeTelemetryOptions>(configuration.GetSection(ComputeTelemetryOptions.SectionName));
-        services.Configure<ComputeDashboardOptions>(configuration.GetSection(ComputeDashboardOptions.SectionName));
+        services.AddOptions<ComputeTelemetryOptions>().BindConfiguration(ComputeTelemetryOptions.SectionName)
+            .Validate(o => o.PrometheusPath.StartsWith('/'), "Compute:Telemetry:PrometheusPath must start with '/'.")
+            .Validate(o => o.ServerCountSeconds >= 1, "Compute:Telemetry:ServerCountSeconds must be at least 1.")
+            .ValidateOnStart();
+        services.AddOptions<ComputeDashboardOptions>().BindConfiguration(ComputeDashboardOptions.SectionName)
+            .Validate(o => o.Path.StartsWith('/'), "Compute:Dashboard:Path must start with '/'.")
+            .ValidateOnStart();
         services.AddMetrics();
         services.AddSingleton(sp => new ServerCountGauge(
             sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
@@ -97,6 +102,7 @@ internal static class ComputeTelemetryHosting
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ServerCountGauge>>()));
         services.AddHostedService<ServerCountGaugeService>();
 
+        // Read before the container exists: whether exporters and the dashboard are added at all is a registration.
         var telemetry = configuration.GetSection(ComputeTelemetryOptions.SectionName).Get<ComputeTelemetryOptions>() ?? new ComputeTelemetryOptions();
         AddOpenTelemetry(builder, telemetry);
         return configuration.GetSection(ComputeDashboardOptions.SectionName).Get<ComputeDashboardOptions>() ?? new ComputeDashboardOptions();

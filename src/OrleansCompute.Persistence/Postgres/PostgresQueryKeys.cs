@@ -18,15 +18,10 @@ public static class PostgresQueryKeys
     public const string CleanupDefunctSiloEntry = "CleanupDefunctSiloEntryKey";
 
     /// <summary>AddAdoNetGrainStorage: three required, DeleteStorageKey for DeleteStateOnClear = true.</summary>
-    public static readonly IReadOnlyList<string> GrainStorage =
-        ["WriteToStorageKey", "ReadFromStorageKey", "ClearStorageKey", "DeleteStorageKey"];
+    public static readonly IReadOnlyList<string> GrainStorage = OrleansQueryKeys.GrainStorage;
 
     /// <summary>The seven keys UseAdoNetReminderService requires.</summary>
-    public static readonly IReadOnlyList<string> Reminders =
-    [
-        "ReadReminderRowsKey", "ReadReminderRowKey", "ReadRangeRows1Key", "ReadRangeRows2Key",
-        "UpsertReminderRowKey", "DeleteReminderRowKey", "DeleteReminderRowsKey",
-    ];
+    public static readonly IReadOnlyList<string> Reminders = OrleansQueryKeys.Reminders;
 
     public static IEnumerable<string> All => [.. Clustering, CleanupDefunctSiloEntry, .. GrainStorage, .. Reminders];
 }

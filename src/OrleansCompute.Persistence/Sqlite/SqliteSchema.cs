@@ -1,12 +1,14 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using OrleansCompute.Persistence.Index;
 
 namespace OrleansCompute.Persistence.Sqlite;
 
 /// <summary>
-/// Creates or updates a database file's schema: WAL once, every DDL script (all "if not exists") and every query
-/// row (upserted, so a new release replaces changed texts). Runs in one immediate transaction, so a second process
-/// starting at the same moment waits rather than interleaving, and a failure leaves nothing half-made.
+/// Creates or updates a database file's schema: WAL once, every DDL script and then the server index's from
+/// <see cref="ServerIndexSchema"/> (all "if not exists") and every query row (upserted, so a new release replaces
+/// changed texts). Runs in one immediate transaction, so a second process starting at the same moment waits rather
+/// than interleaving, and a failure leaves nothing half-made.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -28,11 +30,13 @@ internal static class SqliteSchema
             var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                await Index.ServerIndexMigration.ApplyAsync(connection, cancellationToken).ConfigureAwait(false);
+                await ServerIndexMigration.ApplyAsync(connection, cancellationToken).ConfigureAwait(false);
                 foreach (var (_, script) in EmbeddedSqliteScripts.Schema)
                 {
                     await ExecuteAsync(connection, script, cancellationToken).ConfigureAwait(false);
                 }
+
+                await ExecuteAsync(connection, ServerIndexSchema.Script(SqliteIndexDialect.Instance), cancellationToken).ConfigureAwait(false);
 
                 foreach (var (key, text) in EmbeddedSqliteScripts.Queries)
                 {

@@ -11,27 +11,28 @@ namespace OrleansCompute.Persistence.Telemetry;
 /// </summary>
 public sealed class ServerStatusCensus
 {
-    private readonly DbDataSource _dataSource;
-    private readonly string _sql;
+    // deleted is a boolean on PostgreSQL and 0/1 on SQLite; both read it as a truth value.
+    private const string Sql = "SELECT vm_state, task_state, count(*) FROM compute_servers WHERE NOT deleted GROUP BY vm_state, task_state;";
 
-    private ServerStatusCensus(DbDataSource dataSource, string notDeleted)
+    private readonly DbDataSource _dataSource;
+
+    private ServerStatusCensus(DbDataSource dataSource)
     {
         _dataSource = dataSource;
-        _sql = $"SELECT vm_state, task_state, count(*) FROM compute_servers WHERE {notDeleted} GROUP BY vm_state, task_state;";
     }
 
     /// <summary>The census of embedded mode's SQLite index (read connections).</summary>
     public static ServerStatusCensus For(SqliteComputeDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        return new ServerStatusCensus(database.ReadDataSource, "deleted = 0");
+        return new ServerStatusCensus(database.ReadDataSource);
     }
 
     /// <summary>The census of cluster mode's PostgreSQL index.</summary>
     public static ServerStatusCensus For(PostgresComputeDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        return new ServerStatusCensus(database.DataSource, "NOT deleted");
+        return new ServerStatusCensus(database.DataSource);
     }
 
     /// <summary>
@@ -43,7 +44,7 @@ public sealed class ServerStatusCensus
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         using var connection = _dataSource.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = _sql;
+        command.CommandText = Sql;
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

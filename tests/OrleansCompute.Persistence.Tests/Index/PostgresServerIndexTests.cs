@@ -1,6 +1,6 @@
 using OrleansCompute.Indexing;
-using OrleansCompute.Persistence.Postgres.Index;
-using ServerOrdering = OrleansCompute.Persistence.Sqlite.Index.ServerOrdering;
+using OrleansCompute.Persistence.Index;
+using OrleansCompute.Persistence.Postgres;
 
 namespace OrleansCompute.Persistence.Tests.Index;
 
@@ -33,7 +33,7 @@ public sealed class PostgresServerIndexTests : ServerIndexTests
             }
 
             await using var command = connection.CreateCommand();
-            ServerPageCommand.Build(command, new ServerQuery { ProjectId = projectId }, order, withMarker ? [1_000L, Guid.Empty] : null);
+            ServerPageCommand.Build(command, PostgresIndexDialect.Instance, new ServerQuery { ProjectId = projectId }, order, withMarker ? [1_000L, Guid.Empty] : null);
             command.CommandText = "EXPLAIN " + command.CommandText;
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())

@@ -1,7 +1,8 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using OrleansCompute.Indexing;
-using OrleansCompute.Persistence.Sqlite.Index;
+using OrleansCompute.Persistence.Index;
+using OrleansCompute.Persistence.Sqlite;
 
 namespace OrleansCompute.Persistence.Tests.Index;
 
@@ -32,7 +33,7 @@ public sealed class ServerIndexPlanTests : ServerIndexTestBase
         var plan = new List<string>();
         await using var connection = (SqliteConnection)await ((SqliteIndexBackend)Backend).Temp.Database.ReadDataSource.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
-        ServerPageCommand.Build(command, query, ServerOrdering.Resolve(query.Sort), markerValues: null);
+        ServerPageCommand.Build(command, SqliteIndexDialect.Instance, query, ServerOrdering.Resolve(query.Sort), markerValues: null);
         command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
         await using DbDataReader reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

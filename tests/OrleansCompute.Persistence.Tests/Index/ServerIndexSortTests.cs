@@ -1,5 +1,5 @@
 using OrleansCompute.Indexing;
-using OrleansCompute.Persistence.Sqlite.Index;
+using OrleansCompute.Persistence.Index;
 
 namespace OrleansCompute.Persistence.Tests.Index;
 

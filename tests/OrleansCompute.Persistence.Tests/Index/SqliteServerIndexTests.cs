@@ -1,7 +1,8 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using OrleansCompute.Indexing;
-using OrleansCompute.Persistence.Sqlite.Index;
+using OrleansCompute.Persistence.Index;
+using OrleansCompute.Persistence.Sqlite;
 
 namespace OrleansCompute.Persistence.Tests.Index;
 
@@ -23,7 +24,7 @@ public sealed class SqliteServerIndexTests : ServerIndexTests
         await using (var connection = (SqliteConnection)await Sqlite.Temp.Database.ReadDataSource.OpenConnectionAsync())
         {
             await using var command = connection.CreateCommand();
-            ServerPageCommand.Build(command, new ServerQuery { ProjectId = projectId }, order, withMarker ? [1_000L, Guid.Empty.ToString("D")] : null);
+            ServerPageCommand.Build(command, SqliteIndexDialect.Instance, new ServerQuery { ProjectId = projectId }, order, withMarker ? [1_000L, Guid.Empty.ToString("D")] : null);
             command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
             await using DbDataReader reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())

@@ -15,13 +15,13 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    public HostProcess(string dataDirectory, params string[] extraArguments)
+    public HostProcess(string? dataDirectory, params string[] extraArguments)
         : this(RepositoryPaths.HostAssembly, dataDirectory, extraArguments)
     {
     }
 
     /// <summary>Another program built on the public hosting API (a sample), started the same way.</summary>
-    public HostProcess(string assemblyPath, string dataDirectory, string[] extraArguments)
+    public HostProcess(string assemblyPath, string? dataDirectory, string[] extraArguments)
     {
         _assemblyPath = assemblyPath;
         DataDirectory = dataDirectory;
@@ -35,7 +35,11 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>The extra argument that runs the host with its built-in identity service (the product default).</summary>
     public const string IdentityMode = "--Compute:Auth:Mode=identity";
 
-    public string DataDirectory { get; }
+    /// <summary>The <c>--Compute:DataDirectory</c> given to the host; null: none, the host's default applies.</summary>
+    public string? DataDirectory { get; }
+
+    /// <summary>The directory the process starts in; null: beside the host assembly.</summary>
+    public string? WorkingDirectory { get; init; }
 
     public int HttpPort { get; }
 
@@ -66,11 +70,15 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(_assemblyPath)!,
+            WorkingDirectory = WorkingDirectory ?? Path.GetDirectoryName(_assemblyPath)!,
         };
         info.ArgumentList.Add(_assemblyPath);
         info.ArgumentList.Add($"--urls=http://127.0.0.1:{HttpPort}");
-        info.ArgumentList.Add($"--Compute:DataDirectory={DataDirectory}");
+        if (DataDirectory is not null)
+        {
+            info.ArgumentList.Add($"--Compute:DataDirectory={DataDirectory}");
+        }
+
         info.ArgumentList.Add($"--Compute:SiloPort={SiloPort}");
         info.ArgumentList.Add($"--Compute:GatewayPort={GatewayPort}");
         if (!_extraArguments.Any(a => a.StartsWith("--Compute:Auth:Mode=", StringComparison.Ordinal)))

@@ -10,9 +10,9 @@ namespace OrleansCompute.Api.Servers.Actions;
 /// </summary>
 internal static class ActionPolicy
 {
-    public static ServerActionCommand Apply(ComputeRequest request, ServerActionCommand command)
+    public static ServerActionCommand Apply(ComputeRequest request, ServerActionDescriptor descriptor, ServerActionCommand command)
     {
-        if (command.Host is not null && HostRule(command.Action) is { } hostRule)
+        if (command.Host is not null && descriptor.HostPolicy is { } hostRule)
         {
             request.Authorize(hostRule);
         }
@@ -20,15 +20,7 @@ internal static class ActionPolicy
         return command with
         {
             PolicyChecked = true,
-            MayOverrideLock = command.Action == ServerActionKind.Unlock && request.IsAllowed(ComputePolicies.UnlockOverride),
+            MayOverrideLock = descriptor.CarriesUnlockOverride && request.IsAllowed(ComputePolicies.UnlockOverride),
         };
     }
-
-    private static string? HostRule(ServerActionKind action) => action switch
-    {
-        ServerActionKind.Migrate => ComputePolicies.MigrateToHost,
-        ServerActionKind.LiveMigrate => ComputePolicies.LiveMigrateToHost,
-        ServerActionKind.Unshelve => ComputePolicies.UnshelveToHost,
-        _ => null,
-    };
 }

@@ -21,8 +21,8 @@ internal static class InstanceActionEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/servers/{id}/os-instance-actions", ListAsync).RequireServerPolicy("os_compute_api:os-instance-actions:list");
-        routes.MapGet("/servers/{id}/os-instance-actions/{requestId}", ShowAsync).RequireServerPolicy("os_compute_api:os-instance-actions:show");
+        routes.MapGet("/servers/{id}/os-instance-actions", ListAsync).RequireServerPolicy(ComputePolicies.InstanceActionsList);
+        routes.MapGet("/servers/{id}/os-instance-actions/{requestId}", ShowAsync).RequireServerPolicy(ComputePolicies.InstanceActionsShow);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, string id, IGrainFactory grains)
@@ -159,8 +159,7 @@ internal static class InstanceActionEndpoints
 
     private static Task<ServerActionLog> LogAsync(IGrainFactory grains, ComputeRequest request, string id)
     {
-        var serverId = Guid.TryParse(id, out var guid) ? guid : throw ComputeFaultException.NotFound($"Instance {id} could not be found.");
-        return grains.GetGrain<IServerGrain>(serverId).GetActionsAsync(request.Caller, includeDeleted: request.Version.AtLeast(2, 21));
+        return grains.GetGrain<IServerGrain>(Resources.ServerRoute.ParseId(id)).GetActionsAsync(request.Caller, includeDeleted: request.Version.AtLeast(2, 21));
     }
 
     private static void WriteAction(Utf8JsonWriter w, InstanceActionRecord action, ServerActionLog log, ComputeRequest request)

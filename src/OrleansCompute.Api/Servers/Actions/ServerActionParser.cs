@@ -13,7 +13,8 @@ namespace OrleansCompute.Api.Servers.Actions;
 /// <summary>
 /// Parses <c>POST /servers/{id}/action</c> bodies as Nova's schemas do for the request's microversion: exactly
 /// one key (else 400 "Malformed request body"), a known action (else 400 "There is no such action"), actions
-/// missing at the version are 404, and each action's own schema. Values Nova does not validate (<c>&lt;any&gt;</c>)
+/// missing at the version are 404, and each action's own schema (the parser its
+/// <see cref="ServerActionDescriptors"/> row names). Values Nova does not validate (<c>&lt;any&gt;</c>)
 /// are ignored.
 /// </summary>
 internal static class ServerActionParser
@@ -35,49 +36,23 @@ internal static class ServerActionParser
 
         var name = properties[0].Name;
         var value = properties[0].Value;
-        ParsedServerAction Simple(ServerActionKind kind) => new(name, new ServerActionCommand { Caller = caller, Action = kind });
-
-        return name switch
+        if (name is "addFixedIp" or "removeFixedIp" or "addFloatingIp" or "removeFloatingIp" && version.AtLeast(2, 44))
         {
-            "reboot" => Reboot(value, caller),
-            "os-stop" => Simple(ServerActionKind.Stop),
-            "os-start" => Simple(ServerActionKind.Start),
-            "pause" => Simple(ServerActionKind.Pause),
-            "unpause" => Simple(ServerActionKind.Unpause),
-            "suspend" => Simple(ServerActionKind.Suspend),
-            "resume" => Simple(ServerActionKind.Resume),
-            "shelve" => Simple(ServerActionKind.Shelve),
-            "shelveOffload" => Simple(ServerActionKind.ShelveOffload),
-            "unshelve" => Unshelve(value, version, caller),
-            "rescue" => Rescue(value, caller),
-            "unrescue" => Simple(ServerActionKind.Unrescue),
-            "rebuild" => Rebuild(value, version, caller),
-            "resize" => Resize(value, caller),
-            "confirmResize" => Simple(ServerActionKind.ConfirmResize),
-            "revertResize" => Simple(ServerActionKind.RevertResize),
-            "migrate" => Migrate(value, version, caller),
-            "os-migrateLive" => LiveMigrate(value, version, caller),
-            "changePassword" => ChangePassword(value, caller),
-            "createImage" => CreateImage(value, caller),
-            "createBackup" => CreateBackup(value, caller),
-            "trigger_crash_dump" => TriggerCrashDump(value, version, caller),
-            "lock" => Lock(value, version, caller),
-            "unlock" => Simple(ServerActionKind.Unlock),
-            "os-resetState" => ResetState(value, caller),
-            "injectNetworkInfo" => Simple(ServerActionKind.InjectNetworkInfo),
-            "resetNetwork" => throw new ComputeFaultException(410, "This resource is no longer available."),
-            "restore" => Simple(ServerActionKind.Restore),
-            "forceDelete" => Simple(ServerActionKind.ForceDelete),
-            "os-getConsoleOutput" => ConsoleOutput(value),
-            "addSecurityGroup" => SecurityGroup(value, caller, ServerActionKind.AddSecurityGroup, name),
-            "removeSecurityGroup" => SecurityGroup(value, caller, ServerActionKind.RemoveSecurityGroup, name),
-            "addFixedIp" or "removeFixedIp" or "addFloatingIp" or "removeFloatingIp" when version.AtLeast(2, 44) =>
-                throw ComputeFaultException.NotFound("The resource could not be found."),
-            _ => throw ComputeFaultException.BadRequest($"There is no such action: {name}"),
-        };
+            throw ComputeFaultException.NotFound("The resource could not be found.");
+        }
+
+        var descriptor = ServerActionDescriptors.Find(name) ?? throw NoSuchAction(name);
+        return descriptor.Parse(new ActionBody(name, value, version, caller));
     }
 
-    private static ParsedServerAction Reboot(JsonElement value, CallerContext caller)
+    /// <summary>A body key Nova does not know (or no longer carries out as an action).</summary>
+    internal static ComputeFaultException NoSuchAction(string name) => ComputeFaultException.BadRequest($"There is no such action: {name}");
+
+    /// <summary>The actions whose body Nova ignores: only the action's name matters.</summary>
+    internal static ParsedServerAction Simple(ActionBody body, ServerActionKind kind) =>
+        new(body.Name, new ServerActionCommand { Caller = body.Caller, Action = kind });
+
+    internal static ParsedServerAction Reboot(JsonElement value, CallerContext caller)
     {
         var body = Object("reboot", value, nullAllowed: false, "type")!.Value;
         var type = Required(body, "type");
@@ -90,7 +65,7 @@ internal static class ServerActionParser
         return new("reboot", new ServerActionCommand { Caller = caller, Action = hard ? ServerActionKind.RebootHard : ServerActionKind.Reboot });
     }
 
-    private static ParsedServerAction Unshelve(JsonElement value, ApiVersion version, CallerContext caller)
+    internal static ParsedServerAction Unshelve(JsonElement value, ApiVersion version, CallerContext caller)
     {
         var command = new ServerActionCommand { Caller = caller, Action = ServerActionKind.Unshelve };
         if (!version.AtLeast(2, 77))
@@ -135,7 +110,7 @@ internal static class ServerActionParser
         return new("unshelve", command);
     }
 
-    private static ParsedServerAction Rescue(JsonElement value, CallerContext caller)
+    internal static ParsedServerAction Rescue(JsonElement value, CallerContext caller)
     {
         var command = new ServerActionCommand { Caller = caller, Action = ServerActionKind.Rescue };
         if (Object("rescue", value, nullAllowed: true, "adminPass", "rescue_image_ref") is not { } body)
@@ -148,7 +123,7 @@ internal static class ServerActionParser
         return new("rescue", command with { RescueImageRef = image }) { AdminPass = adminPass };
     }
 
-    private static ParsedServerAction Rebuild(JsonElement value, ApiVersion version, CallerContext caller)
+    internal static ParsedServerAction Rebuild(JsonElement value, ApiVersion version, CallerContext caller)
     {
         var allowed = new List<string> { "imageRef", "name", "adminPass", "metadata", "preserve_ephemeral", "OS-DCF:diskConfig", "accessIPv4", "accessIPv6" };
         if (!version.AtLeast(2, 57))
@@ -211,7 +186,7 @@ internal static class ServerActionParser
         return new("rebuild", new ServerActionCommand { Caller = caller, Action = ServerActionKind.Rebuild, Rebuild = spec }) { AdminPass = adminPass };
     }
 
-    private static ParsedServerAction Resize(JsonElement value, CallerContext caller)
+    internal static ParsedServerAction Resize(JsonElement value, CallerContext caller)
     {
         var body = Object("resize", value, nullAllowed: false, "flavorRef", "OS-DCF:diskConfig")!.Value;
         var flavor = Required(body, "flavorRef");
@@ -232,7 +207,7 @@ internal static class ServerActionParser
         });
     }
 
-    private static ParsedServerAction Migrate(JsonElement value, ApiVersion version, CallerContext caller)
+    internal static ParsedServerAction Migrate(JsonElement value, ApiVersion version, CallerContext caller)
     {
         var command = new ServerActionCommand { Caller = caller, Action = ServerActionKind.Migrate };
         if (!version.AtLeast(2, 56) || Object("migrate", value, nullAllowed: true, "host") is not { } body)
@@ -245,7 +220,7 @@ internal static class ServerActionParser
             : new("migrate", command);
     }
 
-    private static ParsedServerAction LiveMigrate(JsonElement value, ApiVersion version, CallerContext caller)
+    internal static ParsedServerAction LiveMigrate(JsonElement value, ApiVersion version, CallerContext caller)
     {
         var keys = new List<string> { "host", "block_migration" };
         if (!version.AtLeast(2, 25))
@@ -280,14 +255,14 @@ internal static class ServerActionParser
         return new("os-migrateLive", new ServerActionCommand { Caller = caller, Action = ServerActionKind.LiveMigrate, Host = target });
     }
 
-    private static ParsedServerAction ChangePassword(JsonElement value, CallerContext caller)
+    internal static ParsedServerAction ChangePassword(JsonElement value, CallerContext caller)
     {
         var body = Object("changePassword", value, nullAllowed: false, "adminPass")!.Value;
         String("adminPass", Required(body, "adminPass"));
         return new("changePassword", new ServerActionCommand { Caller = caller, Action = ServerActionKind.ChangePassword });
     }
 
-    private static ParsedServerAction CreateImage(JsonElement value, CallerContext caller)
+    internal static ParsedServerAction CreateImage(JsonElement value, CallerContext caller)
     {
         var body = Object("createImage", value, nullAllowed: false, "name", "metadata")!.Value;
         var imageName = Name("name", Required(body, "name"));
@@ -302,7 +277,7 @@ internal static class ServerActionParser
         });
     }
 
-    private static ParsedServerAction CreateBackup(JsonElement value, CallerContext caller)
+    internal static ParsedServerAction CreateBackup(JsonElement value, CallerContext caller)
     {
         var body = Object("createBackup", value, nullAllowed: false, "name", "backup_type", "rotation", "metadata")!.Value;
         var imageName = Name("name", Required(body, "name"));
@@ -321,7 +296,7 @@ internal static class ServerActionParser
         { Rotation = rotation };
     }
 
-    private static ParsedServerAction TriggerCrashDump(JsonElement value, ApiVersion version, CallerContext caller)
+    internal static ParsedServerAction TriggerCrashDump(JsonElement value, ApiVersion version, CallerContext caller)
     {
         if (!version.AtLeast(2, 17))
         {
@@ -336,7 +311,7 @@ internal static class ServerActionParser
         return new("trigger_crash_dump", new ServerActionCommand { Caller = caller, Action = ServerActionKind.TriggerCrashDump });
     }
 
-    private static ParsedServerAction Lock(JsonElement value, ApiVersion version, CallerContext caller)
+    internal static ParsedServerAction Lock(JsonElement value, ApiVersion version, CallerContext caller)
     {
         var command = new ServerActionCommand { Caller = caller, Action = ServerActionKind.Lock };
         if (!version.AtLeast(2, 73) || Object("lock", value, nullAllowed: true, "locked_reason") is not { } body)
@@ -349,7 +324,7 @@ internal static class ServerActionParser
             : new("lock", command);
     }
 
-    private static ParsedServerAction ResetState(JsonElement value, CallerContext caller)
+    internal static ParsedServerAction ResetState(JsonElement value, CallerContext caller)
     {
         var body = Object("os-resetState", value, nullAllowed: false, "state")!.Value;
         var stateValue = Required(body, "state");
@@ -361,7 +336,7 @@ internal static class ServerActionParser
         return new("os-resetState", new ServerActionCommand { Caller = caller, Action = ServerActionKind.ResetState, State = stateValue.GetString() });
     }
 
-    private static ParsedServerAction ConsoleOutput(JsonElement value)
+    internal static ParsedServerAction ConsoleOutput(JsonElement value)
     {
         var body = Object("os-getConsoleOutput", value, nullAllowed: false, "length")!.Value;
         int? length = null;
@@ -375,7 +350,7 @@ internal static class ServerActionParser
         return new("os-getConsoleOutput", null) { ConsoleLength = length };
     }
 
-    private static ParsedServerAction SecurityGroup(JsonElement value, CallerContext caller, ServerActionKind kind, string action)
+    internal static ParsedServerAction SecurityGroup(JsonElement value, CallerContext caller, ServerActionKind kind, string action)
     {
         var body = Object(action, value, nullAllowed: false, "name")!.Value;
         var group = String("name", Required(body, "name"), 1, 255);

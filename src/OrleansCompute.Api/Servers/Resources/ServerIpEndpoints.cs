@@ -12,8 +12,8 @@ internal static class ServerIpEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/servers/{id}/ips", ListAsync).RequireServerPolicy("os_compute_api:ips:index");
-        routes.MapGet("/servers/{id}/ips/{label}", ShowAsync).RequireServerPolicy("os_compute_api:ips:show");
+        routes.MapGet("/servers/{id}/ips", ListAsync).RequireServerPolicy(ComputePolicies.IpsIndex);
+        routes.MapGet("/servers/{id}/ips/{label}", ShowAsync).RequireServerPolicy(ComputePolicies.IpsShow);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, string id, IGrainFactory grains)

@@ -17,14 +17,14 @@ internal static class ServerMetadataEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/servers/{id}/metadata", ListAsync).RequireServerPolicy("os_compute_api:server-metadata:index");
+        routes.MapGet("/servers/{id}/metadata", ListAsync).RequireServerPolicy(ComputePolicies.MetadataIndex);
         routes.MapPost("/servers/{id}/metadata", (HttpContext context, string id, IGrainFactory grains) => WriteAllAsync(context, id, grains, replace: false))
-            .RequireServerPolicy("os_compute_api:server-metadata:create");
+            .RequireServerPolicy(ComputePolicies.MetadataCreate);
         routes.MapPut("/servers/{id}/metadata", (HttpContext context, string id, IGrainFactory grains) => WriteAllAsync(context, id, grains, replace: true))
-            .RequireServerPolicy("os_compute_api:server-metadata:update_all");
-        routes.MapGet("/servers/{id}/metadata/{key}", ShowAsync).RequireServerPolicy("os_compute_api:server-metadata:show");
-        routes.MapPut("/servers/{id}/metadata/{key}", SetAsync).RequireServerPolicy("os_compute_api:server-metadata:update");
-        routes.MapDelete("/servers/{id}/metadata/{key}", DeleteAsync).RequireServerPolicy("os_compute_api:server-metadata:delete");
+            .RequireServerPolicy(ComputePolicies.MetadataUpdateAll);
+        routes.MapGet("/servers/{id}/metadata/{key}", ShowAsync).RequireServerPolicy(ComputePolicies.MetadataShow);
+        routes.MapPut("/servers/{id}/metadata/{key}", SetAsync).RequireServerPolicy(ComputePolicies.MetadataUpdate);
+        routes.MapDelete("/servers/{id}/metadata/{key}", DeleteAsync).RequireServerPolicy(ComputePolicies.MetadataDelete);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, string id, IGrainFactory grains)

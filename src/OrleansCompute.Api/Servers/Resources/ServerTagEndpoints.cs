@@ -17,12 +17,12 @@ internal static class ServerTagEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/servers/{id}/tags", ListAsync).RequireServerPolicy("os_compute_api:os-server-tags:index");
-        routes.MapPut("/servers/{id}/tags", ReplaceAsync).RequireServerPolicy("os_compute_api:os-server-tags:update_all");
-        routes.MapDelete("/servers/{id}/tags", ClearAsync).RequireServerPolicy("os_compute_api:os-server-tags:delete_all");
-        routes.MapGet("/servers/{id}/tags/{tag}", CheckAsync).RequireServerPolicy("os_compute_api:os-server-tags:show");
-        routes.MapPut("/servers/{id}/tags/{tag}", AddAsync).RequireServerPolicy("os_compute_api:os-server-tags:update");
-        routes.MapDelete("/servers/{id}/tags/{tag}", RemoveAsync).RequireServerPolicy("os_compute_api:os-server-tags:delete");
+        routes.MapGet("/servers/{id}/tags", ListAsync).RequireServerPolicy(ComputePolicies.TagsIndex);
+        routes.MapPut("/servers/{id}/tags", ReplaceAsync).RequireServerPolicy(ComputePolicies.TagsUpdateAll);
+        routes.MapDelete("/servers/{id}/tags", ClearAsync).RequireServerPolicy(ComputePolicies.TagsDeleteAll);
+        routes.MapGet("/servers/{id}/tags/{tag}", CheckAsync).RequireServerPolicy(ComputePolicies.TagsShow);
+        routes.MapPut("/servers/{id}/tags/{tag}", AddAsync).RequireServerPolicy(ComputePolicies.TagsUpdate);
+        routes.MapDelete("/servers/{id}/tags/{tag}", RemoveAsync).RequireServerPolicy(ComputePolicies.TagsDelete);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, string id, IGrainFactory grains)

@@ -1,0 +1,8 @@
+namespace OrleansCompute.Servers.Actions;
+
+/// <summary>confirmResize: stopped if the server is powered off, else active.</summary>
+internal sealed class ConfirmResizeAction : ResizeSettlementAction
+{
+    public override ServerSnapshot End(IServerActionHost host, ServerSnapshot before, ServerSnapshot ended) =>
+        ended with { VmState = before.PowerState == PowerState.Shutdown ? VmState.Stopped : VmState.Active };
+}

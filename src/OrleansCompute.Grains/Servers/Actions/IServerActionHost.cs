@@ -1,0 +1,65 @@
+using OrleansCompute.Catalog;
+using OrleansCompute.Identity;
+using OrleansCompute.Servers.Lifecycle;
+
+namespace OrleansCompute.Servers.Actions;
+
+/// <summary>
+/// What an action handler (<see cref="ServerAction"/>) may use of the server grain: its state and the named steps
+/// the grain carries out under its commit gate. Handlers decide; the grain writes.
+/// </summary>
+internal interface IServerActionHost
+{
+    Guid ServerId { get; }
+
+    /// <summary>The server as reads show it.</summary>
+    ServerSnapshot Live { get; }
+
+    /// <summary>The grain's stored state besides the server (resize context, deadlines, pending operation).</summary>
+    ServerState State { get; }
+
+    ComputeCatalog Catalog { get; }
+
+    ServerLifecycleOptions Options { get; }
+
+    /// <summary>The host a live migration in flight goes to (chosen by <see cref="ChooseDestination"/>).</summary>
+    string? LiveMigrationTarget { get; }
+
+    /// <summary>Another host for a migration: the one asked for (admin), or one in the same zone.</summary>
+    string ChooseDestination(ServerSnapshot server, string? requested);
+
+    /// <summary>The image a rebuild or rescue names, as the caller sees it; null when none is named or it cannot be found.</summary>
+    Task<ImageDefinition?> FindActionImageAsync(string? imageRef, CallerContext caller);
+
+    /// <summary>The generic start: checks, the first task_state and the pending operation in one write, then the driver work.</summary>
+    Task BeginTransitionAsync(ServerTransition row, ServerActionCommand command, ImageDefinition? actionImage = null);
+
+    Task BeginResizeAsync(ServerTransition row, ServerActionCommand command);
+
+    Task BeginUnshelveAsync(ServerTransition row, ServerActionCommand command);
+
+    Task BeginSnapshotAsync(ServerTransition row, ServerActionCommand command);
+
+    Task BeginDeleteAsync(ServerTransition row, ServerActionCommand command);
+
+    Task ForceDeleteAsync(ServerTransition row, ServerActionCommand command);
+
+    Task RestoreAsync(ServerTransition row, ServerActionCommand command);
+
+    Task LockAsync(ServerTransition row, ServerActionCommand command);
+
+    Task UnlockAsync(ServerTransition row, ServerActionCommand command);
+
+    Task ResetStateAsync(ServerTransition row, ServerActionCommand command);
+
+    Task ChangeSecurityGroupsAsync(ServerActionCommand command, bool adding);
+
+    /// <summary>Nova's <c>check_instance_lock</c> as the row says.</summary>
+    void EnsureUnlocked(ServerTransition row, ServerSnapshot server, CallerContext caller);
+
+    /// <summary>The snapshot image of createImage / createBackup becomes ACTIVE.</summary>
+    Task MarkSnapshotActiveAsync(string imageId);
+
+    /// <summary>The snapshot image goes (the snapshot failed or was abandoned).</summary>
+    Task DeleteSnapshotAsync(string imageId);
+}

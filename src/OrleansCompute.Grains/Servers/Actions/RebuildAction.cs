@@ -1,0 +1,57 @@
+using OrleansCompute.Catalog;
+using OrleansCompute.Faults;
+using OrleansCompute.Servers.Lifecycle;
+
+namespace OrleansCompute.Servers.Actions;
+
+/// <summary>rebuild: onto the image the body names (found before the commit); stopped stays stopped, else active.</summary>
+internal sealed class RebuildAction : ServerAction
+{
+    public override async Task StartAsync(IServerActionHost host, ServerTransition row, ServerActionCommand command) =>
+        await host.BeginTransitionAsync(row, command, await host.FindActionImageAsync(command.Rebuild?.ImageRef, command.Caller));
+
+    public override ServerSnapshot Prepare(IServerActionHost host, ServerActionCommand command, ServerSnapshot server, ImageDefinition? actionImage)
+    {
+        var spec = command.Rebuild ?? throw ComputeFaultException.BadRequest("'imageRef' is a required property");
+        var image = actionImage ?? throw ComputeFaultException.BadRequest("Cannot find image for rebuild");
+        if (!string.Equals(image.Status, "ACTIVE", StringComparison.OrdinalIgnoreCase))
+        {
+            throw ComputeFaultException.BadRequest($"Image {image.Id} is not active.");
+        }
+
+        if (server.Flavor.DiskGb > 0 && image.MinDiskGb > server.Flavor.DiskGb)
+        {
+            throw ComputeFaultException.BadRequest("Flavor's disk is too small for requested image.");
+        }
+
+        if (image.MinRamMb > server.Flavor.RamMb)
+        {
+            throw ComputeFaultException.BadRequest("Flavor's memory is too small for requested image.");
+        }
+
+        if (spec.KeyNameGiven && spec.KeyName is not null)
+        {
+            throw ComputeFaultException.BadRequest("Invalid key_name provided.");
+        }
+
+        return server with
+        {
+            ImageRef = image.Id,
+            Name = spec.Name ?? server.Name,
+            Metadata = spec.Metadata ?? server.Metadata,
+            Description = spec.DescriptionGiven ? spec.Description : server.Description,
+            KeyName = spec.KeyNameGiven ? spec.KeyName : server.KeyName,
+            UserData = spec.UserDataGiven ? spec.UserData : server.UserData,
+            TrustedImageCertificates = spec.TrustedCertificatesGiven ? spec.TrustedImageCertificates : server.TrustedImageCertificates,
+            AccessIPv4 = spec.AccessIPv4 ?? server.AccessIPv4,
+            AccessIPv6 = spec.AccessIPv6 ?? server.AccessIPv6,
+            DiskConfig = spec.DiskConfig ?? server.DiskConfig,
+            Hostname = spec.Hostname ?? server.Hostname,
+        };
+    }
+
+    public override ServerSnapshot End(IServerActionHost host, ServerSnapshot before, ServerSnapshot ended) =>
+        before.VmState == VmState.Stopped
+            ? ended with { VmState = VmState.Stopped, PowerState = PowerState.Shutdown }
+            : ended with { VmState = VmState.Active, PowerState = PowerState.Running };
+}
