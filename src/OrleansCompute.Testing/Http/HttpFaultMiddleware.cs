@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using OrleansCompute.Api.Faults;
 using OrleansCompute.Testing.Inspection;
 
 namespace OrleansCompute.Testing.Http;
@@ -53,26 +54,11 @@ internal sealed class HttpFaultMiddleware(RequestDelegate next, HttpFaults fault
 
         await using var writer = new Utf8JsonWriter(context.Response.Body);
         writer.WriteStartObject();
-        writer.WriteStartObject(NovaFaultName(status));
+        // The key of Nova's fault body for the status, as the real endpoint writes it.
+        writer.WriteStartObject(FaultNames.For(status));
         writer.WriteNumber("code", status);
         writer.WriteString("message", rule.Message);
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
-
-    /// <summary>The key of Nova's fault body for a status (nova/api/openstack/wsgi.py), as the real endpoint writes it.</summary>
-    private static string NovaFaultName(int status) => status switch
-    {
-        400 => "badRequest",
-        401 => "unauthorized",
-        403 => "forbidden",
-        404 => "itemNotFound",
-        405 => "badMethod",
-        409 => "conflictingRequest",
-        413 or 429 => "overLimit",
-        415 => "badMediaType",
-        501 => "notImplemented",
-        503 => "serviceUnavailable",
-        _ => "computeFault",
-    };
 }
