@@ -31,6 +31,9 @@ else
     builder.AddOrleansCompute();
 }
 
+// The scrape endpoint of --Compute:Telemetry:Prometheus=true (an optional package: nothing when off).
+builder.AddOrleansComputePrometheus();
+
 var app = builder.Build();
 app.MapOrleansCompute();
 // The orchestrator's probes (/healthz/live, /healthz/ready), outside the Nova API.

@@ -37,7 +37,7 @@ public static class ComputeHostingExtensions
         if (!builder.Services.Any(service => service.ServiceType == typeof(ComputeSiloMarker)))
         {
             builder.Services.AddSingleton<ComputeSiloMarker>();
-            AddSilo(builder, ComputeModes.IsCluster(choices.Hosting.Mode));
+            AddSilo(builder, ComputeModes.IsCluster(choices.Hosting.Mode), choices.InMemoryState);
         }
 
         choices.ApplyTo(builder.Services);
@@ -45,7 +45,7 @@ public static class ComputeHostingExtensions
     }
 
     /// <summary>The silo and its services, once per application; the mode decides the Orleans providers.</summary>
-    private static void AddSilo(IHostApplicationBuilder builder, bool cluster)
+    private static void AddSilo(IHostApplicationBuilder builder, bool cluster, bool inMemoryState)
     {
         var services = builder.Services;
         ComputeOptionsRegistration.Add(services);
@@ -58,7 +58,7 @@ public static class ComputeHostingExtensions
         }
         else
         {
-            EmbeddedHosting.Add(builder);
+            EmbeddedHosting.Add(builder, inMemoryState);
         }
 
         // After the silo: its hosted services must start behind the schema's.

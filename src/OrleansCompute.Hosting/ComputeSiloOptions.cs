@@ -11,7 +11,7 @@ namespace OrleansCompute.Hosting;
 /// Everything here can also come from configuration (section <c>Compute</c>); what code sets wins: it is applied
 /// after configuration (<c>PostConfigure</c>), never written into the application's configuration.
 /// </summary>
-public sealed class ComputeSiloOptions
+public sealed partial class ComputeSiloOptions
 {
     private readonly List<Action<CatalogOptions>> _catalog = [];
     private readonly ComputeOptions _configured;

@@ -17,7 +17,9 @@ internal static class EmbeddedHosting
     /// <summary>Orleans invariant under which its ADO.NET providers load Microsoft.Data.Sqlite.</summary>
     private const string SqliteInvariant = "System.Data.SQLite";
 
-    public static void Add(IHostApplicationBuilder builder)
+    /// <param name="builder">The application's builder.</param>
+    /// <param name="inMemoryState">Tests (<see cref="ComputeSiloOptions.UseInMemoryState"/>): grain state, reminders and event PubSub in Orleans' memory stores; the index stays in compute.db.</param>
+    public static void Add(IHostApplicationBuilder builder, bool inMemoryState)
     {
         var services = builder.Services;
         services.AddSingleton(sp => new SqliteComputeDatabase(DatabaseFile(sp.GetRequiredService<IOptions<ComputeOptions>>().Value)));
@@ -36,13 +38,21 @@ internal static class EmbeddedHosting
                 endpoints.SiloPort = compute.Value.SiloPort;
                 endpoints.GatewayPort = compute.Value.GatewayPort;
             });
+            ComputeGrainOptions.ConfigureReminders(silo);
+            if (inMemoryState)
+            {
+                silo.AddMemoryGrainStorage(ComputeStorage.ProviderName);
+                silo.UseInMemoryReminderService();
+                ComputeEventStreams.AddToSiloWithMemoryPubSub(silo);
+                return;
+            }
+
             silo.AddAdoNetGrainStorage(ComputeStorage.ProviderName, o => o.Configure<SqliteComputeDatabase>(UseSqlite));
             silo.UseAdoNetReminderService(o => o.Configure<SqliteComputeDatabase>((reminders, database) =>
             {
                 reminders.Invariant = SqliteInvariant;
                 reminders.DataSource = database.WriteDataSource;
             }));
-            ComputeGrainOptions.ConfigureReminders(silo);
             ComputeEventStreams.AddToSilo<SqliteComputeDatabase>(silo, UseSqlite);
         });
         services.AddHostedService<InFlightServerResumeService>();

@@ -69,7 +69,10 @@ internal static class ComputeTelemetryHosting
         var telemetry = routes.ServiceProvider.GetRequiredService<IOptions<ComputeTelemetryOptions>>().Value;
         if (telemetry.Prometheus)
         {
-            routes.MapPrometheusScrapingEndpoint(telemetry.PrometheusPath);
+            var scrape = routes.ServiceProvider.GetService<IComputeScrapeEndpoint>() ?? throw new InvalidOperationException(
+                "Compute:Telemetry:Prometheus is on, but the Prometheus exporter is a separate package: add OrleansCompute.Hosting.Prometheus "
+                + "and call builder.AddOrleansComputePrometheus() after AddOrleansCompute.");
+            scrape.Map(routes, telemetry.PrometheusPath);
         }
 
         var dashboard = routes.ServiceProvider.GetRequiredService<IOptions<ComputeDashboardOptions>>().Value;
@@ -125,14 +128,8 @@ internal static class ComputeTelemetryHosting
             openTelemetry.ConfigureResource(resource => resource.AddService(DefaultServiceName));
         }
 
-        openTelemetry.WithMetrics(metrics =>
-        {
-            metrics.AddOrleansComputeInstrumentation();
-            if (telemetry.Prometheus)
-            {
-                metrics.AddPrometheusExporter();
-            }
-        });
+        // The Prometheus exporter itself is added by OrleansCompute.Hosting.Prometheus (IComputeScrapeEndpoint).
+        openTelemetry.WithMetrics(metrics => metrics.AddOrleansComputeInstrumentation());
 
         if (otlp)
         {
