@@ -70,9 +70,20 @@ internal sealed class HostGrain(
 
     public async Task ReleaseAsync(string consumerId)
     {
-        if (state.State.Claims.Remove(consumerId))
+        if (!state.State.Claims.Remove(consumerId, out var released))
+        {
+            return;
+        }
+
+        try
         {
             await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory must not forget a claim storage still holds: a retried release would find nothing to write.
+            state.State.Claims[consumerId] = released;
+            throw;
         }
     }
 

@@ -1,0 +1,92 @@
+using System.Diagnostics.Metrics;
+using OrleansCompute.Catalog;
+using OrleansCompute.Identity;
+using OrleansCompute.Quotas;
+using OrleansCompute.Servers;
+using OrleansCompute.Telemetry;
+using OrleansCompute.Tests.Infrastructure;
+
+namespace OrleansCompute.Tests.Hardening;
+
+/// <summary>
+/// The quota reconciler releases a claim whose server does not exist once it is older than the grace period,
+/// keeps the claims of servers that exist and of creates still in flight, and says what it corrected.
+/// </summary>
+[Collection(OutboxCollection.Name)]
+public sealed class QuotaReconcilerTests(OutboxFixture fixture)
+{
+    [Fact]
+    public async Task A_leaked_claim_is_released_after_the_grace_period_and_counted()
+    {
+        var caller = Caller();
+        var project = fixture.Grains.GetGrain<IProjectGrain>(caller.ProjectId);
+        var existing = await ActiveServerAsync(caller);
+        var leaked = Guid.NewGuid();
+        await project.ClaimServersAsync(new InstanceClaim { ServerIds = [leaked], Vcpus = 2, RamMb = 1024 });
+        (await project.GetQuotaAsync()).Usage.Instances.Should().Be(2);
+
+        (await project.ReconcileAsync()).Released.Should().BeEmpty("a young claim may belong to a create in flight");
+
+        long counted = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ComputeTelemetry.MeterName && instrument.Name == ComputeTelemetry.QuotaReconciledInstrument)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref counted, value));
+        listener.Start();
+
+        fixture.Time.Advance(TimeSpan.FromSeconds(301));
+        var correction = await project.ReconcileAsync();
+
+        correction.Released.Should().Equal(leaked);
+        correction.Cores.Should().Be(2);
+        correction.Ram.Should().Be(1024);
+        var usage = (await project.GetQuotaAsync()).Usage;
+        usage.Instances.Should().Be(1, "the server that exists keeps its claim");
+        usage.Cores.Should().Be(1);
+        Interlocked.Read(ref counted).Should().BeGreaterThanOrEqualTo(1);
+        (await project.ReconcileAsync()).Released.Should().BeEmpty("a second run finds nothing more");
+        existing.Should().NotBe(leaked);
+    }
+
+    [Fact]
+    public async Task A_project_activation_heals_a_leak()
+    {
+        var caller = Caller();
+        var project = fixture.Grains.GetGrain<IProjectGrain>(caller.ProjectId);
+        await project.ClaimServersAsync(new InstanceClaim { ServerIds = [Guid.NewGuid(), Guid.NewGuid()], MinCount = 2, Vcpus = 1, RamMb = 512 });
+        fixture.Time.Advance(TimeSpan.FromSeconds(301));
+
+        await fixture.DeactivateAllAsync();
+
+        await Eventually.Until(async () => (await project.GetQuotaAsync()).Usage.Instances, used => used == 0, because: "the activation reconciles");
+    }
+
+    private static CallerContext Caller() =>
+        new() { UserId = "u", ProjectId = "p-" + Guid.NewGuid().ToString("N")[..8], Roles = ["member"], RequestId = "req-reconcile" };
+
+    private async Task<Guid> ActiveServerAsync(CallerContext caller)
+    {
+        var server = Guid.NewGuid();
+        var flavor = new FlavorSnapshot { Id = "1", Name = "m1.tiny", Vcpus = 1, RamMb = 512, DiskGb = 1 };
+        await fixture.Grains.GetGrain<IProjectGrain>(caller.ProjectId).ClaimServersAsync(new InstanceClaim { ServerIds = [server], Vcpus = 1, RamMb = 512 });
+        var grain = fixture.Grains.GetGrain<IServerGrain>(server);
+        await grain.CreateAsync(new CreateServerCommand
+        {
+            Caller = caller,
+            Name = "kept",
+            ImageRef = DefaultCatalog.CirrosImageId,
+            Flavor = flavor,
+            Networks = [],
+            AutoAllocateNetwork = true,
+            ReservationId = "r-reconc01",
+            Hostname = "kept",
+        });
+        await Eventually.Until(() => grain.GetAsync(caller), s => s.VmState == VmState.Active);
+        return server;
+    }
+}
