@@ -34,6 +34,9 @@ public static class ComputeTelemetry
     /// <summary>Counter: quota claims the reconciler released because their server does not exist or does not count.</summary>
     public const string QuotaReconciledInstrument = "compute.quota.reconciled";
 
+    /// <summary>Counter: host claims the reconciler released because their server is gone.</summary>
+    public const string HostClaimsReconciledInstrument = "compute.host.claims.reconciled";
+
     /// <summary>Tag: the route template (never the raw path), e.g. <c>/v2.1/servers/{server_id}</c>.</summary>
     public const string RouteTag = "http.route";
 

@@ -13,7 +13,7 @@ namespace OrleansCompute.Tests.Hardening;
 /// <summary>
 /// One in-process silo for the outbox and reconciler tests: an instant fake driver, reminders down to 1 s, the
 /// real SQLite server index, a fake clock for the control plane's own timing (claims' ages), and a fault filter
-/// that makes host releases fail on demand.
+/// that makes host releases fail on demand, and a full disk for server states.
 /// </summary>
 public sealed class OutboxFixture : IAsyncLifetime
 {
@@ -24,6 +24,8 @@ public sealed class OutboxFixture : IAsyncLifetime
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public OutboxHostReleaseFaults Faults { get; } = new();
+
+    public OutboxServerWriteFaults FullDisk { get; } = new();
 
     public IGrainFactory Grains => _cluster!.Client;
 
@@ -48,6 +50,7 @@ public sealed class OutboxFixture : IAsyncLifetime
             silo.Services.AddSingleton(index);
             silo.Services.AddSingleton(new ComputeClock(Time));
             silo.Services.AddSingleton<IIncomingGrainCallFilter>(Faults);
+            silo.Services.AddSingleton<IIncomingGrainCallFilter>(FullDisk);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using OrleansCompute.Catalog;
 using OrleansCompute.Identity;
 using OrleansCompute.Quotas;
+using OrleansCompute.Scheduling;
 using OrleansCompute.Servers;
 using OrleansCompute.Telemetry;
 using OrleansCompute.Tests.Infrastructure;
@@ -64,6 +65,31 @@ public sealed class QuotaReconcilerTests(OutboxFixture fixture)
         await fixture.DeactivateAllAsync();
 
         await Eventually.Until(async () => (await project.GetQuotaAsync()).Usage.Instances, used => used == 0, because: "the activation reconciles");
+    }
+
+    [Fact]
+    public async Task A_leaked_host_claim_is_released_after_the_grace_period_and_a_live_servers_claim_is_kept()
+    {
+        var caller = Caller();
+        var live = await ActiveServerAsync(caller);
+        var host = (await fixture.Grains.GetGrain<IServerGrain>(live).GetAsync(caller)).Host!;
+        var grain = fixture.Grains.GetGrain<IHostGrain>(host);
+        var leaked = Guid.NewGuid();
+        var leakedClaim = new HostClaim { ConsumerId = HostClaim.ConsumerFor(leaked), Vcpus = 1, RamMb = 512, DiskGb = 1 };
+        (await grain.ClaimAsync([leakedClaim])).Should().BeTrue();
+
+        await grain.ReconcileAsync();
+        var before = (await grain.GetUsageAsync()).Consumers;
+        (await grain.ClaimAsync([leakedClaim])).Should().BeTrue();
+        (await grain.GetUsageAsync()).Consumers.Should().Be(before, "a young claim may belong to a build in flight: it is kept");
+        fixture.Time.Advance(TimeSpan.FromSeconds(301));
+
+        (await grain.ReconcileAsync()).Should().BeGreaterThanOrEqualTo(1);
+        var after = await grain.GetUsageAsync();
+        after.Consumers.Should().BeLessThan(before);
+        (await grain.ReconcileAsync()).Should().Be(0, "what is left belongs to servers that exist");
+        (await grain.ClaimAsync([new HostClaim { ConsumerId = HostClaim.ConsumerFor(live), Vcpus = 1, RamMb = 512, DiskGb = 1 }])).Should().BeTrue();
+        (await grain.GetUsageAsync()).Consumers.Should().Be(after.Consumers, "the live server's claim was kept, so claiming it again adds nothing");
     }
 
     private static CallerContext Caller() =>
