@@ -107,10 +107,9 @@ internal sealed partial class ProjectGrain
     {
         try
         {
-            if (ensureReminder && reconcile.Value.IntervalSeconds > 0 && await this.GetReminder(ReconcileReminder) is null)
+            if (ensureReminder)
             {
-                var period = TimeSpan.FromSeconds(reconcile.Value.IntervalSeconds);
-                await this.RegisterOrUpdateReminder(ReconcileReminder, period, period);
+                await ReconcileSchedule.EnsureAsync(this, ReconcileReminder, reconcile.Value);
             }
 
             await ReconcileAsync();

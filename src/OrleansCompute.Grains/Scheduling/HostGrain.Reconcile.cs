@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OrleansCompute.Quotas;
 using OrleansCompute.Telemetry;
 
 namespace OrleansCompute.Scheduling;
@@ -64,10 +65,9 @@ internal sealed partial class HostGrain
     {
         try
         {
-            if (ensureReminder && reconcile.Value.IntervalSeconds > 0 && await this.GetReminder(ReconcileReminder) is null)
+            if (ensureReminder)
             {
-                var period = TimeSpan.FromSeconds(reconcile.Value.IntervalSeconds);
-                await this.RegisterOrUpdateReminder(ReconcileReminder, period, period);
+                await ReconcileSchedule.EnsureAsync(this, ReconcileReminder, reconcile.Value);
             }
 
             await ReconcileAsync();
