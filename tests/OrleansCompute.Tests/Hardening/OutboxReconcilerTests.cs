@@ -10,11 +10,12 @@ using OrleansCompute.Tests.Infrastructure;
 namespace OrleansCompute.Tests.Hardening;
 
 /// <summary>
-/// The quota reconciler releases a claim whose server does not exist once it is older than the grace period,
-/// keeps the claims of servers that exist and of creates still in flight, and says what it corrected.
+/// The reconcilers under the outbox (a project's quota, a host's claims) release a claim whose server does not
+/// exist once it is older than the grace period, keep the claims of servers that exist and of creates still in
+/// flight, and say what they corrected.
 /// </summary>
 [Collection(OutboxCollection.Name)]
-public sealed class QuotaReconcilerTests(OutboxFixture fixture)
+public sealed class OutboxReconcilerTests(OutboxFixture fixture)
 {
     [Fact]
     public async Task A_leaked_claim_is_released_after_the_grace_period_and_counted()
