@@ -33,6 +33,7 @@ internal static class ComputeGrainOptions
         services.AddOptions<QuotaLimits>().Bind(configuration.GetSection(QuotaLimits.SectionName))
             .Validate(o => o.Named().All(quota => quota.Value >= -1), "Compute:Quota: a quota is -1 (unlimited) or a count of 0 or more.")
             .ValidateOnStart();
+        services.AddOptions<QuotaReconcileOptions>().Bind(configuration.GetSection(QuotaReconcileOptions.SectionName));
         services.AddOptions<ReservationOptions>().Bind(configuration.GetSection(ReservationOptions.SectionName))
             .Validate(o => o.Parallelism >= 1, "Compute:Reservations:Parallelism must be at least 1.")
             .Validate(o => o.ResumeAfterSeconds >= 1, "Compute:Reservations:ResumeAfterSeconds must be at least 1.")

@@ -19,6 +19,13 @@ public interface IProjectGrain : IGrainWithStringKey
     [Alias("ResizeServer")]
     Task ResizeServerAsync(Guid serverId, int vcpus, int ramMb);
 
+    /// <summary>
+    /// Sets the size a server holds after a resize was settled (confirmed or reverted), with no limit check: the
+    /// size was admitted before. Nothing happens for a server that holds nothing (a settle never claims anew).
+    /// </summary>
+    [Alias("SettleServer")]
+    Task SettleServerAsync(Guid serverId, int vcpus, int ramMb);
+
     /// <summary>Gives back what a server held; nothing happens for a server that holds nothing.</summary>
     [Alias("ReleaseServer")]
     Task ReleaseServerAsync(Guid serverId);
@@ -33,6 +40,14 @@ public interface IProjectGrain : IGrainWithStringKey
     /// <summary>The project's server groups, for <c>GET /os-server-groups</c>.</summary>
     [Alias("GetServerGroups")]
     Task<IReadOnlyList<Guid>> GetServerGroupsAsync();
+
+    /// <summary>
+    /// Recounts the claims against the servers that exist and count (the server index: not deleted, not
+    /// soft-deleted) and releases the claims of the others once they are older than the grace period; the
+    /// reconciler runs it on activation and periodically, an operator may run it at once.
+    /// </summary>
+    [Alias("Reconcile")]
+    Task<QuotaCorrection> ReconcileAsync();
 
     [Alias("GetQuota")]
     Task<ProjectQuota> GetQuotaAsync();

@@ -12,5 +12,8 @@ public sealed record HostClaim
     [Id(2)] public required int RamMb { get; init; }
     [Id(3)] public required int DiskGb { get; init; }
 
+    /// <summary>When the host recorded the claim (its reconciler leaves younger claims alone); null in older stored claims.</summary>
+    [Id(4)] public DateTimeOffset? ClaimedAt { get; init; }
+
     public static string ConsumerFor(Guid serverId) => serverId.ToString();
 }

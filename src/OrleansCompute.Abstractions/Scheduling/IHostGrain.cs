@@ -16,6 +16,13 @@ public interface IHostGrain : IGrainWithStringKey
     [Alias("Release")]
     Task ReleaseAsync(string consumerId);
 
+    /// <summary>
+    /// Releases the claims of servers that are gone (index row deleted or absent) once older than the grace
+    /// period; answers how many went. Runs on activation and periodically; an operator may run it at once.
+    /// </summary>
+    [Alias("Reconcile")]
+    Task<int> ReconcileAsync();
+
     [Alias("GetUsage")]
     [ReadOnly]
     Task<HostUsage> GetUsageAsync();

@@ -37,6 +37,14 @@ public static class ComputeInstruments
     public static Counter<long> RemindersFired { get; } = Meter.CreateCounter<long>(
         ComputeTelemetry.RemindersFiredInstrument, unit: "{tick}", description: "Lifecycle reminder ticks delivered to servers.");
 
+    /// <summary>Quota claims released by the reconciler (a leak it healed).</summary>
+    public static Counter<long> QuotaReconciled { get; } = Meter.CreateCounter<long>(
+        ComputeTelemetry.QuotaReconciledInstrument, unit: "{claim}", description: "Quota claims the reconciler released because their server does not exist or does not count.");
+
+    /// <summary>Host claims released by the reconciler (a leak it healed).</summary>
+    public static Counter<long> HostClaimsReconciled { get; } = Meter.CreateCounter<long>(
+        ComputeTelemetry.HostClaimsReconciledInstrument, unit: "{claim}", description: "Host claims the reconciler released because their server is gone.");
+
     /// <summary>The <see cref="ComputeTelemetry.StorageActivitySourceName"/> source.</summary>
     public static ActivitySource Storage { get; } = new(ComputeTelemetry.StorageActivitySourceName);
 

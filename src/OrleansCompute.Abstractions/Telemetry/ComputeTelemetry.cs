@@ -31,6 +31,12 @@ public static class ComputeTelemetry
     /// <summary>Counter of lifecycle reminder ticks delivered to servers, by reminder name.</summary>
     public const string RemindersFiredInstrument = "compute.reminders.fired";
 
+    /// <summary>Counter: quota claims the reconciler released because their server does not exist or does not count.</summary>
+    public const string QuotaReconciledInstrument = "compute.quota.reconciled";
+
+    /// <summary>Counter: host claims the reconciler released because their server is gone.</summary>
+    public const string HostClaimsReconciledInstrument = "compute.host.claims.reconciled";
+
     /// <summary>Tag: the route template (never the raw path), e.g. <c>/v2.1/servers/{server_id}</c>.</summary>
     public const string RouteTag = "http.route";
 

@@ -138,12 +138,8 @@ internal sealed class ServerCreateSaga(IGrainFactory grains, string reservationI
             return true;
         }
 
-        if (!CreateCompensation.IsUndecided(failure))
-        {
-            return false;
-        }
-
-        // Timed out: the server may exist. Its grain decides, and refuses a late create once it said no.
+        // Any other failure (a timeout, the server's own storage write failing on a full disk): the server may
+        // exist or not. Its grain decides, and refuses a late create once it said no.
         foreach (var member in Progress.Members)
         {
             if (!await CreateCompensation.TryAbandonAsync(grains.GetGrain<IServerGrain>(member.ServerId)))

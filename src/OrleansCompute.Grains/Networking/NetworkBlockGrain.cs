@@ -78,7 +78,17 @@ internal sealed class NetworkBlockGrain(
             return Answer(null);
         }
 
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory must not forget an allocation storage still holds: a retried release would find nothing to write.
+            state.State.Allocations[serverId] = released;
+            throw;
+        }
+
         return Answer(released);
     }
 

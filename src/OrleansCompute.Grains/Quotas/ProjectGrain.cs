@@ -1,18 +1,25 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansCompute.Faults;
+using OrleansCompute.Indexing;
 
 namespace OrleansCompute.Quotas;
 
 /// <summary>
 /// One project's quota. Non-reentrant, so claims are checked and recorded one at a time: the last free slot
 /// goes to exactly one of two concurrent creates. Claims are held per server id, which makes a repeated
-/// claim or release harmless and keeps usage equal to the servers that hold a claim.
+/// claim or release harmless and keeps usage equal to the servers that hold a claim. The reconciler
+/// (<see cref="ReconcileAsync"/>, on activation and by a reminder) heals claims that outlived their server.
 /// </summary>
 [GrainType("compute-project")]
-internal sealed class ProjectGrain(
+internal sealed partial class ProjectGrain(
     [PersistentState("project", ComputeStorage.ProviderName)] IPersistentState<ProjectState> state,
-    IOptions<QuotaLimits> defaults) : Grain, IProjectGrain
+    IOptions<QuotaLimits> defaults,
+    IServerIndex index,
+    ComputeClock clock,
+    IOptions<QuotaReconcileOptions> reconcile,
+    ILogger<ProjectGrain> logger) : Grain, IProjectGrain, IRemindable
 {
     private QuotaLimits Limits
     {
@@ -52,7 +59,7 @@ internal sealed class ProjectGrain(
         var changed = false;
         for (var i = 0; i < granted; i++)
         {
-            changed |= state.State.Servers.TryAdd(requested[i], new ServerQuotaUsage { Vcpus = claim.Vcpus, RamMb = claim.RamMb });
+            changed |= state.State.Servers.TryAdd(requested[i], new ServerQuotaUsage { Vcpus = claim.Vcpus, RamMb = claim.RamMb, ClaimedAt = clock.UtcNow });
         }
 
         if (changed)
@@ -85,8 +92,22 @@ internal sealed class ProjectGrain(
             throw QuotaMessage(overs);
         }
 
-        state.State.Servers[serverId] = new ServerQuotaUsage { Vcpus = vcpus, RamMb = ramMb };
+        state.State.Servers[serverId] = new ServerQuotaUsage
+        {
+            Vcpus = vcpus,
+            RamMb = ramMb,
+            ClaimedAt = state.State.Servers.TryGetValue(serverId, out var held) ? held.ClaimedAt : clock.UtcNow,
+        };
         await WriteAsync();
+    }
+
+    public async Task SettleServerAsync(Guid serverId, int vcpus, int ramMb)
+    {
+        if (state.State.Servers.TryGetValue(serverId, out var held) && (held.Vcpus != vcpus || held.RamMb != ramMb))
+        {
+            state.State.Servers[serverId] = held with { Vcpus = vcpus, RamMb = ramMb };
+            await WriteAsync();
+        }
     }
 
     public async Task ReleaseServerAsync(Guid serverId)

@@ -6,4 +6,7 @@ public sealed record ServerQuotaUsage
 {
     [Id(0)] public required int Vcpus { get; init; }
     [Id(1)] public required int RamMb { get; init; }
+
+    /// <summary>When the claim was made; null for claims stored before it was recorded (the reconciler stamps them).</summary>
+    [Id(2)] public DateTimeOffset? ClaimedAt { get; init; }
 }

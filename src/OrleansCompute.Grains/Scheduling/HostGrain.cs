@@ -1,15 +1,24 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OrleansCompute.Catalog;
+using OrleansCompute.Indexing;
+using OrleansCompute.Quotas;
 
 namespace OrleansCompute.Scheduling;
 
 /// <summary>
 /// One simulated hypervisor: its configured capacity times the allocation ratios, and the claims of the
-/// servers placed on it. Claims for one batch land in one call and one write, all or none.
+/// servers placed on it. Claims for one batch land in one call and one write, all or none. Its reconciler
+/// (<c>HostGrain.Reconcile</c>) heals claims that outlived their server.
 /// </summary>
 [GrainType("compute-host")]
-internal sealed class HostGrain(
+internal sealed partial class HostGrain(
     [PersistentState("host", ComputeStorage.ProviderName)] IPersistentState<HostState> state,
-    ComputeCatalog catalog) : Grain, IHostGrain
+    ComputeCatalog catalog,
+    IServerIndex index,
+    ComputeClock clock,
+    IOptions<QuotaReconcileOptions> reconcile,
+    ILogger<HostGrain> logger) : Grain, IHostGrain, IRemindable
 {
     private HostDefinition _host = null!;
 
@@ -18,6 +27,10 @@ internal sealed class HostGrain(
         var name = this.GetPrimaryKeyString();
         _host = catalog.Hosts.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"Host {name} is not configured.");
+        // A timer, not a task: its turn does not interleave with the claims, so no two state writes overlap.
+        this.RegisterGrainTimer(
+            _ => ReconcileSafelyAsync(ensureReminder: true),
+            new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
         return Task.CompletedTask;
     }
 
@@ -48,7 +61,7 @@ internal sealed class HostGrain(
 
         foreach (var claim in added)
         {
-            state.State.Claims[claim.ConsumerId] = claim;
+            state.State.Claims[claim.ConsumerId] = claim with { ClaimedAt = clock.UtcNow };
         }
 
         try
@@ -70,9 +83,20 @@ internal sealed class HostGrain(
 
     public async Task ReleaseAsync(string consumerId)
     {
-        if (state.State.Claims.Remove(consumerId))
+        if (!state.State.Claims.Remove(consumerId, out var released))
+        {
+            return;
+        }
+
+        try
         {
             await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory must not forget a claim storage still holds: a retried release would find nothing to write.
+            state.State.Claims[consumerId] = released;
+            throw;
         }
     }
 

@@ -80,6 +80,15 @@ internal sealed class ServerGroupGrain(
         var members = new Dictionary<Guid, string?>(group.Members);
         members.Remove(serverId);
         state.State.Group = group with { Members = members };
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory must not forget a member storage still holds: a retried removal would find nothing to write.
+            state.State.Group = group;
+            throw;
+        }
     }
 }

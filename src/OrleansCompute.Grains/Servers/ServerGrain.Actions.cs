@@ -130,7 +130,22 @@ internal sealed partial class ServerGrain
             return;
         }
 
-        await CommitAsync(s => End(ending, s), pending: null, s => EndState(ending, s, requestId), cancellationToken);
+        if (ending.Hooks.Count > 0)
+        {
+            await ArmOutboxAsync();
+        }
+
+        // The row's hooks become outbox entries in the same write as the end (computed before the end's own state changes).
+        await CommitAsync(
+            s => End(ending, s),
+            pending: null,
+            s =>
+            {
+                var due = DueAfter(ending.Hooks, _live!, s);
+                EndState(ending, s, requestId);
+                s.Outbox.AddRange(due);
+            },
+            cancellationToken);
         await AfterEndAsync(ending);
     }
 
@@ -206,7 +221,7 @@ internal sealed partial class ServerGrain
         row.Handler.Ended(target);
     }
 
-    /// <summary>After the end is persisted: the reminders of the deadlines it set or cleared, then the row's hooks.</summary>
+    /// <summary>After the end is persisted: the reminders of the deadlines it set or cleared, then the outbox the row's hooks filled.</summary>
     private async Task AfterEndAsync(ServerTransition row)
     {
         _liveMigrationTarget = null;
@@ -220,9 +235,9 @@ internal sealed partial class ServerGrain
             await CancelReminderAsync(cleared.Reminder);
         }
 
-        foreach (var hook in row.Hooks)
+        if (row.Hooks.Count > 0)
         {
-            await RunHookAsync(hook);
+            await DrainOutboxAsync();
         }
     }
 

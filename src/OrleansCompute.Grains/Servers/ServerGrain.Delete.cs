@@ -80,14 +80,16 @@ internal sealed partial class ServerGrain
     {
         CancelOperation();
         var now = clock.UtcNow;
-        await ReleaseNetworksAsync();
+        await ArmOutboxAsync();
         await CommitAsync(
             s => Deleted(s, now),
             pending: null,
             s =>
             {
+                var due = DueAfterDelete(_live!, s);
                 StartAction(s, row.InstanceAction, null, command.Caller, now);
                 ClearDeadlines(s);
+                s.Outbox.AddRange(due);
             });
         await AfterDeletedAsync();
     }
@@ -95,15 +97,17 @@ internal sealed partial class ServerGrain
     /// <summary>The end of a hard delete, forceDelete or reclaim once the driver destroyed the machine.</summary>
     private async Task FinishDeleteAsync(string requestId, CancellationToken cancellationToken)
     {
-        await ReleaseNetworksAsync();
         var now = clock.UtcNow;
+        await ArmOutboxAsync();
         await CommitAsync(
             s => Deleted(s, now),
             pending: null,
             s =>
             {
+                var due = DueAfterDelete(_live!, s);
                 FinishAction(s, requestId, error: null);
                 ClearDeadlines(s);
+                s.Outbox.AddRange(due);
             },
             cancellationToken);
         await AfterDeletedAsync();
@@ -130,16 +134,22 @@ internal sealed partial class ServerGrain
         }
     }
 
+    /// <summary>
+    /// After the delete is persisted with what the server gives back in its outbox: the deadlines' reminders go,
+    /// the outbox runs, and the grain goes idle once the outbox is empty (else its retries keep it, or bring it back).
+    /// </summary>
     private async Task AfterDeletedAsync()
     {
+        await DrainOutboxAsync();
         foreach (var deadline in ServerDeadlines.All)
         {
             await CancelReminderAsync(deadline.Reminder);
         }
 
-        await OnHostResourcesReleasedAsync();
-        await OnServerGoneAsync();
-        DeactivateOnIdle();
+        if (state.State.Outbox.Count == 0)
+        {
+            DeactivateOnIdle();
+        }
     }
 
     /// <summary>restore: back from SOFT_DELETED within the interval; at once when the server has no host.</summary>

@@ -1,65 +1,23 @@
 using OrleansCompute.Catalog;
 using OrleansCompute.Faults;
 using OrleansCompute.Quotas;
-using OrleansCompute.ServerGroups;
 using OrleansCompute.Servers.Actions;
 using OrleansCompute.Servers.Lifecycle;
 
 namespace OrleansCompute.Servers;
 
 /// <summary>
-/// Where scheduling and quota meet the lifecycle: each hook is called once, after the change it follows is
-/// persisted. Claims and releases are idempotent per server, so a hook repeated after a crash does no harm.
+/// Where scheduling and quota meet the lifecycle before a transition starts: the claims restore, resize and
+/// unshelve need. What a transition gives back after its end is the outbox's (<c>ServerGrain.Outbox</c>); a claim
+/// here first lets a release still pending there run, so that it cannot undo the new claim later.
 /// </summary>
 internal sealed partial class ServerGrain
 {
-    /// <summary>Runs one of a lifecycle row's named hooks (see <see cref="ServerHook"/>).</summary>
-    private Task RunHookAsync(ServerHook hook) => hook switch
-    {
-        ServerHook.ReleaseHostResources => OnHostResourcesReleasedAsync(),
-        ServerHook.SettleResizeQuota => OnResizeSettledAsync(),
-        ServerHook.ReleaseServerQuota => OnSoftDeletedAsync(),
-        _ => throw new ArgumentOutOfRangeException(nameof(hook), hook, "No such hook."),
-    };
-
-    /// <summary>
-    /// The server no longer uses its host's resources: after a delete (hard, forced, local or reclaim) and a
-    /// shelve offload. Both of its host claims go (the second exists while a resize waits for confirmation).
-    /// </summary>
-    private async Task OnHostResourcesReleasedAsync()
-    {
-        var host = _live!.Host ?? state.State.Resize?.SourceHost;
-        await ReleaseHostClaimAsync(host);
-        await ReleaseHostClaimAsync(host, ResizeConsumerSuffix);
-    }
-
-    /// <summary>The server is gone for good (deleted or reclaimed): its quota usage and group memberships go.</summary>
-    private async Task OnServerGoneAsync()
-    {
-        var server = _live!;
-        await GrainFactory.GetGrain<IProjectGrain>(server.ProjectId).ReleaseServerAsync(Id);
-        foreach (var group in server.ServerGroups)
-        {
-            if (Guid.TryParse(group, out var groupId))
-            {
-                await GrainFactory.GetGrain<IServerGroupGrain>(groupId).RemoveMemberAsync(Id);
-            }
-        }
-    }
-
-    /// <summary>Nova does not count soft-deleted servers toward the project's quota.</summary>
-    private Task OnSoftDeletedAsync() => GrainFactory.GetGrain<IProjectGrain>(_live!.ProjectId).ReleaseServerAsync(Id);
-
-    /// <summary>
-    /// A resize or migration was settled: the quota follows the flavor the server ends with (the new one on
-    /// confirm, the old one on revert).
-    /// </summary>
-    private Task OnResizeSettledAsync() => ResizeQuotaAsync(_live!.Flavor);
-
     /// <summary>restore needs room in the project's quota again: Nova answers 403 when there is none.</summary>
     private async Task EnsureRestorableAsync()
     {
         var server = _live!;
+        await EnsureOutboxEmptyAsync();
         await GrainFactory.GetGrain<IProjectGrain>(server.ProjectId).ClaimServersAsync(new InstanceClaim
         {
             ServerIds = [Id],
@@ -85,6 +43,7 @@ internal sealed partial class ServerGrain
             && !(flavor.DiskGb == 0 && server.Flavor.DiskGb != 0);
         if (moves)
         {
+            await EnsureOutboxEmptyAsync();
             await ResizeQuotaAsync(FlavorSnapshot.From(flavor!));
         }
 
@@ -96,7 +55,8 @@ internal sealed partial class ServerGrain
         {
             if (moves)
             {
-                await ResizeQuotaAsync(server.Flavor);
+                // Back to the size the server has: no limit check, it held that size a moment ago.
+                await GrainFactory.GetGrain<IProjectGrain>(server.ProjectId).SettleServerAsync(Id, server.Flavor.Vcpus, server.Flavor.RamMb);
             }
 
             throw;
@@ -118,6 +78,7 @@ internal sealed partial class ServerGrain
 
         EnsureUnlocked(row, server, command.Caller);
         row.EnsureAllowed(server);
+        await EnsureOutboxEmptyAsync();
         var placed = await ScheduleForFlavorAsync(server.Flavor, []);
         if (!placed.Succeeded)
         {

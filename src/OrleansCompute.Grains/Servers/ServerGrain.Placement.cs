@@ -80,6 +80,12 @@ internal sealed partial class ServerGrain
     /// </summary>
     private async Task PersistPlacementAsync(Placement placement)
     {
+        if (state.State.Server!.Deleted)
+        {
+            await ReturnLatePlacementAsync(placement);
+            return;
+        }
+
         await _commitGate.WaitAsync();
         try
         {
@@ -91,6 +97,27 @@ internal sealed partial class ServerGrain
         {
             _commitGate.Release();
         }
+    }
+
+    /// <summary>
+    /// A delete won while the scheduler placed the build: the claim it got goes back through the outbox (the
+    /// delete's own releases did not know the host).
+    /// </summary>
+    private async Task ReturnLatePlacementAsync(Placement placement)
+    {
+        await ArmOutboxAsync();
+        await _commitGate.WaitAsync();
+        try
+        {
+            state.State.Outbox.Add(Entry(ServerOutboxWork.ReleaseHostClaim, placement.Host) with { Consumer = HostClaim.ConsumerFor(Id) });
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _commitGate.Release();
+        }
+
+        await DrainOutboxAsync();
     }
 
     /// <summary>Drops this server's claim on a host (shelve offload, resize confirm or revert, delete).</summary>

@@ -18,6 +18,13 @@ internal sealed partial class ServerGrain
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         OrleansCompute.Telemetry.ComputeInstruments.ReminderFired(reminderName);
+        if (reminderName == OutboxReminder)
+        {
+            // Before the deleted check: a deleted server's outbox is exactly what this reminder is for.
+            await OnOutboxReminderAsync();
+            return;
+        }
+
         var server = _live;
         if (server is null || server.Deleted)
         {

@@ -62,6 +62,7 @@ internal sealed partial class ServerGrain(
             await index.UpsertAsync(_live, cancellationToken);
             ResumePendingOperation();
             await EnsureRemindersAsync();
+            await ResumeOutboxAsync();
         }
     }
 
@@ -305,28 +306,6 @@ internal sealed partial class ServerGrain(
         }
 
         return addresses;
-    }
-
-    /// <summary>
-    /// Gives back the server's address on every network it holds or may hold one on (a build can stop half-way):
-    /// the allocated address where it is known, else what was requested, which names the address block.
-    /// </summary>
-    private async Task ReleaseNetworksAsync()
-    {
-        var held = _live!.Addresses.Select(a => (a.NetworkId, Address: (string?)a.Address, a.PortId))
-            .Concat(state.State.RequestedNetworks.Where(r => r.NetworkId is not null).Select(r => (r.NetworkId!, r.FixedIp, r.PortId)));
-        if (state.State.AutoAllocateNetwork && catalog.DefaultNetwork is { } network)
-        {
-            held = held.Append((network.Id, null, null));
-        }
-
-        foreach (var group in held.GroupBy(h => h.Item1, StringComparer.OrdinalIgnoreCase))
-        {
-            // The allocated address wins over a request: it names the block directly.
-            var best = group.FirstOrDefault(h => h.Item2 is not null);
-            var (networkId, address, portId) = best.Item1 is null ? group.First() : best;
-            await GrainFactory.GetGrain<INetworkGrain>(networkId).ReleaseAsync(Id, address, portId);
-        }
     }
 
     private Task FailBuildAsync(string requestId, int code, string message, string details, CancellationToken cancellationToken) =>

@@ -34,4 +34,10 @@ public sealed class ServerState
 
     /// <summary>No server was created under this id and none ever will be (a create whose answer was lost gave up).</summary>
     [Id(9)] public bool Abandoned { get; set; }
+
+    /// <summary>
+    /// Work that committed transitions made due on other grains and that has not succeeded yet, oldest first
+    /// (see <c>ServerGrain.Outbox</c>): written by the commit that makes it due, removed once done.
+    /// </summary>
+    [Id(10)] public List<ServerOutboxEntry> Outbox { get; set; } = [];
 }

@@ -3,13 +3,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using OrleansCompute.Persistence.Postgres;
+using OrleansCompute.Scheduling;
 using OrleansCompute.Servers;
 
 namespace OrleansCompute.Tests.Cluster;
 
 /// <summary>
 /// An external Orleans client of the cluster under test (ADO.NET gateway list from the same database), used only
-/// to see where grains live, so that a test kills the silo that really holds in-flight servers.
+/// to see where grains live, so that a test kills the silo that really holds in-flight servers, and what the hosts hold.
 /// </summary>
 public sealed class ClusterInspector : IAsyncDisposable
 {
@@ -47,6 +48,18 @@ public sealed class ClusterInspector : IAsyncDisposable
         var management = Client.GetGrain<IManagementGrain>(0);
         var address = await management.GetActivationAddress(Client.GetGrain<IServerGrain>(serverId));
         return address?.Endpoint.Port;
+    }
+
+    /// <summary>How many claims the hosts hold, in all (each server placed holds one).</summary>
+    public async Task<int> HostClaimsAsync(IEnumerable<string> hosts)
+    {
+        var claims = 0;
+        foreach (var host in hosts)
+        {
+            claims += (await Client.GetGrain<IHostGrain>(host).GetUsageAsync()).Consumers;
+        }
+
+        return claims;
     }
 
     public async ValueTask DisposeAsync()
