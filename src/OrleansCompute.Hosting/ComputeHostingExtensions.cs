@@ -50,6 +50,8 @@ public static class ComputeHostingExtensions
         var services = builder.Services;
         ComputeOptionsRegistration.Add(services);
         AddComputeServices(services, builder.Configuration);
+        // The console is a web application: only a web host has one (a product's TestCluster silo has no server).
+        services.AddOrleansComputeConsole(builder.Configuration);
         IdentityHosting.AddBuiltInIdentity(services, builder.Configuration, cluster);
         WatchdogSafeMembershipClock.AddTo(services);
         if (cluster)
@@ -70,7 +72,6 @@ public static class ComputeHostingExtensions
     {
         services.AddComputeApi(configuration);
         ComputeGrainOptions.Add(services, configuration);
-        services.AddOrleansComputeConsole(configuration);
         services.AddSingleton<ComputeCatalog>();
         services.AddSingleton<InFlightServerSweeper>();
         services.AddSingleton<IComputeDriver, FakeComputeDriver>();

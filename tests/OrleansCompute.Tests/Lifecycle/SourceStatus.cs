@@ -69,6 +69,16 @@ public sealed record SourceStatus(string Status, DriverOperation? Hold, Func<Lif
         }
 
         await Prepare(host, id);
+        if (Status == "BUILD")
+        {
+            // A build passes scheduling and networking on its way to the held spawn: the expectations read the task
+            // state once, so they are read only when the server rests in its held phase.
+            await Eventually.Until(
+                async () => (await host.Demo.GetAsync($"/v2.1/servers/{id}")).Json["server"],
+                s => s?["OS-EXT-STS:task_state"]?.GetValue<string>() == "spawning",
+                because: $"server {id} should reach its held spawn");
+        }
+
         if (Status != "DELETED")
         {
             await host.Demo.WaitForStatusAsync(id, Status);
