@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansCompute.Api.Flavors;
+
+namespace OrleansCompute.Api.Operator;
+
+/// <summary>The operator's compute API (flavor management and access): its services and its routes, in one place.</summary>
+internal static class OperatorApi
+{
+    public static void AddServices(IServiceCollection services) => services.AddHostedService<FlavorCatalogSync>();
+
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        FlavorManageEndpoints.Map(routes);
+        FlavorAccessEndpoints.Map(routes);
+    }
+}
