@@ -199,5 +199,5 @@ public sealed class FlavorManagementTests(HostFixture fixture)
     }
 
     private static string ServerBody(string flavorId) =>
-        $$"""{"server": {"name": "{{Unique("vm")}}", "imageRef": "{{NovaClient.Image}}", "flavorRef": "{{flavorId}}"}}""";
+        $$$"""{"server": {"name": "{{{Unique("vm")}}}", "imageRef": "{{{NovaClient.Image}}}", "flavorRef": "{{{flavorId}}}"}}""";
 }
