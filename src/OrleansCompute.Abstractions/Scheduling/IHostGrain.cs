@@ -16,6 +16,14 @@ public interface IHostGrain : IGrainWithStringKey
     [Alias("Release")]
     Task ReleaseAsync(string consumerId);
 
+    /// <summary>Changes the host's nova-compute service (enable, disable with a reason, forced down) and answers the new usage.</summary>
+    [Alias("UpdateService")]
+    Task<HostUsage> UpdateServiceAsync(HostServiceChange change);
+
+    /// <summary>Deletes the host's service record: 409 while servers are placed here; deleted hosts take no servers.</summary>
+    [Alias("DeleteService")]
+    Task DeleteServiceAsync();
+
     [Alias("GetUsage")]
     [ReadOnly]
     Task<HostUsage> GetUsageAsync();

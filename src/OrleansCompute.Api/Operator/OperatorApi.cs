@@ -4,7 +4,7 @@ using OrleansCompute.Api.Flavors;
 
 namespace OrleansCompute.Api.Operator;
 
-/// <summary>The operator's compute API (flavor management and access): its services and its routes, in one place.</summary>
+/// <summary>The operator's compute API (flavor management and access, compute services, hypervisors): its services and its routes, in one place.</summary>
 internal static class OperatorApi
 {
     public static void AddServices(IServiceCollection services) => services.AddHostedService<FlavorCatalogSync>();
@@ -13,5 +13,7 @@ internal static class OperatorApi
     {
         FlavorManageEndpoints.Map(routes);
         FlavorAccessEndpoints.Map(routes);
+        Services.ComputeServiceEndpoints.Map(routes);
+        Hypervisors.HypervisorEndpoints.Map(routes);
     }
 }

@@ -17,4 +17,15 @@ public static class OperatorPolicies
     public const string ExtraSpecsCreate = "os_compute_api:os-flavor-extra-specs:create";
     public const string ExtraSpecsUpdate = "os_compute_api:os-flavor-extra-specs:update";
     public const string ExtraSpecsDelete = "os_compute_api:os-flavor-extra-specs:delete";
+
+    public const string ServicesList = "os_compute_api:os-services:list";
+    public const string ServicesUpdate = "os_compute_api:os-services:update";
+    public const string ServicesDelete = "os_compute_api:os-services:delete";
+    public const string HypervisorsList = "os_compute_api:os-hypervisors:list";
+    public const string HypervisorsListDetail = "os_compute_api:os-hypervisors:list-detail";
+    public const string HypervisorsShow = "os_compute_api:os-hypervisors:show";
+    public const string HypervisorsStatistics = "os_compute_api:os-hypervisors:statistics";
+    public const string HypervisorsUptime = "os_compute_api:os-hypervisors:uptime";
+    public const string HypervisorsSearch = "os_compute_api:os-hypervisors:search";
+    public const string HypervisorsServers = "os_compute_api:os-hypervisors:servers";
 }

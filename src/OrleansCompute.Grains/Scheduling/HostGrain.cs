@@ -76,6 +76,38 @@ internal sealed class HostGrain(
         }
     }
 
+    public async Task<HostUsage> UpdateServiceAsync(HostServiceChange change)
+    {
+        var service = state.State;
+        if (change.Disabled is { } disabled)
+        {
+            service.Disabled = disabled;
+            service.DisabledReason = disabled ? change.DisabledReason : null;
+        }
+
+        if (change.ForcedDown is { } forcedDown)
+        {
+            service.ForcedDown = forcedDown;
+        }
+
+        // A nova-compute that comes back (an update names it) has a service record again.
+        service.ServiceDeleted = false;
+        service.ServiceUpdatedAt = change.At;
+        await state.WriteStateAsync();
+        return Usage();
+    }
+
+    public async Task DeleteServiceAsync()
+    {
+        if (state.State.Claims.Count > 0)
+        {
+            throw Faults.ComputeFaultException.Conflict($"Unable to delete compute service that is hosting instances. Migrate or delete the instances first.");
+        }
+
+        state.State.ServiceDeleted = true;
+        await state.WriteStateAsync();
+    }
+
     public Task<HostUsage> GetUsageAsync() => Task.FromResult(Usage());
 
     private HostUsage Usage()
@@ -97,6 +129,12 @@ internal sealed class HostGrain(
             UsedRamMb = claims.Sum(c => c.RamMb),
             UsedDiskGb = claims.Sum(c => c.DiskGb),
             Consumers = claims.Count,
+            Servers = claims.Select(c => c.ConsumerId.Length >= 36 ? c.ConsumerId[..36] : c.ConsumerId).Distinct(StringComparer.Ordinal).Count(),
+            Disabled = state.State.Disabled,
+            DisabledReason = state.State.DisabledReason,
+            ForcedDown = state.State.ForcedDown,
+            ServiceDeleted = state.State.ServiceDeleted,
+            ServiceUpdatedAt = state.State.ServiceUpdatedAt,
         };
     }
 }
