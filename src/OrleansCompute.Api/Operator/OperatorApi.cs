@@ -15,5 +15,6 @@ internal static class OperatorApi
         FlavorAccessEndpoints.Map(routes);
         Services.ComputeServiceEndpoints.Map(routes);
         Hypervisors.HypervisorEndpoints.Map(routes);
+        Aggregates.AggregateEndpoints.Map(routes);
     }
 }

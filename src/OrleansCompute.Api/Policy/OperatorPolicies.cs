@@ -28,4 +28,5 @@ public static class OperatorPolicies
     public const string HypervisorsUptime = "os_compute_api:os-hypervisors:uptime";
     public const string HypervisorsSearch = "os_compute_api:os-hypervisors:search";
     public const string HypervisorsServers = "os_compute_api:os-hypervisors:servers";
+    public const string AggregatesIndex = "os_compute_api:os-aggregates:index";
 }
