@@ -16,5 +16,6 @@ internal static class OperatorApi
         Services.ComputeServiceEndpoints.Map(routes);
         Hypervisors.HypervisorEndpoints.Map(routes);
         Aggregates.AggregateEndpoints.Map(routes);
+        RemovedRoutes.Map(routes);
     }
 }

@@ -58,6 +58,12 @@ public sealed class PolicyCoverageTests
                 }))));
             var name = $"{string.Join(",", methods)} {path}";
             var requirement = route.Metadata.GetMetadata<PolicyRequirement>();
+            // Routes Nova removed answer 410 without a policy check.
+            if (requirement is null && route.Metadata.GetMetadata<OrleansCompute.Api.Operator.RemovedRouteMarker>() is not null)
+            {
+                continue;
+            }
+
             if (requirement is null)
             {
                 if (!WithoutRule.Contains(name))
