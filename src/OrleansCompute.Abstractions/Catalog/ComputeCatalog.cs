@@ -21,7 +21,8 @@ public sealed class ComputeCatalog
         ConfiguredFlavors = value.Flavors.Count > 0 ? value.Flavors : DefaultCatalog.Flavors;
         Images = value.Images.Count > 0 ? value.Images : DefaultCatalog.Images;
         Networks = value.Networks.Count > 0 ? value.Networks : DefaultCatalog.Networks;
-        Hosts = value.Hosts.Count > 0 ? value.Hosts : DefaultCatalog.Hosts;
+        ConfiguredHosts = value.Hosts.Count > 0 ? value.Hosts : DefaultCatalog.Hosts;
+        _hosts = ConfiguredHosts;
         _flavors = new FlavorView(0, ConfiguredFlavors);
         _images = Images.ToFrozenDictionary(i => i.Id, StringComparer.OrdinalIgnoreCase);
         _networks = Networks.ToFrozenDictionary(n => n.Id, StringComparer.OrdinalIgnoreCase);
@@ -77,7 +78,17 @@ public sealed class ComputeCatalog
 
     public IReadOnlyList<NetworkDefinition> Networks { get; }
 
-    public IReadOnlyList<HostDefinition> Hosts { get; }
+    /// <summary>The hosts, each in the zone host aggregates give it (see <see cref="UseHostZones"/>) or its configured one.</summary>
+    public IReadOnlyList<HostDefinition> Hosts => _hosts;
+
+    /// <summary>The hosts as configured, in their configured zones.</summary>
+    public IReadOnlyList<HostDefinition> ConfiguredHosts { get; }
+
+    private volatile IReadOnlyList<HostDefinition> _hosts;
+
+    /// <summary>The zones host aggregates give hosts (host name to zone); a host not named keeps its configured zone.</summary>
+    public void UseHostZones(IReadOnlyDictionary<string, string> zones) =>
+        _hosts = [.. ConfiguredHosts.Select(h => zones.TryGetValue(h.Name, out var zone) && zone != h.AvailabilityZone ? h.InZone(zone) : h)];
 
     public FlavorDefinition? FindFlavor(string id) => _flavors.ById.GetValueOrDefault(id);
 

@@ -24,6 +24,10 @@ public interface IHostGrain : IGrainWithStringKey
     [Alias("DeleteService")]
     Task DeleteServiceAsync();
 
+    /// <summary>The availability zone host aggregates give the host; null: its configured zone.</summary>
+    [Alias("SetZone")]
+    Task SetZoneAsync(string? zone);
+
     [Alias("GetUsage")]
     [ReadOnly]
     Task<HostUsage> GetUsageAsync();

@@ -10,7 +10,7 @@ using OrleansCompute.Faults;
 
 namespace OrleansCompute.Api.Flavors;
 
-/// <summary>Nova's flavor reads over the process's catalog (the flavor store's flavors, see <see cref="FlavorCatalogSync"/>).</summary>
+/// <summary>Nova's flavor reads over the process's catalog (the flavor store's flavors, see <see cref="Operator.OperatorCatalogSync"/>).</summary>
 internal static class FlavorEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)

@@ -7,7 +7,7 @@ namespace OrleansCompute.Api.Operator;
 /// <summary>The operator's compute API (flavor management and access, compute services, hypervisors): its services and its routes, in one place.</summary>
 internal static class OperatorApi
 {
-    public static void AddServices(IServiceCollection services) => services.AddHostedService<FlavorCatalogSync>();
+    public static void AddServices(IServiceCollection services) => services.AddHostedService<OperatorCatalogSync>();
 
     public static void Map(IEndpointRouteBuilder routes)
     {

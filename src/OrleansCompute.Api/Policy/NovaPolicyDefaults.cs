@@ -176,5 +176,15 @@ internal static class NovaPolicyDefaults
         ["os_compute_api:os-aggregates:index"] = Admin,
         ["os_compute_api:os-server-external-events:create"] = "rule:service_api",
         ["os_compute_api:os-migrations:index"] = Admin,
+
+        // The operator's API (nova/policies/aggregates.py): rules not registered above.
+        [OperatorPolicies.AggregatesCreate] = Admin,
+        [OperatorPolicies.AggregatesShow] = Admin,
+        [OperatorPolicies.AggregatesUpdate] = Admin,
+        [OperatorPolicies.AggregatesDelete] = Admin,
+        [OperatorPolicies.AggregatesAddHost] = Admin,
+        [OperatorPolicies.AggregatesRemoveHost] = Admin,
+        [OperatorPolicies.AggregatesSetMetadata] = Admin,
+        [OperatorPolicies.AggregatesImages] = Admin,
     };
 }

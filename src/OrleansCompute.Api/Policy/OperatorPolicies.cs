@@ -29,4 +29,12 @@ public static class OperatorPolicies
     public const string HypervisorsSearch = "os_compute_api:os-hypervisors:search";
     public const string HypervisorsServers = "os_compute_api:os-hypervisors:servers";
     public const string AggregatesIndex = "os_compute_api:os-aggregates:index";
+    public const string AggregatesCreate = "os_compute_api:os-aggregates:create";
+    public const string AggregatesShow = "os_compute_api:os-aggregates:show";
+    public const string AggregatesUpdate = "os_compute_api:os-aggregates:update";
+    public const string AggregatesDelete = "os_compute_api:os-aggregates:delete";
+    public const string AggregatesAddHost = "os_compute_api:os-aggregates:add_host";
+    public const string AggregatesRemoveHost = "os_compute_api:os-aggregates:remove_host";
+    public const string AggregatesSetMetadata = "os_compute_api:os-aggregates:set_metadata";
+    public const string AggregatesImages = "compute:aggregates:images";
 }

@@ -5,7 +5,7 @@ namespace OrleansCompute.Flavors;
 /// <summary>
 /// All flavors of the cluster in one grain: a cloud has tens of flavors, an operator changes them rarely, and no
 /// server request calls this grain (creates and resizes read the per-process cache that
-/// <c>FlavorCatalogSync</c> of the API keeps), so one durable writer costs nothing and makes name and id uniqueness
+/// <c>OperatorCatalogSync</c> of the API keeps), so one durable writer costs nothing and makes name and id uniqueness
 /// a plain check. Deletes are hard, as Nova's: servers keep their embedded copy.
 /// </summary>
 [GrainType("compute-flavor-store")]

@@ -108,6 +108,15 @@ internal sealed class HostGrain(
         await state.WriteStateAsync();
     }
 
+    public async Task SetZoneAsync(string? zone)
+    {
+        if (state.State.AggregateZone != zone)
+        {
+            state.State.AggregateZone = zone;
+            await state.WriteStateAsync();
+        }
+    }
+
     public Task<HostUsage> GetUsageAsync() => Task.FromResult(Usage());
 
     private HostUsage Usage()
@@ -117,7 +126,7 @@ internal sealed class HostGrain(
         {
             Host = _host.Name,
             Node = _host.Name,
-            AvailabilityZone = _host.AvailabilityZone,
+            AvailabilityZone = state.State.AggregateZone ?? _host.AvailabilityZone,
             HostIp = _host.HostIp,
             TotalVcpus = _host.Vcpus,
             TotalRamMb = _host.RamMb,

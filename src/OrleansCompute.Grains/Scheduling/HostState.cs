@@ -12,4 +12,7 @@ public sealed class HostState
     [Id(3)] public bool ForcedDown { get; set; }
     [Id(4)] public bool ServiceDeleted { get; set; }
     [Id(5)] public DateTimeOffset? ServiceUpdatedAt { get; set; }
+
+    /// <summary>The zone from host aggregates (Nova: the aggregate's availability_zone metadata); null: configured.</summary>
+    [Id(6)] public string? AggregateZone { get; set; }
 }

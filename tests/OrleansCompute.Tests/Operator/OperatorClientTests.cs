@@ -43,4 +43,28 @@ public sealed class OperatorClientTests(IdentityHostFixture fixture)
         var stats = await Cli.OpenStackJsonAsync(Admin, "hypervisor", "stats", "show");
         stats["count"]!.GetValue<int>().Should().Be(3);
     }
+
+    [Fact]
+    public async Task Aggregate_create_add_host_and_set_zone()
+    {
+        var name = $"cli-agg-{Guid.NewGuid():N}"[..16];
+        var created = await Cli.OpenStackJsonAsync(Admin, "aggregate", "create", "--zone", "cli-zone", name);
+        created["availability_zone"]!.GetValue<string>().Should().Be("cli-zone");
+        try
+        {
+            await Cli.OpenStackAsync(Admin, "aggregate", "add", "host", name, "compute-3");
+            await Cli.OpenStackAsync(Admin, "aggregate", "set", "--zone", "cli-zone-2", "--property", "ssd=true", name);
+            var shown = await Cli.OpenStackJsonAsync(Admin, "aggregate", "show", name);
+            shown["availability_zone"]!.GetValue<string>().Should().Be("cli-zone-2");
+            shown["hosts"]!.ToJsonString().Should().Contain("compute-3");
+            shown["properties"]!.ToJsonString().Should().Contain("ssd");
+            (await Cli.OpenStackJsonAsync(Admin, "compute", "service", "list", "--host", "compute-3")).AsArray().Single()!["Zone"]!.GetValue<string>().Should().Be("cli-zone-2");
+        }
+        finally
+        {
+            // The host is shared with the other real-client tests, which expect every host in zone nova.
+            await Cli.TryOpenStackAsync(Admin, "aggregate", "remove", "host", name, "compute-3");
+            await Cli.OpenStackAsync(Admin, "aggregate", "delete", name);
+        }
+    }
 }

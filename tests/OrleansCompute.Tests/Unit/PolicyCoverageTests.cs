@@ -23,6 +23,7 @@ public sealed class PolicyCoverageTests
         // One route for every action: its handler checks the action's own rule (ServerActionPolicies).
         "POST /servers/{id}/action",
         "POST /flavors/{id}/action",
+        "POST /os-aggregates/{id}/action",
     ];
 
     [Fact]

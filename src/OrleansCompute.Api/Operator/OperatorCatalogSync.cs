@@ -1,18 +1,21 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrleansCompute.Catalog;
+using OrleansCompute.Api.Aggregates;
+using OrleansCompute.Api.Flavors;
 using OrleansCompute.Flavors;
 
-namespace OrleansCompute.Api.Flavors;
+namespace OrleansCompute.Api.Operator;
 
 /// <summary>
-/// Keeps this process's <see cref="ComputeCatalog"/> flavors equal to the flavor store's: seeds the store with
+/// Keeps this process's <see cref="ComputeCatalog"/> equal to the operator's stores. Flavors: seeds the store with
 /// the configured flavors (the store takes them on its first start only), then asks for the store's version every
 /// <see cref="PollInterval"/> and reads the set again when it moved. Creates and resizes thus read flavors from
 /// memory, never from a grain; a change made through another silo is seen here within one interval, and a change
 /// made through this process at once (its endpoints apply the store's answer, see <see cref="FlavorStoreAnswer"/>).
+/// Host zones from aggregates: read again at every interval (a handful of aggregates).
 /// </summary>
-internal sealed partial class FlavorCatalogSync(ComputeCatalog catalog, IGrainFactory grains, ILogger<FlavorCatalogSync> logger) : BackgroundService
+internal sealed partial class OperatorCatalogSync(ComputeCatalog catalog, IGrainFactory grains, ILogger<OperatorCatalogSync> logger) : BackgroundService
 {
     /// <summary>How stale another silo's flavor change may be here. Wall-clock cadence, not domain time.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
@@ -28,6 +31,7 @@ internal sealed partial class FlavorCatalogSync(ComputeCatalog catalog, IGrainFa
             try
             {
                 catalog.Apply(await store.SeedAsync([.. catalog.ConfiguredFlavors.Select(f => f.ToRecord())]));
+                await AggregateZones.RefreshAsync(catalog, grains);
                 break;
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
@@ -46,6 +50,8 @@ internal sealed partial class FlavorCatalogSync(ComputeCatalog catalog, IGrainFa
                 {
                     catalog.Apply(await store.GetAsync());
                 }
+
+                await AggregateZones.RefreshAsync(catalog, grains);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
