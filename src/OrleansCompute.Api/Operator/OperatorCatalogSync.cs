@@ -15,7 +15,7 @@ namespace OrleansCompute.Api.Operator;
 /// made through this process at once (its endpoints apply the store's answer, see <see cref="FlavorStoreAnswer"/>).
 /// Host zones from aggregates: read again at every interval (a handful of aggregates).
 /// </summary>
-internal sealed partial class OperatorCatalogSync(ComputeCatalog catalog, IGrainFactory grains, ILogger<OperatorCatalogSync> logger) : BackgroundService
+internal sealed partial class OperatorCatalogSync(ComputeCatalog catalog, IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<OperatorCatalogSync> logger) : BackgroundService
 {
     /// <summary>How stale another silo's flavor change may be here. Wall-clock cadence, not domain time.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
@@ -25,6 +25,14 @@ internal sealed partial class OperatorCatalogSync(ComputeCatalog catalog, IGrain
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Not while the host starts: the silo (or the gateway connection) is started by another hosted service.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            await started.Task;
+        }
+
         var store = grains.GetGrain<IFlavorStoreGrain>(IFlavorStoreGrain.Key);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,6 +1,5 @@
 using System.Net;
 using OrleansCompute.Tests.Http;
-using OrleansCompute.Tests.Infrastructure;
 
 namespace OrleansCompute.Tests.Operator;
 
@@ -8,27 +7,12 @@ namespace OrleansCompute.Tests.Operator;
 /// Host aggregates on a host of their own (the test moves hosts between zones): Nova's CRUD and actions, and the
 /// availability zone an aggregate gives its hosts is where the scheduler places servers asking for that zone.
 /// </summary>
-public sealed class AggregateTests : IAsyncLifetime
+public sealed class AggregateTests : OwnHost
 {
-    private readonly TempDirectory _directory = new();
-    private HostProcess _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = new HostProcess(_directory.Path, "--Compute:FakeDriver:SpawnSeconds=0.1", "--Compute:FakeDriver:DefaultSeconds=0.05");
-        await _host.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _directory.Dispose();
-    }
-
     [Fact]
     public async Task An_aggregate_zone_is_where_servers_asking_for_it_are_placed()
     {
-        using var admin = NovaClient.For(_host, "admin:admin");
+        using var admin = NovaClient.For(Host, "admin:admin");
         var created = await admin.PostAsync("/v2.1/os-aggregates", """{"aggregate": {"name": "rack-a", "availability_zone": "zone-a"}}""", "2.41");
         created.Status.Should().Be(HttpStatusCode.OK, created.Body);
         var aggregate = created.Json["aggregate"]!;
@@ -65,7 +49,7 @@ public sealed class AggregateTests : IAsyncLifetime
         (await admin.GetAsync($"/v2.1/os-aggregates/{id}")).Status.Should().Be(HttpStatusCode.NotFound);
         (await admin.GetAsync("/v2.1/os-aggregates/x")).Status.Should().Be(HttpStatusCode.BadRequest);
 
-        using var member = NovaClient.For(_host, "demo:demo");
+        using var member = NovaClient.For(Host, "demo:demo");
         (await member.GetAsync("/v2.1/os-aggregates")).Status.Should().Be(HttpStatusCode.Forbidden);
         (await member.PostAsync("/v2.1/os-aggregates/1/action", """{"add_host": {"host": "compute-1"}}""")).Status.Should().Be(HttpStatusCode.Forbidden);
     }

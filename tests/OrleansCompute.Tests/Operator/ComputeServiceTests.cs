@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using OrleansCompute.Tests.Http;
-using OrleansCompute.Tests.Infrastructure;
 
 namespace OrleansCompute.Tests.Operator;
 
@@ -9,27 +8,12 @@ namespace OrleansCompute.Tests.Operator;
 /// os-services and os-hypervisors on a host of its own (the test disables hosts): a disabled or forced-down
 /// service takes no new servers, and the hypervisors' used figures agree with the servers placed on them.
 /// </summary>
-public sealed class ComputeServiceTests : IAsyncLifetime
+public sealed class ComputeServiceTests : OwnHost
 {
-    private readonly TempDirectory _directory = new();
-    private HostProcess _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = new HostProcess(_directory.Path, "--Compute:FakeDriver:SpawnSeconds=0.1", "--Compute:FakeDriver:DefaultSeconds=0.05");
-        await _host.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _directory.Dispose();
-    }
-
     [Fact]
     public async Task Disabled_and_forced_down_hosts_get_no_servers_and_hypervisors_count_what_is_placed()
     {
-        using var admin = NovaClient.For(_host, "admin:admin");
+        using var admin = NovaClient.For(Host, "admin:admin");
         var services = (await admin.GetAsync("/v2.1/os-services", "2.53")).Json["services"]!.AsArray();
         services.Select(s => s!["host"]!.GetValue<string>()).Should().Equal("compute-1", "compute-2", "compute-3");
         services.Should().OnlyContain(s => s!["binary"]!.GetValue<string>() == "nova-compute" && s["status"]!.GetValue<string>() == "enabled"
@@ -86,7 +70,7 @@ public sealed class ComputeServiceTests : IAsyncLifetime
         (await admin.SendAsync(HttpMethod.Delete, $"/v2.1/os-services/{ids["compute-1"]}", version: "2.53")).Status.Should().Be(HttpStatusCode.NoContent);
         (await admin.GetAsync("/v2.1/os-services")).Json["services"]!.AsArray().Select(s => s!["host"]!.GetValue<string>()).Should().Equal("compute-2", "compute-3");
 
-        using var member = NovaClient.For(_host, "demo:demo");
+        using var member = NovaClient.For(Host, "demo:demo");
         (await member.GetAsync("/v2.1/os-services")).Status.Should().Be(HttpStatusCode.Forbidden);
         (await member.GetAsync("/v2.1/os-hypervisors")).Status.Should().Be(HttpStatusCode.Forbidden);
     }
