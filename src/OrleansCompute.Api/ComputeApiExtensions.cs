@@ -40,6 +40,7 @@ public static class ComputeApiExtensions
         services.TryAddSingleton(TimeProvider.System);
         AddAuthentication(services, AuthMode(configuration));
         OpenApi.ComputeOpenApi.AddServices(services);
+        Operator.OperatorApi.AddServices(services);
         return services;
     }
 
@@ -203,6 +204,7 @@ public static class ComputeApiExtensions
         InstanceActionEndpoints.Map(group);
         FlavorEndpoints.Map(group);
         FlavorExtraSpecsEndpoints.Map(group);
+        Operator.OperatorApi.Map(group);
         ImageEndpoints.Map(group);
         MapCreateResources(group);
     }

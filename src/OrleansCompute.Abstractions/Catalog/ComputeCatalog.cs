@@ -9,18 +9,21 @@ namespace OrleansCompute.Catalog;
 /// </summary>
 public sealed class ComputeCatalog
 {
-    private readonly FrozenDictionary<string, FlavorDefinition> _flavors;
+    // The flavors readers see: the configured ones until the flavor store's set arrives (see UseFlavors).
+    private volatile FlavorView _flavors;
+    private readonly Lock _flavorWrite = new();
     private readonly FrozenDictionary<string, ImageDefinition> _images;
     private readonly FrozenDictionary<string, NetworkDefinition> _networks;
 
     public ComputeCatalog(IOptions<CatalogOptions> options)
     {
         var value = options.Value;
-        Flavors = value.Flavors.Count > 0 ? value.Flavors : DefaultCatalog.Flavors;
+        ConfiguredFlavors = value.Flavors.Count > 0 ? value.Flavors : DefaultCatalog.Flavors;
         Images = value.Images.Count > 0 ? value.Images : DefaultCatalog.Images;
         Networks = value.Networks.Count > 0 ? value.Networks : DefaultCatalog.Networks;
-        Hosts = value.Hosts.Count > 0 ? value.Hosts : DefaultCatalog.Hosts;
-        _flavors = Flavors.ToFrozenDictionary(f => f.Id, StringComparer.Ordinal);
+        ConfiguredHosts = value.Hosts.Count > 0 ? value.Hosts : DefaultCatalog.Hosts;
+        _hosts = ConfiguredHosts;
+        _flavors = new FlavorView(0, ConfiguredFlavors);
         _images = Images.ToFrozenDictionary(i => i.Id, StringComparer.OrdinalIgnoreCase);
         _networks = Networks.ToFrozenDictionary(n => n.Id, StringComparer.OrdinalIgnoreCase);
         Ports = value.Ports;
@@ -41,7 +44,37 @@ public sealed class ComputeCatalog
 
     public HostDefinition? FindHost(string name) => Hosts.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.Ordinal));
 
-    public IReadOnlyList<FlavorDefinition> Flavors { get; }
+    /// <summary>
+    /// The flavors of the cloud. The flavor store (an operator creates and deletes them) replaces them at run time;
+    /// a process without the store serves the configured ones.
+    /// </summary>
+    public IReadOnlyList<FlavorDefinition> Flavors => _flavors.All;
+
+    /// <summary>The flavors from configuration: what seeds the flavor store on its first start.</summary>
+    public IReadOnlyList<FlavorDefinition> ConfiguredFlavors { get; }
+
+    /// <summary>The version of the flavor store the catalog holds; 0 while it serves the configured flavors.</summary>
+    public long FlavorVersion => _flavors.Version;
+
+    /// <summary>
+    /// Takes the flavor store's set at <paramref name="version"/>, unless the catalog already holds that version or a
+    /// newer one (a late answer never brings back a deleted flavor). Lookups stay lock-free dictionary reads.
+    /// </summary>
+    public void UseFlavors(long version, IReadOnlyList<FlavorDefinition> flavors)
+    {
+        var next = new FlavorView(version, flavors);
+        lock (_flavorWrite)
+        {
+            if (_flavors.Version < version)
+            {
+                _flavors = next;
+            }
+        }
+    }
+
+    /// <summary>The flavor if the caller may use it (Nova answers a private flavor not granted to it as unknown).</summary>
+    public FlavorDefinition? FindFlavor(string id, Identity.CallerContext caller) =>
+        FindFlavor(id) is { } flavor && flavor.IsVisibleTo(caller) ? flavor : null;
 
     /// <summary>
     /// The configured images. Snapshot images (createImage, createBackup) are durable grain state, found through
@@ -51,9 +84,19 @@ public sealed class ComputeCatalog
 
     public IReadOnlyList<NetworkDefinition> Networks { get; }
 
-    public IReadOnlyList<HostDefinition> Hosts { get; }
+    /// <summary>The hosts, each in the zone host aggregates give it (see <see cref="UseHostZones"/>) or its configured one.</summary>
+    public IReadOnlyList<HostDefinition> Hosts => _hosts;
 
-    public FlavorDefinition? FindFlavor(string id) => _flavors.GetValueOrDefault(id);
+    /// <summary>The hosts as configured, in their configured zones.</summary>
+    public IReadOnlyList<HostDefinition> ConfiguredHosts { get; }
+
+    private volatile IReadOnlyList<HostDefinition> _hosts;
+
+    /// <summary>The zones host aggregates give hosts (host name to zone); a host not named keeps its configured zone.</summary>
+    public void UseHostZones(IReadOnlyDictionary<string, string> zones) =>
+        _hosts = [.. ConfiguredHosts.Select(h => zones.TryGetValue(h.Name, out var zone) && zone != h.AvailabilityZone ? h.InZone(zone) : h)];
+
+    public FlavorDefinition? FindFlavor(string id) => _flavors.ById.GetValueOrDefault(id);
 
     /// <summary>A configured image; snapshots are found with <see cref="Images.ImageLookup.FindAsync"/>.</summary>
     public ImageDefinition? FindImage(string id) => _images.GetValueOrDefault(id);
@@ -61,4 +104,13 @@ public sealed class ComputeCatalog
     public NetworkDefinition? FindNetwork(string id) => _networks.GetValueOrDefault(id);
 
     public NetworkDefinition? DefaultNetwork => Networks.FirstOrDefault(n => n.IsDefault) ?? (Networks.Count > 0 ? Networks[0] : null);
+
+    private sealed class FlavorView(long version, IReadOnlyList<FlavorDefinition> all)
+    {
+        public long Version { get; } = version;
+
+        public IReadOnlyList<FlavorDefinition> All { get; } = all;
+
+        public FrozenDictionary<string, FlavorDefinition> ById { get; } = all.ToFrozenDictionary(f => f.Id, StringComparer.Ordinal);
+    }
 }

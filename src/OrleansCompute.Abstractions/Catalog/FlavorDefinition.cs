@@ -14,4 +14,11 @@ public sealed class FlavorDefinition
     public bool IsPublic { get; set; } = true;
     public string? Description { get; set; }
     public Dictionary<string, string> ExtraSpecs { get; set; } = [];
+
+    /// <summary>The projects granted a private flavor (Nova's flavor access); ignored for a public one.</summary>
+    public List<string> Projects { get; set; } = [];
+
+    /// <summary>Whether the caller sees the flavor (lists, show, create): public, granted to its project, or an admin.</summary>
+    public bool IsVisibleTo(Identity.CallerContext caller) =>
+        IsPublic || caller.IsAdmin || Projects.Contains(caller.ProjectId, StringComparer.Ordinal);
 }

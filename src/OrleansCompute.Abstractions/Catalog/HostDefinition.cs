@@ -14,4 +14,11 @@ public sealed class HostDefinition
     public double CpuAllocationRatio { get; set; } = 4.0;
     public double RamAllocationRatio { get; set; } = 1.0;
     public double DiskAllocationRatio { get; set; } = 1.0;
+
+    /// <summary>This host in another availability zone (the one a host aggregate gives it).</summary>
+    public HostDefinition InZone(string zone) => new()
+    {
+        Name = Name, AvailabilityZone = zone, HostIp = HostIp, Vcpus = Vcpus, RamMb = RamMb, DiskGb = DiskGb,
+        CpuAllocationRatio = CpuAllocationRatio, RamAllocationRatio = RamAllocationRatio, DiskAllocationRatio = DiskAllocationRatio,
+    };
 }

@@ -5,7 +5,7 @@ namespace OrleansCompute.Policy;
 /// use these constants (a typo is a build error), and the Api's <c>NovaPolicyDefaults</c> keys its default check
 /// strings by them.
 /// </summary>
-public static class ComputePolicies
+public static partial class ComputePolicies
 {
     public const string ServersIndex = "os_compute_api:servers:index";
     public const string ServersDetail = "os_compute_api:servers:detail";

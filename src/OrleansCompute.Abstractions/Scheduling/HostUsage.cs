@@ -19,6 +19,25 @@ public sealed record HostUsage
     [Id(12)] public double RamAllocationRatio { get; init; } = 1;
     [Id(13)] public double DiskAllocationRatio { get; init; } = 1;
 
+    /// <summary>The host's nova-compute service: disabled by an operator (no new servers are placed here).</summary>
+    [Id(14)] public bool Disabled { get; init; }
+    [Id(15)] public string? DisabledReason { get; init; }
+
+    /// <summary>Marked down by an operator (2.11 forced_down): the service is down, and no new servers come here.</summary>
+    [Id(16)] public bool ForcedDown { get; init; }
+
+    /// <summary>The service record was deleted: the host takes no servers and is not listed.</summary>
+    [Id(17)] public bool ServiceDeleted { get; init; }
+
+    /// <summary>When an operator last changed the service; null: never.</summary>
+    [Id(18)] public DateTimeOffset? ServiceUpdatedAt { get; init; }
+
+    /// <summary>The servers placed here (claims of one server for a resize to the same host count once).</summary>
+    [Id(19)] public int Servers { get; init; }
+
+    /// <summary>Whether the scheduler may place new servers here (Nova's ComputeFilter).</summary>
+    public bool AcceptsServers => !Disabled && !ForcedDown && !ServiceDeleted;
+
     public int UsableVcpus => (int)(TotalVcpus * CpuAllocationRatio);
     public int UsableRamMb => (int)(TotalRamMb * RamAllocationRatio);
     public int UsableDiskGb => (int)(TotalDiskGb * DiskAllocationRatio);

@@ -23,6 +23,18 @@ public interface IHostGrain : IGrainWithStringKey
     [Alias("Reconcile")]
     Task<int> ReconcileAsync();
 
+    /// <summary>Changes the host's nova-compute service (enable, disable with a reason, forced down) and answers the new usage.</summary>
+    [Alias("UpdateService")]
+    Task<HostUsage> UpdateServiceAsync(HostServiceChange change);
+
+    /// <summary>Deletes the host's service record: 409 while servers are placed here; deleted hosts take no servers.</summary>
+    [Alias("DeleteService")]
+    Task DeleteServiceAsync();
+
+    /// <summary>The availability zone host aggregates give the host; null: its configured zone.</summary>
+    [Alias("SetZone")]
+    Task SetZoneAsync(string? zone);
+
     [Alias("GetUsage")]
     [ReadOnly]
     Task<HostUsage> GetUsageAsync();

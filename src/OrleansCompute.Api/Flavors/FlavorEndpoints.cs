@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OrleansCompute.Api.Servers;
+using OrleansCompute.Api.Validation;
 using OrleansCompute.Catalog;
 using OrleansCompute.Faults;
 
 namespace OrleansCompute.Api.Flavors;
 
-/// <summary>Nova's read-only flavor routes over the configured catalog.</summary>
+/// <summary>Nova's flavor reads over the process's catalog (the flavor store's flavors, see <see cref="Operator.OperatorCatalogSync"/>).</summary>
 internal static class FlavorEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
@@ -23,7 +24,7 @@ internal static class FlavorEndpoints
     {
         var request = ComputeRequest.From(context);
         var query = context.Request.Query;
-        IEnumerable<FlavorDefinition> flavors = catalog.Flavors.Where(f => f.IsPublic || request.Caller.IsAdmin);
+        IEnumerable<FlavorDefinition> flavors = Visible(catalog.Flavors, request, query);
         if (QueryIntegers.PythonInt(query, "minDisk") is { } disk)
         {
             flavors = flavors.Where(f => f.DiskGb >= disk);
@@ -66,10 +67,41 @@ internal static class FlavorEndpoints
         });
     }
 
+    /// <summary>
+    /// Nova's list visibility: a non-admin sees public flavors and the private ones granted to its project (its
+    /// <c>is_public</c> is ignored); an admin's <c>is_public</c> is true by default (public plus its project's
+    /// private ones), <c>false</c> (private only) or <c>none</c> (all).
+    /// </summary>
+    private static IEnumerable<FlavorDefinition> Visible(IEnumerable<FlavorDefinition> flavors, ComputeRequest request, IQueryCollection query)
+    {
+        var caller = request.Caller;
+        bool Granted(FlavorDefinition f) => f.Projects.Contains(caller.ProjectId, StringComparer.Ordinal);
+        if (!caller.IsAdmin)
+        {
+            return flavors.Where(f => f.IsPublic || Granted(f));
+        }
+
+        var value = query.TryGetValue("is_public", out var given) ? given[^1] ?? "" : "true";
+        if (string.Equals(value, "none", StringComparison.OrdinalIgnoreCase))
+        {
+            return flavors;
+        }
+
+        var isPublic = BooleanText.Parse(System.Text.Json.JsonSerializer.SerializeToElement(value))
+            ?? throw ComputeFaultException.BadRequest($"Invalid is_public filter [{value}]");
+        return isPublic ? flavors.Where(f => f.IsPublic || Granted(f)) : flavors.Where(f => !f.IsPublic);
+    }
+
     private static JsonResponse Show(HttpContext context, string id, ComputeCatalog catalog)
     {
         var request = ComputeRequest.From(context);
-        var flavor = catalog.FindFlavor(id) ?? throw ComputeFaultException.NotFound($"Flavor {id} could not be found.");
+        var flavor = catalog.FindFlavor(id, request.Caller) ?? throw ComputeFaultException.NotFound($"Flavor {id} could not be found.");
+        return Single(flavor, request);
+    }
+
+    /// <summary>The <c>{"flavor": {...}}</c> document of show, create and update.</summary>
+    internal static JsonResponse Single(FlavorDefinition flavor, ComputeRequest request)
+    {
         return new JsonResponse(200, w =>
         {
             w.WriteStartObject();

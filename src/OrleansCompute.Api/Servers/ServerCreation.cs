@@ -29,7 +29,7 @@ internal sealed class ServerCreation(ComputeCatalog catalog, ImageLookup images,
             throw ComputeFaultException.BadRequest("Missing imageRef attribute");
         }
 
-        var flavor = catalog.FindFlavor(request.FlavorRef)
+        var flavor = catalog.FindFlavor(request.FlavorRef, caller)
             ?? throw ComputeFaultException.BadRequest($"Flavor {request.FlavorRef} could not be found.");
         if (request.MaxCount > 1 && request.Networks.Any(n => n.PortId is not null))
         {

@@ -6,7 +6,7 @@ namespace OrleansCompute.Scheduling;
 /// <summary>
 /// The filters a host must pass, as Nova's filter scheduler has them: capacity (placement), availability
 /// zone, requested or forced host, ignored hosts, the group policies, SameHost, DifferentHost,
-/// SimpleCIDRAffinity and the JSON query filter. A forced host skips every filter but capacity, as in Nova.
+/// SimpleCIDRAffinity, the JSON query filter and the compute filter (disabled services). A forced host skips every filter but capacity, as in Nova.
 /// </summary>
 internal static class HostFilters
 {
@@ -27,6 +27,12 @@ internal static class HostFilters
         if (request.ForcedNode is { } forcedNode)
         {
             return Same(host.Node, forcedNode);
+        }
+
+        // ComputeFilter: a disabled, forced-down or deleted compute service takes no new servers.
+        if (!host.AcceptsServers)
+        {
+            return false;
         }
 
         if (request.RequestedHost is { } requested && !Same(host.Host, requested))

@@ -100,6 +100,47 @@ internal sealed partial class HostGrain(
         }
     }
 
+    public async Task<HostUsage> UpdateServiceAsync(HostServiceChange change)
+    {
+        var service = state.State;
+        if (change.Disabled is { } disabled)
+        {
+            service.Disabled = disabled;
+            service.DisabledReason = disabled ? change.DisabledReason : null;
+        }
+
+        if (change.ForcedDown is { } forcedDown)
+        {
+            service.ForcedDown = forcedDown;
+        }
+
+        // A nova-compute that comes back (an update names it) has a service record again.
+        service.ServiceDeleted = false;
+        service.ServiceUpdatedAt = change.At;
+        await state.WriteStateAsync();
+        return Usage();
+    }
+
+    public async Task DeleteServiceAsync()
+    {
+        if (state.State.Claims.Count > 0)
+        {
+            throw Faults.ComputeFaultException.Conflict($"Unable to delete compute service that is hosting instances. Migrate or delete the instances first.");
+        }
+
+        state.State.ServiceDeleted = true;
+        await state.WriteStateAsync();
+    }
+
+    public async Task SetZoneAsync(string? zone)
+    {
+        if (state.State.AggregateZone != zone)
+        {
+            state.State.AggregateZone = zone;
+            await state.WriteStateAsync();
+        }
+    }
+
     public Task<HostUsage> GetUsageAsync() => Task.FromResult(Usage());
 
     private HostUsage Usage()
@@ -109,7 +150,7 @@ internal sealed partial class HostGrain(
         {
             Host = _host.Name,
             Node = _host.Name,
-            AvailabilityZone = _host.AvailabilityZone,
+            AvailabilityZone = state.State.AggregateZone ?? _host.AvailabilityZone,
             HostIp = _host.HostIp,
             TotalVcpus = _host.Vcpus,
             TotalRamMb = _host.RamMb,
@@ -121,6 +162,12 @@ internal sealed partial class HostGrain(
             UsedRamMb = claims.Sum(c => c.RamMb),
             UsedDiskGb = claims.Sum(c => c.DiskGb),
             Consumers = claims.Count,
+            Servers = claims.Select(c => c.ConsumerId.Length >= 36 ? c.ConsumerId[..36] : c.ConsumerId).Distinct(StringComparer.Ordinal).Count(),
+            Disabled = state.State.Disabled,
+            DisabledReason = state.State.DisabledReason,
+            ForcedDown = state.State.ForcedDown,
+            ServiceDeleted = state.State.ServiceDeleted,
+            ServiceUpdatedAt = state.State.ServiceUpdatedAt,
         };
     }
 }

@@ -22,6 +22,8 @@ public sealed class PolicyCoverageTests
 
         // One route for every action: its handler checks the action's own rule (ServerActionPolicies).
         "POST /servers/{id}/action",
+        "POST /flavors/{id}/action",
+        "POST /os-aggregates/{id}/action",
     ];
 
     [Fact]
@@ -57,6 +59,12 @@ public sealed class PolicyCoverageTests
                 }))));
             var name = $"{string.Join(",", methods)} {path}";
             var requirement = route.Metadata.GetMetadata<PolicyRequirement>();
+            // Routes Nova removed answer 410 without a policy check.
+            if (requirement is null && route.Metadata.GetMetadata<OrleansCompute.Api.Operator.RemovedRouteMarker>() is not null)
+            {
+                continue;
+            }
+
             if (requirement is null)
             {
                 if (!WithoutRule.Contains(name))
