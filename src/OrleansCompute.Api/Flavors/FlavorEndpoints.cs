@@ -1,4 +1,3 @@
-using OrleansCompute.Api.Validation;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
