@@ -144,6 +144,9 @@ public static class ComputeApiExtensions
 
         MapResources(routes.MapGroup(ComputePaths.VersionPrefix));
         MapResources(routes.MapGroup(ComputePaths.VersionPrefix + "/{project_id:regex(^[0-9a-zA-Z_-]+$)}"));
+        // Nova's /v2 is the same API at its lowest version; it stays out of the OpenAPI document.
+        MapResources(routes.MapGroup(ComputePaths.LegacyPrefix).ExcludeFromDescription());
+        MapResources(routes.MapGroup(ComputePaths.LegacyPrefix + "/{project_id:regex(^[0-9a-zA-Z_-]+$)}").ExcludeFromDescription());
         return routes;
     }
 
@@ -181,11 +184,15 @@ public static class ComputeApiExtensions
         ServerMetadataEndpoints.Map(group);
         ServerTagEndpoints.Map(group);
         ServerIpEndpoints.Map(group);
+        ServerPasswordEndpoints.Map(group);
+        ServerDiagnosticsEndpoints.Map(group);
+        ServerTopologyEndpoints.Map(group);
         ServerActionEndpoints.Map(group);
         InstanceActionEndpoints.Map(group);
         FlavorEndpoints.Map(group);
         FlavorExtraSpecsEndpoints.Map(group);
         ImageEndpoints.Map(group);
+        Extensions.ExtensionEndpoints.Map(group);
         MapCreateResources(group);
     }
 

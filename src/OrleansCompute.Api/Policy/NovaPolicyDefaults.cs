@@ -106,14 +106,17 @@ internal static class NovaPolicyDefaults
         [ComputePolicies.TagsDelete] = ProjectMemberOrAdmin,
         [ComputePolicies.TagsDeleteAll] = ProjectMemberOrAdmin,
         [ComputePolicies.IpsIndex] = ProjectReaderOrAdmin,
+        [ComputePolicies.ServerPasswordShow] = ProjectReaderOrAdmin,
+        [ComputePolicies.ServerPasswordClear] = ProjectMemberOrAdmin,
+        [ComputePolicies.ServerDiagnostics] = Admin,
+        [ComputePolicies.ServerTopology] = ProjectReaderOrAdmin,
+        [ComputePolicies.ServerTopologyHost] = Admin,
         [ComputePolicies.IpsShow] = ProjectReaderOrAdmin,
         [ComputePolicies.InstanceActionsList] = ProjectReaderOrAdmin,
         [ComputePolicies.InstanceActionsShow] = ProjectReaderOrAdmin,
         [ComputePolicies.InstanceActionEvents] = Admin,
         // Event details (2.84) carry the fault message a member already sees on the server.
         [ComputePolicies.InstanceActionEventDetails] = ProjectReaderOrAdmin,
-        ["os_compute_api:os-server-password:show"] = ProjectReaderOrAdmin,
-        ["os_compute_api:os-server-password:clear"] = ProjectMemberOrAdmin,
         ["os_compute_api:os-attach-interfaces:list"] = ProjectReaderOrAdmin,
         ["os_compute_api:os-attach-interfaces:show"] = ProjectReaderOrAdmin,
         ["os_compute_api:os-attach-interfaces:create"] = ProjectMemberOrAdmin,
@@ -141,6 +144,9 @@ internal static class NovaPolicyDefaults
         // nova/policies/limits.py and quota_sets.py
         [ComputePolicies.Limits] = Any,
         [ComputePolicies.LimitsOtherProject] = Admin,
+
+        // nova/policies/extensions.py
+        [ComputePolicies.Extensions] = Any,
         [ComputePolicies.QuotaSetsShow] = ProjectReaderOrAdmin,
         [ComputePolicies.QuotaSetsUpdate] = Admin,
         [ComputePolicies.QuotaSetsDefaults] = Any,

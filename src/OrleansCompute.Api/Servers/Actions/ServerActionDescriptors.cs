@@ -29,7 +29,7 @@ internal static class ServerActionDescriptors
             Name = "unshelve", Kinds = [Kind.Unshelve], Policy = ComputePolicies.Unshelve, HostPolicy = ComputePolicies.UnshelveToHost,
             Parse = b => Unshelve(b.Value, b.Version, b.Caller),
         },
-        new() { Name = "rescue", Kinds = [Kind.Rescue], Policy = ComputePolicies.Rescue, Parse = b => Rescue(b.Value, b.Caller), Respond = ServerActionResponses.Rescue },
+        new() { Name = "rescue", Kinds = [Kind.Rescue], Policy = ComputePolicies.Rescue, Parse = b => Rescue(b.Value, b.Version, b.Caller), Respond = ServerActionResponses.Rescue },
         new() { Name = "unrescue", Kinds = [Kind.Unrescue], Policy = ComputePolicies.Unrescue, Parse = b => Simple(b, Kind.Unrescue) },
         new()
         {

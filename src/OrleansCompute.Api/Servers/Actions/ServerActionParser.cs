@@ -110,9 +110,9 @@ internal static class ServerActionParser
         return new("unshelve", command);
     }
 
-    internal static ParsedServerAction Rescue(JsonElement value, CallerContext caller)
+    internal static ParsedServerAction Rescue(JsonElement value, ApiVersion version, CallerContext caller)
     {
-        var command = new ServerActionCommand { Caller = caller, Action = ServerActionKind.Rescue };
+        var command = new ServerActionCommand { Caller = caller, Action = ServerActionKind.Rescue, AllowVolumeBackedRescue = version.AtLeast(2, 87) };
         if (Object("rescue", value, nullAllowed: true, "adminPass", "rescue_image_ref") is not { } body)
         {
             return new("rescue", command);
@@ -357,13 +357,7 @@ internal static class ServerActionParser
         return new(action, new ServerActionCommand { Caller = caller, Action = kind, SecurityGroup = group });
     }
 
-    private static string Address(string field, JsonElement value, AddressFamily family)
-    {
-        var kind = family == AddressFamily.InterNetwork ? "ipv4" : "ipv6";
-        return value.ValueKind == JsonValueKind.String && IPAddress.TryParse(value.GetString(), out var address) && address.AddressFamily == family
-            ? value.GetString()!
-            : throw SchemaErrors.Invalid(field, value, $"{SchemaErrors.Quoted(value)} is not a '{kind}'");
-    }
+    private static string Address(string field, JsonElement value, AddressFamily family) => AccessAddress.Parse(field, value, family);
 
     private static string? Description(JsonElement value)
     {

@@ -7,8 +7,17 @@ namespace OrleansCompute.Servers.Actions;
 /// <summary>rebuild: onto the image the body names (found before the commit); stopped stays stopped, else active.</summary>
 internal sealed class RebuildAction : ServerAction
 {
-    public override async Task StartAsync(IServerActionHost host, ServerTransition row, ServerActionCommand command) =>
-        await host.BeginTransitionAsync(row, command, await host.FindActionImageAsync(command.Rebuild?.ImageRef, command.Caller));
+    public override async Task StartAsync(IServerActionHost host, ServerTransition row, ServerActionCommand command)
+    {
+        var image = await host.FindActionImageAsync(command.Rebuild?.ImageRef, command.Caller);
+        // 2.54: a key name must be one of the caller's key pairs (null unsets the key, nothing to look up).
+        if (command.Rebuild is { KeyNameGiven: true, KeyName: { } keyName } && !await host.HasKeyPairAsync(keyName, command.Caller))
+        {
+            throw ComputeFaultException.BadRequest("Invalid key_name provided.");
+        }
+
+        await host.BeginTransitionAsync(row, command, image);
+    }
 
     public override ServerSnapshot Prepare(IServerActionHost host, ServerActionCommand command, ServerSnapshot server, ImageDefinition? actionImage)
     {
@@ -27,11 +36,6 @@ internal sealed class RebuildAction : ServerAction
         if (image.MinRamMb > server.Flavor.RamMb)
         {
             throw ComputeFaultException.BadRequest("Flavor's memory is too small for requested image.");
-        }
-
-        if (spec.KeyNameGiven && spec.KeyName is not null)
-        {
-            throw ComputeFaultException.BadRequest("Invalid key_name provided.");
         }
 
         return server with
