@@ -36,6 +36,7 @@ public static class ComputeApiExtensions
         services.AddSingleton<ServerViewWriter>();
         services.TryAddSingleton<ImageLookup>();
         services.AddSingleton<ServerCreation>();
+        services.TryAddSingleton<OrleansCompute.Consoles.IConsoleTokenValidator, Consoles.ConsoleTokenValidator>();
         services.AddSingleton<IComputePolicy, ComputePolicy>();
         services.TryAddSingleton(TimeProvider.System);
         AddAuthentication(services, AuthMode(configuration));
@@ -187,6 +188,7 @@ public static class ComputeApiExtensions
         ServerPasswordEndpoints.Map(group);
         ServerDiagnosticsEndpoints.Map(group);
         ServerTopologyEndpoints.Map(group);
+        Consoles.RemoteConsoleEndpoints.Map(group);
         ServerActionEndpoints.Map(group);
         InstanceActionEndpoints.Map(group);
         FlavorEndpoints.Map(group);

@@ -88,6 +88,7 @@ internal static class NovaPolicyDefaults
         [ComputePolicies.LiveMigrateToHost] = Admin,
         [ComputePolicies.ConsoleOutput] = ProjectMemberOrAdmin,
         [ComputePolicies.RemoteConsoles] = ProjectMemberOrAdmin,
+        [ComputePolicies.ConsoleAuthTokens] = Admin,
         [ComputePolicies.AddSecurityGroup] = ProjectMemberOrAdmin,
         [ComputePolicies.RemoveSecurityGroup] = ProjectMemberOrAdmin,
         ["os_compute_api:os-security-groups:list"] = ProjectReaderOrAdmin,

@@ -29,6 +29,11 @@ internal static class ServerActionEndpoints
         // Nova's order: the body's schema (400), the server (404), then the action's policy rule (403).
         await context.AuthorizeServerAsync(descriptor.Policy, id);
         var grain = grains.GetGrain<IServerGrain>(Resources.ServerRoute.ParseId(id));
+        if (parsed.Command is null && descriptor.Read is { } read)
+        {
+            return await read(new ActionRead(context, request, parsed, grain, grains));
+        }
+
         if (parsed.Command is null)
         {
             var output = await grain.GetConsoleOutputAsync(request.Caller, parsed.ConsoleLength);

@@ -296,6 +296,19 @@ internal static class ServerActionParser
         { Rotation = rotation };
     }
 
+    /// <summary>os-getVNCConsole, os-getSPICEConsole, os-getSerialConsole, os-getRDPConsole: 2.1 to 2.5, <c>{"type": ...}</c>.</summary>
+    internal static ParsedServerAction LegacyConsole(ActionBody body, params string[] types)
+    {
+        if (body.Version.AtLeast(2, 6))
+        {
+            throw ComputeFaultException.NotFound("The resource could not be found.");
+        }
+
+        var request = Object(body.Name, body.Value, nullAllowed: false, "type")!.Value;
+        var type = Consoles.ConsoleTypeRules.Enum("type", Required(request, "type"), types);
+        return new(body.Name, null) { ConsoleType = type };
+    }
+
     internal static ParsedServerAction TriggerCrashDump(JsonElement value, ApiVersion version, CallerContext caller)
     {
         if (!version.AtLeast(2, 17))
