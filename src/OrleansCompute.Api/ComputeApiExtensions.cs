@@ -189,6 +189,7 @@ public static class ComputeApiExtensions
         ServerDiagnosticsEndpoints.Map(group);
         ServerTopologyEndpoints.Map(group);
         Consoles.RemoteConsoleEndpoints.Map(group);
+        ExternalEvents.ServerExternalEventEndpoints.Map(group);
         ServerActionEndpoints.Map(group);
         InstanceActionEndpoints.Map(group);
         FlavorEndpoints.Map(group);

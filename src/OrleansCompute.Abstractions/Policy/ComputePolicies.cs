@@ -73,6 +73,7 @@ public static class ComputePolicies
     public const string ConsoleOutput = "os_compute_api:os-console-output";
     public const string RemoteConsoles = "os_compute_api:os-remote-consoles";
     public const string ConsoleAuthTokens = "os_compute_api:os-console-auth-tokens";
+    public const string ServerExternalEventsCreate = "os_compute_api:os-server-external-events:create";
     public const string Migrate = "os_compute_api:os-migrate-server:migrate";
     public const string LiveMigrate = "os_compute_api:os-migrate-server:migrate_live";
     public const string AddSecurityGroup = "os_compute_api:os-security-groups:add";

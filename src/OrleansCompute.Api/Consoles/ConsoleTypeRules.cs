@@ -1,6 +1,4 @@
-using System.Text.Json;
 using OrleansCompute.Api.Microversions;
-using OrleansCompute.Api.Validation;
 using OrleansCompute.Faults;
 
 namespace OrleansCompute.Api.Consoles;
@@ -11,16 +9,6 @@ namespace OrleansCompute.Api.Consoles;
 /// </summary>
 internal static class ConsoleTypeRules
 {
-    public static string Enum(string field, JsonElement value, IReadOnlyCollection<string> allowed)
-    {
-        if (value.ValueKind != JsonValueKind.String || !allowed.Contains(value.GetString()!))
-        {
-            throw SchemaErrors.Invalid(field, value, $"{SchemaErrors.Quoted(value)} is not one of [{string.Join(", ", allowed.Select(a => $"'{a}'"))}]");
-        }
-
-        return value.GetString()!;
-    }
-
     public static string[] Protocols(ApiVersion version) =>
         version.AtLeast(2, 8) ? ["vnc", "spice", "rdp", "serial", "mks"] : ["vnc", "spice", "rdp", "serial"];
 

@@ -75,8 +75,8 @@ internal static class RemoteConsoleEndpoints
             throw SchemaErrors.Additional(property.Name);
         }
 
-        var protocol = console.TryGetProperty("protocol", out var p) ? ConsoleTypeRules.Enum("remote_console/protocol", p, ConsoleTypeRules.Protocols(version)) : throw SchemaErrors.Required("protocol");
-        var type = console.TryGetProperty("type", out var t) ? ConsoleTypeRules.Enum("remote_console/type", t, ConsoleTypeRules.Types(version)) : throw SchemaErrors.Required("type");
+        var protocol = console.TryGetProperty("protocol", out var p) ? EnumRule.Check("remote_console/protocol", p, ConsoleTypeRules.Protocols(version)) : throw SchemaErrors.Required("protocol");
+        var type = console.TryGetProperty("type", out var t) ? EnumRule.Check("remote_console/type", t, ConsoleTypeRules.Types(version)) : throw SchemaErrors.Required("type");
         return (protocol, type);
     }
 

@@ -181,7 +181,8 @@ internal static class NovaPolicyDefaults
         ["os_compute_api:os-services:update"] = Admin,
         ["os_compute_api:os-services:delete"] = Admin,
         ["os_compute_api:os-aggregates:index"] = Admin,
-        ["os_compute_api:os-server-external-events:create"] = "rule:service_api",
+        // The reference: sent by Neutron, Cinder and Ironic with the service role, or by an admin.
+        [ComputePolicies.ServerExternalEventsCreate] = "rule:service_or_admin",
         ["os_compute_api:os-migrations:index"] = Admin,
     };
 }

@@ -70,7 +70,7 @@ public sealed class NovaPolicyDefaultsTests
         [P.CreateBackup] = Grant.ProjectMember, [P.ChangePassword] = Grant.ProjectMember, [P.Rescue] = Grant.ProjectMember, [P.Unrescue] = Grant.ProjectMember,
         [P.ResetState] = Grant.Admin, [P.InjectNetworkInfo] = Grant.Admin, [P.ResetNetwork] = Grant.Admin,
         [P.ForceDelete] = Grant.ProjectMember, [P.Restore] = Grant.ProjectMember,
-        [P.ConsoleOutput] = Grant.ProjectMember, [P.RemoteConsoles] = Grant.ProjectMember, [P.ConsoleAuthTokens] = Grant.Admin,
+        [P.ConsoleOutput] = Grant.ProjectMember, [P.RemoteConsoles] = Grant.ProjectMember, [P.ConsoleAuthTokens] = Grant.Admin, [P.ServerExternalEventsCreate] = Grant.Admin,
         [P.Migrate] = Grant.ProjectManager, [P.LiveMigrate] = Grant.ProjectManager, [P.MigrateToHost] = Grant.Admin, [P.LiveMigrateToHost] = Grant.Admin,
         [P.AddSecurityGroup] = Grant.ProjectMember, [P.RemoveSecurityGroup] = Grant.ProjectMember,
         [P.MetadataIndex] = Grant.ProjectReader, [P.MetadataShow] = Grant.ProjectReader, [P.MetadataCreate] = Grant.ProjectMember,

@@ -305,7 +305,7 @@ internal static class ServerActionParser
         }
 
         var request = Object(body.Name, body.Value, nullAllowed: false, "type")!.Value;
-        var type = Consoles.ConsoleTypeRules.Enum("type", Required(request, "type"), types);
+        var type = EnumRule.Check("type", Required(request, "type"), types);
         return new(body.Name, null) { ConsoleType = type };
     }
 
