@@ -112,7 +112,9 @@ public sealed class NovaDifferencesTests(HostFixture fixture)
     public async Task Rebuild_with_key_name_looks_the_key_pair_up_and_null_unsets_it()
     {
         using var client = NewProject();
-        var created = await client.PostAsync("/v2.1/os-keypairs", """{"keypair": {"name": "k1"}}""");
+        // Key pairs belong to the user, shared by every test project: the name is this test's own.
+        var keyName = $"k-{Guid.NewGuid():N}";
+        var created = await client.PostAsync("/v2.1/os-keypairs", $$$"""{"keypair": {"name": "{{{keyName}}}"}}""");
         created.Status.Should().Be(HttpStatusCode.OK, created.Body);
         var id = await client.CreateServerAsync("rebuild-key");
         await client.WaitForStatusAsync(id, "ACTIVE");
@@ -121,9 +123,9 @@ public sealed class NovaDifferencesTests(HostFixture fixture)
         missing.Status.Should().Be(HttpStatusCode.BadRequest, missing.Body);
         Message(missing).Should().Be("Invalid key_name provided.");
 
-        var withKey = await client.PostAsync($"/v2.1/servers/{id}/action", $$$"""{"rebuild": {"imageRef": "{{{NovaClient.Image}}}", "key_name": "k1"}}""", "2.54");
+        var withKey = await client.PostAsync($"/v2.1/servers/{id}/action", $$$"""{"rebuild": {"imageRef": "{{{NovaClient.Image}}}", "key_name": "{{{keyName}}}"}}""", "2.54");
         withKey.Status.Should().Be(HttpStatusCode.Accepted, withKey.Body);
-        withKey.Json["server"]!["key_name"]!.GetValue<string>().Should().Be("k1");
+        withKey.Json["server"]!["key_name"]!.GetValue<string>().Should().Be(keyName);
         await client.WaitForStatusAsync(id, "ACTIVE");
 
         var unset = await client.PostAsync($"/v2.1/servers/{id}/action", $$$"""{"rebuild": {"imageRef": "{{{NovaClient.Image}}}", "key_name": null}}""", "2.54");
@@ -181,10 +183,10 @@ public sealed class NovaDifferencesTests(HostFixture fixture)
     public async Task A_generated_key_pair_imports_again()
     {
         using var client = NewProject();
-        var generated = await client.PostAsync("/v2.1/os-keypairs", """{"keypair": {"name": "gen"}}""");
+        var generated = await client.PostAsync("/v2.1/os-keypairs", $$$"""{"keypair": {"name": "gen-{{{Guid.NewGuid():N}}}"}}""");
         var publicKey = generated.Json["keypair"]!["public_key"]!.GetValue<string>();
 
-        var imported = await client.PostAsync("/v2.1/os-keypairs", new JsonObject { ["keypair"] = new JsonObject { ["name"] = "again", ["public_key"] = publicKey } }.ToJsonString());
+        var imported = await client.PostAsync("/v2.1/os-keypairs", new JsonObject { ["keypair"] = new JsonObject { ["name"] = $"again-{Guid.NewGuid():N}", ["public_key"] = publicKey } }.ToJsonString());
 
         imported.Status.Should().Be(HttpStatusCode.OK, imported.Body);
         imported.Json["keypair"]!["fingerprint"]!.GetValue<string>().Should().Be(generated.Json["keypair"]!["fingerprint"]!.GetValue<string>());

@@ -156,7 +156,7 @@ internal static class ServerActionParser
         }
 
         var body = Object("rebuild", value, nullAllowed: false, [.. allowed])!.Value;
-        var spec = new RebuildSpec { ImageRef = ImageRef("imageRef", Required(body, "imageRef")) };
+        var spec = new RebuildSpec { ImageRef = ImageRef("imageRef", Required(body, "imageRef")), ReimageBootVolume = version.AtLeast(2, 93) };
         string? adminPass = null;
         foreach (var property in body.EnumerateObject())
         {

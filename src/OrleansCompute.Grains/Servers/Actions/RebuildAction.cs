@@ -38,9 +38,18 @@ internal sealed class RebuildAction : ServerAction
             throw ComputeFaultException.BadRequest("Flavor's memory is too small for requested image.");
         }
 
+        // A volume-backed server has no image of its own (its volume's source image is not recorded here), so any image
+        // is "different": Nova refuses that below 2.93
+        // and from 2.93 re-images the boot volume, the server staying volume-backed (no image in its views).
+        var volumeBacked = server.ImageRef.Length == 0;
+        if (volumeBacked && !spec.ReimageBootVolume)
+        {
+            throw ComputeFaultException.BadRequest($"Image {image.Id} is unacceptable: Unable to rebuild with a different image for a volume-backed server.");
+        }
+
         return server with
         {
-            ImageRef = image.Id,
+            ImageRef = volumeBacked ? "" : image.Id,
             Name = spec.Name ?? server.Name,
             Metadata = spec.Metadata ?? server.Metadata,
             Description = spec.DescriptionGiven ? spec.Description : server.Description,
