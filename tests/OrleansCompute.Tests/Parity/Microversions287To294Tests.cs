@@ -52,8 +52,10 @@ public sealed class Microversions287To294Tests(HostFixture fixture)
         await SnapshotImages.WaitForActiveAsync(client, rescueImage);
         var id = await VolumeBackedAsync(client);
 
-        (await client.PostAsync($"/v2.1/servers/{id}/action", $$$"""{"rescue": {"rescue_image_ref": "{{{rescueImage}}}"}}""", "2.86"))
-            .Status.Should().Be(HttpStatusCode.BadRequest);
+        var below = await client.PostAsync($"/v2.1/servers/{id}/action", $$$"""{"rescue": {"rescue_image_ref": "{{{rescueImage}}}"}}""", "2.86");
+        below.Status.Should().Be(HttpStatusCode.BadRequest, below.Body);
+        below.Json["badRequest"]!["message"]!.GetValue<string>().Should().Be($"Instance {id} cannot be rescued: Cannot rescue a volume-backed instance");
+        (await client.GetAsync($"/v2.1/servers/{id}")).Json["server"]!["status"]!.GetValue<string>().Should().Be("ACTIVE");
         (await client.PostAsync($"/v2.1/servers/{id}/action", """{"rescue": null}""", "2.87"))
             .Status.Should().Be(HttpStatusCode.BadRequest, "the server's own image says nothing of a rescue device");
 

@@ -30,7 +30,7 @@ internal static class ServerDiagnosticsEndpoints
         if (server.PowerState != PowerState.Running)
         {
             throw ComputeFaultException.Conflict(
-                $"Instance {server.Id} in power state {PowerStateName(server.PowerState)}. Cannot get_diagnostics while the instance is in this state.");
+                $"Instance {server.Id} in power state {PowerState.Name(server.PowerState)}. Cannot get_diagnostics while the instance is in this state.");
         }
 
         var nics = server.Addresses.Select(a => a.MacAddress).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -43,7 +43,7 @@ internal static class ServerDiagnosticsEndpoints
     private static void WriteStandard(Utf8JsonWriter w, ServerSnapshot server, IReadOnlyList<string> nics, long uptime)
     {
         w.WriteStartObject();
-        w.WriteString("state", PowerStateName(server.PowerState));
+        w.WriteString("state", PowerState.Name(server.PowerState));
         w.WriteString("driver", "fake");
         w.WriteString("hypervisor", "fake");
         w.WriteString("hypervisor_os", "fake");
@@ -121,15 +121,4 @@ internal static class ServerDiagnosticsEndpoints
 
         w.WriteEndObject();
     }
-
-    /// <summary>Nova's power state names as its diagnostics report them.</summary>
-    private static string PowerStateName(int state) => state switch
-    {
-        PowerState.Running => "running",
-        PowerState.Paused => "paused",
-        PowerState.Shutdown => "shutdown",
-        PowerState.Crashed => "crashed",
-        PowerState.Suspended => "suspended",
-        _ => "pending",
-    };
 }
