@@ -36,6 +36,7 @@ public static class ComputeApiExtensions
         services.AddSingleton<ServerViewWriter>();
         services.TryAddSingleton<ImageLookup>();
         services.AddSingleton<ServerCreation>();
+        services.TryAddSingleton<OrleansCompute.Consoles.IConsoleTokenValidator, Consoles.ConsoleTokenValidator>();
         services.AddSingleton<IComputePolicy, ComputePolicy>();
         services.TryAddSingleton(TimeProvider.System);
         AddAuthentication(services, AuthMode(configuration));
@@ -163,6 +164,9 @@ public static class ComputeApiExtensions
 
         MapResources(routes.MapGroup(ComputePaths.VersionPrefix));
         MapResources(routes.MapGroup(ComputePaths.VersionPrefix + "/{project_id:regex(^[0-9a-zA-Z_-]+$)}"));
+        // Nova's /v2 is the same API at its lowest version; it stays out of the OpenAPI document.
+        MapResources(routes.MapGroup(ComputePaths.LegacyPrefix).ExcludeFromDescription());
+        MapResources(routes.MapGroup(ComputePaths.LegacyPrefix + "/{project_id:regex(^[0-9a-zA-Z_-]+$)}").ExcludeFromDescription());
         return routes;
     }
 
@@ -200,12 +204,18 @@ public static class ComputeApiExtensions
         ServerMetadataEndpoints.Map(group);
         ServerTagEndpoints.Map(group);
         ServerIpEndpoints.Map(group);
+        ServerPasswordEndpoints.Map(group);
+        ServerDiagnosticsEndpoints.Map(group);
+        ServerTopologyEndpoints.Map(group);
+        Consoles.RemoteConsoleEndpoints.Map(group);
+        ExternalEvents.ServerExternalEventEndpoints.Map(group);
         ServerActionEndpoints.Map(group);
         InstanceActionEndpoints.Map(group);
         FlavorEndpoints.Map(group);
         FlavorExtraSpecsEndpoints.Map(group);
         Operator.OperatorApi.Map(group);
         ImageEndpoints.Map(group);
+        Extensions.ExtensionEndpoints.Map(group);
         MapCreateResources(group);
     }
 

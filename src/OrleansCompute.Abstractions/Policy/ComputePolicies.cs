@@ -48,6 +48,7 @@ public static partial class ComputePolicies
     public const string ServerGroupsShow = "os_compute_api:os-server-groups:show";
     public const string Limits = "os_compute_api:limits";
     public const string LimitsOtherProject = "os_compute_api:limits:other_project";
+    public const string Extensions = "os_compute_api:extensions";
     public const string AvailabilityZoneDetail = "os_compute_api:os-availability-zone:detail";
     public const string ServerGroupsIndexAllProjects = "os_compute_api:os-server-groups:index:all_projects";
     public const string InstanceActionEvents = "os_compute_api:os-instance-actions:events";
@@ -71,6 +72,8 @@ public static partial class ComputePolicies
     public const string Restore = "os_compute_api:os-deferred-delete:restore";
     public const string ConsoleOutput = "os_compute_api:os-console-output";
     public const string RemoteConsoles = "os_compute_api:os-remote-consoles";
+    public const string ConsoleAuthTokens = "os_compute_api:os-console-auth-tokens";
+    public const string ServerExternalEventsCreate = "os_compute_api:os-server-external-events:create";
     public const string Migrate = "os_compute_api:os-migrate-server:migrate";
     public const string LiveMigrate = "os_compute_api:os-migrate-server:migrate_live";
     public const string AddSecurityGroup = "os_compute_api:os-security-groups:add";
@@ -91,6 +94,11 @@ public static partial class ComputePolicies
     public const string TagsDeleteAll = "os_compute_api:os-server-tags:delete_all";
     public const string IpsIndex = "os_compute_api:ips:index";
     public const string IpsShow = "os_compute_api:ips:show";
+    public const string ServerPasswordShow = "os_compute_api:os-server-password:show";
+    public const string ServerPasswordClear = "os_compute_api:os-server-password:clear";
+    public const string ServerDiagnostics = "os_compute_api:os-server-diagnostics";
+    public const string ServerTopology = "compute:server:topology:index";
+    public const string ServerTopologyHost = "compute:server:topology:host:index";
     public const string InstanceActionsList = "os_compute_api:os-instance-actions:list";
     public const string InstanceActionsShow = "os_compute_api:os-instance-actions:show";
 

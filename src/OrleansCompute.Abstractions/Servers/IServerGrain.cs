@@ -33,6 +33,13 @@ public interface IServerGrain : IGrainWithGuidKey
     [Alias("Update")]
     Task<ServerSnapshot> UpdateAsync(CallerContext caller, ServerUpdate update);
 
+    /// <summary>
+    /// A <c>power-update</c> external event (2.76): the hypervisor reports the guest powered on or off behind the
+    /// API's back; a server with no task in flight takes that power state (and vm_state active / stopped).
+    /// </summary>
+    [Alias("ApplyPowerUpdate")]
+    Task ApplyPowerUpdateAsync(CallerContext caller, bool powerOn);
+
     /// <summary>Writes metadata (lock and stable-state checks, 403 past the item limit); returns all metadata after it.</summary>
     [Alias("ChangeMetadata")]
     Task<IReadOnlyDictionary<string, string>> ChangeMetadataAsync(CallerContext caller, MetadataChange change);

@@ -9,4 +9,15 @@ public static class PowerState
     public const int Shutdown = 4;
     public const int Crashed = 6;
     public const int Suspended = 7;
+
+    /// <summary>The name Nova's versioned notifications and diagnostics give a power state.</summary>
+    public static string Name(int powerState) => powerState switch
+    {
+        Running => "running",
+        Paused => "paused",
+        Shutdown => "shutdown",
+        Crashed => "crashed",
+        Suspended => "suspended",
+        _ => "pending",
+    };
 }

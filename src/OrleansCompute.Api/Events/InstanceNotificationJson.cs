@@ -52,7 +52,7 @@ public static class InstanceNotificationJson
         w.WriteString("user_id", server.UserId);
         w.WriteString("state", server.VmState);
         w.WriteString("task_state", server.TaskState);
-        w.WriteString("power_state", PowerStateName(server.PowerState));
+        w.WriteString("power_state", PowerState.Name(server.PowerState));
         w.WriteString("host", includeHost ? server.Host : null);
         w.WriteString("node", includeHost ? server.Node : null);
         w.WriteString("availability_zone", server.AvailabilityZone);
@@ -150,16 +150,5 @@ public static class InstanceNotificationJson
         _ when eventType.StartsWith("instance.create.", StringComparison.Ordinal) => "InstanceCreatePayload",
         "instance.update" => "InstanceUpdatePayload",
         _ => "InstanceActionPayload",
-    };
-
-    /// <summary>Nova's versioned payloads name the power state.</summary>
-    private static string PowerStateName(int powerState) => powerState switch
-    {
-        PowerState.Running => "running",
-        PowerState.Paused => "paused",
-        PowerState.Shutdown => "shutdown",
-        PowerState.Crashed => "crashed",
-        PowerState.Suspended => "suspended",
-        _ => "pending",
     };
 }

@@ -7,7 +7,7 @@ namespace OrleansCompute.Api;
 /// Nova's link forms: <c>self</c> has the version segment, <c>bookmark</c> has none, and both carry the project
 /// segment only when the request URL had it.
 /// </summary>
-internal sealed class ComputeLinks(string baseUrl, string? projectInUrl)
+internal sealed class ComputeLinks(string baseUrl, string? projectInUrl, string versionPrefix = ComputePaths.VersionPrefix)
 {
     public string BaseUrl { get; } = baseUrl;
 
@@ -16,14 +16,15 @@ internal sealed class ComputeLinks(string baseUrl, string? projectInUrl)
         var request = context.Request;
         var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
         var project = context.GetRouteValue("project_id") as string;
-        return new ComputeLinks(baseUrl, project);
+        // Links follow the endpoint asked: the legacy /v2 API links to /v2 as Nova's does.
+        return new ComputeLinks(baseUrl, project, ComputePaths.IsLegacyApi(request.Path) ? ComputePaths.LegacyPrefix : ComputePaths.VersionPrefix);
     }
 
     private string ProjectSegment => projectInUrl is null ? "" : "/" + projectInUrl;
 
-    public string Self(string collection, string id) => $"{BaseUrl}{ComputePaths.VersionPrefix}{ProjectSegment}/{collection}/{id}";
+    public string Self(string collection, string id) => $"{BaseUrl}{versionPrefix}{ProjectSegment}/{collection}/{id}";
 
     public string Bookmark(string collection, string id) => $"{BaseUrl}{ProjectSegment}/{collection}/{id}";
 
-    public string Collection(string collection) => $"{BaseUrl}{ComputePaths.VersionPrefix}{ProjectSegment}/{collection}";
+    public string Collection(string collection) => $"{BaseUrl}{versionPrefix}{ProjectSegment}/{collection}";
 }

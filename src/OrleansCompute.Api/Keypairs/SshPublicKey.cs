@@ -11,17 +11,20 @@ namespace OrleansCompute.Api.Keypairs;
 /// </summary>
 internal static class SshPublicKey
 {
-    /// <summary>The fingerprint, or null when the text is not "&lt;type&gt; &lt;base64 blob&gt; [comment]".</summary>
+    /// <summary>
+    /// The fingerprint, or null when the text is not "&lt;type&gt; &lt;base64 blob&gt; [comment]" with a blob that
+    /// is a key of that type (Nova loads the key before it fingerprints it, so random bytes are refused).
+    /// </summary>
     public static string? Fingerprint(string publicKey)
     {
         var parts = publicKey.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 2 || !parts[0].StartsWith("ssh-", StringComparison.Ordinal) && !parts[0].StartsWith("ecdsa-", StringComparison.Ordinal))
+        if (parts.Length < 2)
         {
             return null;
         }
 
         var blob = new byte[parts[1].Length];
-        if (!Convert.TryFromBase64String(parts[1], blob, out var length) || length < 4)
+        if (!Convert.TryFromBase64String(parts[1], blob, out var length) || !SshKeyBlob.IsKey(parts[0], blob.AsSpan(0, length)))
         {
             return null;
         }

@@ -17,6 +17,14 @@ internal sealed class MicroversionMiddleware(RequestDelegate next)
             return;
         }
 
+        if (ComputePaths.IsLegacyApi(context.Request.Path))
+        {
+            // Nova's legacy v2 wrapper drops the version headers both ways: the request is the lowest version.
+            context.Features.Set(new MicroversionFeature(ApiVersion.Minimum));
+            await next(context);
+            return;
+        }
+
         var requested = MicroversionHeaders.RequestedVersion(context.Request.Headers);
         ApiVersion version;
         if (requested is null)

@@ -88,6 +88,7 @@ internal static class NovaPolicyDefaults
         [ComputePolicies.LiveMigrateToHost] = Admin,
         [ComputePolicies.ConsoleOutput] = ProjectMemberOrAdmin,
         [ComputePolicies.RemoteConsoles] = ProjectMemberOrAdmin,
+        [ComputePolicies.ConsoleAuthTokens] = Admin,
         [ComputePolicies.AddSecurityGroup] = ProjectMemberOrAdmin,
         [ComputePolicies.RemoveSecurityGroup] = ProjectMemberOrAdmin,
         ["os_compute_api:os-security-groups:list"] = ProjectReaderOrAdmin,
@@ -106,14 +107,17 @@ internal static class NovaPolicyDefaults
         [ComputePolicies.TagsDelete] = ProjectMemberOrAdmin,
         [ComputePolicies.TagsDeleteAll] = ProjectMemberOrAdmin,
         [ComputePolicies.IpsIndex] = ProjectReaderOrAdmin,
+        [ComputePolicies.ServerPasswordShow] = ProjectReaderOrAdmin,
+        [ComputePolicies.ServerPasswordClear] = ProjectMemberOrAdmin,
+        [ComputePolicies.ServerDiagnostics] = Admin,
+        [ComputePolicies.ServerTopology] = ProjectReaderOrAdmin,
+        [ComputePolicies.ServerTopologyHost] = Admin,
         [ComputePolicies.IpsShow] = ProjectReaderOrAdmin,
         [ComputePolicies.InstanceActionsList] = ProjectReaderOrAdmin,
         [ComputePolicies.InstanceActionsShow] = ProjectReaderOrAdmin,
         [ComputePolicies.InstanceActionEvents] = Admin,
         // Event details (2.84) carry the fault message a member already sees on the server.
         [ComputePolicies.InstanceActionEventDetails] = ProjectReaderOrAdmin,
-        ["os_compute_api:os-server-password:show"] = ProjectReaderOrAdmin,
-        ["os_compute_api:os-server-password:clear"] = ProjectMemberOrAdmin,
         ["os_compute_api:os-attach-interfaces:list"] = ProjectReaderOrAdmin,
         ["os_compute_api:os-attach-interfaces:show"] = ProjectReaderOrAdmin,
         ["os_compute_api:os-attach-interfaces:create"] = ProjectMemberOrAdmin,
@@ -141,6 +145,9 @@ internal static class NovaPolicyDefaults
         // nova/policies/limits.py and quota_sets.py
         [ComputePolicies.Limits] = Any,
         [ComputePolicies.LimitsOtherProject] = Admin,
+
+        // nova/policies/extensions.py
+        [ComputePolicies.Extensions] = Any,
         [ComputePolicies.QuotaSetsShow] = ProjectReaderOrAdmin,
         [ComputePolicies.QuotaSetsUpdate] = Admin,
         [ComputePolicies.QuotaSetsDefaults] = Any,
@@ -174,7 +181,8 @@ internal static class NovaPolicyDefaults
         [ComputePolicies.ServicesUpdate] = Admin,
         [ComputePolicies.ServicesDelete] = Admin,
         [ComputePolicies.AggregatesIndex] = Admin,
-        ["os_compute_api:os-server-external-events:create"] = "rule:service_api",
+        // The reference: sent by Neutron, Cinder and Ironic with the service role, or by an admin.
+        [ComputePolicies.ServerExternalEventsCreate] = "rule:service_or_admin",
         ["os_compute_api:os-migrations:index"] = Admin,
 
         // The operator's API (nova/policies/aggregates.py): rules not registered above.

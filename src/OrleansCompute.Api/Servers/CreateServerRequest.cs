@@ -22,6 +22,7 @@ internal sealed record CreateServerRequest
     public IReadOnlyList<string> SecurityGroups { get; init; } = ["default"];
     public string? UserData { get; init; }
     public string? Description { get; init; }
+    /// <summary>True from 2.19, where the description is the caller's (null when absent); below it the name stands in.</summary>
     public bool DescriptionGiven { get; init; }
     public int MinCount { get; init; } = 1;
     public int MaxCount { get; init; } = 1;

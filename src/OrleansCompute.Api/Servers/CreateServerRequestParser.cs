@@ -309,22 +309,8 @@ internal static partial class CreateServerRequestParser
         return new NetworkRequest { NetworkId = uuid, PortId = port, FixedIp = fixedIp, Tag = tag };
     }
 
-    private static string IpAddress(JsonElement server, string field, AddressFamily family)
-    {
-        if (!server.TryGetProperty(field, out var value))
-        {
-            return "";
-        }
-
-        var kind = family == AddressFamily.InterNetwork ? "ipv4" : "ipv6";
-        if (value.ValueKind != JsonValueKind.String || !IPAddress.TryParse(value.GetString(), out var address) || address.AddressFamily != family
-            || (family == AddressFamily.InterNetwork && value.GetString()!.Count(c => c == '.') != 3))
-        {
-            throw SchemaErrors.Invalid(field, value, $"{SchemaErrors.Quoted(value)} is not a '{kind}'");
-        }
-
-        return value.GetString()!;
-    }
+    private static string IpAddress(JsonElement server, string field, AddressFamily family) =>
+        server.TryGetProperty(field, out var value) ? AccessAddress.Parse(field, value, family) : "";
 
     private static string? DiskConfig(JsonElement server)
     {
@@ -425,14 +411,9 @@ internal static partial class CreateServerRequestParser
 
     private static string? Description(JsonElement server, ApiVersion version, out bool given)
     {
-        given = false;
-        if (!version.AtLeast(2, 19) || !server.TryGetProperty("description", out var value))
-        {
-            return null;
-        }
-
-        given = true;
-        if (value.ValueKind == JsonValueKind.Null)
+        // From 2.19 the description is the caller's to give: absent means none (null), never the name.
+        given = version.AtLeast(2, 19);
+        if (!given || !server.TryGetProperty("description", out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }

@@ -8,10 +8,11 @@ using OrleansCompute.Faults;
 
 namespace OrleansCompute.Api.Versions;
 
-/// <summary>Nova's version discovery documents at <c>/</c> and <c>/v2.1</c>, answered without authentication.</summary>
+/// <summary>Nova's version discovery documents at <c>/</c>, <c>/v2</c> and <c>/v2.1</c>, answered without authentication.</summary>
 internal static class VersionEndpoints
 {
     private const string V21Updated = "2013-07-23T11:33:21Z";
+    private const string V20Updated = "2025-07-04T12:00:00Z";
 
     public static void Map(IEndpointRouteBuilder routes)
     {
@@ -19,6 +20,7 @@ internal static class VersionEndpoints
         // Routing ignores a trailing slash, so this also answers /v2.1/.
         routes.MapGet(ComputePaths.VersionPrefix, Current);
         routes.MapGet(ComputePaths.VersionPrefix + "/{project_id}/", CurrentForProject);
+        routes.MapGet(ComputePaths.LegacyPrefix, Legacy);
     }
 
     private static JsonResponse Root(HttpContext context)
@@ -28,7 +30,7 @@ internal static class VersionEndpoints
         {
             w.WriteStartObject();
             w.WriteStartArray("versions");
-            WriteVersion(w, "v2.0", "DEPRECATED", "", "", "2025-07-04T12:00:00Z", baseUrl + "/v2/", describedBy: false);
+            WriteVersion(w, "v2.0", "DEPRECATED", "", "", V20Updated, baseUrl + "/v2/", describedBy: false);
             WriteVersion(w, "v2.1", "CURRENT", ApiVersion.Maximum.ToString(), ApiVersion.Minimum.ToString(), V21Updated, baseUrl + "/v2.1/", describedBy: false);
             w.WriteEndArray();
             w.WriteEndObject();
@@ -47,6 +49,19 @@ internal static class VersionEndpoints
         });
     }
 
+    /// <summary><c>GET /v2</c> and <c>/v2/</c>: the v2.0 record Nova's legacy endpoint answers with.</summary>
+    private static JsonResponse Legacy(HttpContext context)
+    {
+        var baseUrl = ComputeLinks.For(context).BaseUrl;
+        return new JsonResponse(200, w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("version");
+            WriteVersion(w, "v2.0", "DEPRECATED", "", "", V20Updated, baseUrl + ComputePaths.LegacyPrefix + "/", describedBy: true, mediaVersion: "2");
+            w.WriteEndObject();
+        });
+    }
+
     /// <summary>
     /// <c>GET /v2.1/{project_id}/</c> goes through the authenticated API in Nova; a segment that is not the
     /// caller's project is not a route at all.
@@ -61,7 +76,7 @@ internal static class VersionEndpoints
         return Current(context);
     }
 
-    private static void WriteVersion(Utf8JsonWriter w, string id, string status, string version, string minVersion, string updated, string selfHref, bool describedBy)
+    private static void WriteVersion(Utf8JsonWriter w, string id, string status, string version, string minVersion, string updated, string selfHref, bool describedBy, string mediaVersion = "2.1")
     {
         w.WriteStartObject();
         w.WriteString("id", id);
@@ -85,7 +100,7 @@ internal static class VersionEndpoints
             w.WriteStartArray("media-types");
             w.WriteStartObject();
             w.WriteString("base", "application/json");
-            w.WriteString("type", "application/vnd.openstack.compute+json;version=2.1");
+            w.WriteString("type", "application/vnd.openstack.compute+json;version=" + mediaVersion);
             w.WriteEndObject();
             w.WriteEndArray();
         }

@@ -1,4 +1,6 @@
 using OrleansCompute.Catalog;
+using OrleansCompute.Identity;
+using OrleansCompute.Keypairs;
 using OrleansCompute.Servers.Actions;
 
 namespace OrleansCompute.Servers;
@@ -17,6 +19,9 @@ internal sealed partial class ServerGrain
     public ServerLifecycleOptions Options => lifecycle.CurrentValue;
 
     public string? LiveMigrationTarget => _liveMigrationTarget;
+
+    public async Task<bool> HasKeyPairAsync(string name, CallerContext caller) =>
+        await GrainFactory.GetGrain<IKeyPairGrain>(caller.UserId).FindAsync(name) is not null;
 
     /// <summary>A driver callback that changes grain state only on this activation's scheduler (see <see cref="GrainCallback"/>).</summary>
     private static Action<T> OnGrain<T>(Action<T> apply, CancellationToken cancellationToken) =>

@@ -23,4 +23,7 @@ public sealed record RebuildSpec
     [Id(13)] public bool TrustedCertificatesGiven { get; init; }
     [Id(14)] public IReadOnlyList<string>? TrustedImageCertificates { get; init; }
     [Id(15)] public string? Hostname { get; init; }
+
+    /// <summary>2.93: a volume-backed server is rebuilt by re-imaging its boot volume (refused below).</summary>
+    [Id(16)] public bool ReimageBootVolume { get; init; }
 }

@@ -55,4 +55,7 @@ public sealed record ServerActionCommand
 
     /// <summary>unlock, when <see cref="PolicyChecked"/>: whether unlock_override allows removing the other party's lock.</summary>
     [Id(16)] public bool MayOverrideLock { get; init; }
+
+    /// <summary>rescue from 2.87: a volume-backed server may be rescued (with a rescue image made for it).</summary>
+    [Id(17)] public bool AllowVolumeBackedRescue { get; init; }
 }

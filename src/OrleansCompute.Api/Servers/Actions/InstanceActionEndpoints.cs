@@ -178,18 +178,8 @@ internal static class InstanceActionEndpoints
         Nullable(w, "user_id", action.UserId);
     }
 
-    private static DateTimeOffset? Timestamp(IQueryCollection query, string name)
-    {
-        if (!query.TryGetValue(name, out var values))
-        {
-            return null;
-        }
-
-        var text = values[^1] ?? "";
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
-            ? value
-            : throw ComputeFaultException.BadRequest($"Invalid input for query parameters {name}. Value: {text}. '{text}' is not a 'date-time'");
-    }
+    private static DateTimeOffset? Timestamp(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var values) ? Listing.Iso8601Timestamp.Parse(name, values[^1] ?? "") : null;
 
     private static void Nullable(Utf8JsonWriter w, string name, string? value)
     {

@@ -16,4 +16,7 @@ internal sealed record ParsedServerAction(string Name, ServerActionCommand? Comm
 
     /// <summary>os-getConsoleOutput: the number of lines asked for (null: all).</summary>
     public int? ConsoleLength { get; init; }
+
+    /// <summary>os-getVNCConsole and the other legacy console actions: the console type asked for.</summary>
+    public string? ConsoleType { get; init; }
 }

@@ -9,7 +9,7 @@ namespace OrleansCompute.Api.Servers.Actions;
 /// <summary>
 /// The API's map of <c>POST /servers/{id}/action</c>, one row per body key: parser, policy rule and response. The
 /// grain's side of each action is its row in <c>ServerLifecycle</c>; adding an action = a row in each (and at most
-/// one handler on each side). The retired console keys keep their rules so that a policy file naming them loads.
+/// one handler on each side). The legacy console keys (below 2.6) are reads answered by <see cref="LegacyConsoleReads"/>.
 /// </summary>
 internal static class ServerActionDescriptors
 {
@@ -29,7 +29,7 @@ internal static class ServerActionDescriptors
             Name = "unshelve", Kinds = [Kind.Unshelve], Policy = ComputePolicies.Unshelve, HostPolicy = ComputePolicies.UnshelveToHost,
             Parse = b => Unshelve(b.Value, b.Version, b.Caller),
         },
-        new() { Name = "rescue", Kinds = [Kind.Rescue], Policy = ComputePolicies.Rescue, Parse = b => Rescue(b.Value, b.Caller), Respond = ServerActionResponses.Rescue },
+        new() { Name = "rescue", Kinds = [Kind.Rescue], Policy = ComputePolicies.Rescue, Parse = b => Rescue(b.Value, b.Version, b.Caller), Respond = ServerActionResponses.Rescue },
         new() { Name = "unrescue", Kinds = [Kind.Unrescue], Policy = ComputePolicies.Unrescue, Parse = b => Simple(b, Kind.Unrescue) },
         new()
         {
@@ -89,10 +89,10 @@ internal static class ServerActionDescriptors
         // Reads and retired actions: no grain action.
         new() { Name = "os-getConsoleOutput", Policy = ComputePolicies.ConsoleOutput, Parse = b => ConsoleOutput(b.Value) },
         new() { Name = "resetNetwork", Policy = ComputePolicies.ResetNetwork, Parse = _ => throw new ComputeFaultException(410, "This resource is no longer available.") },
-        new() { Name = "os-getVNCConsole", Policy = ComputePolicies.RemoteConsoles, Parse = b => throw NoSuchAction(b.Name) },
-        new() { Name = "os-getSPICEConsole", Policy = ComputePolicies.RemoteConsoles, Parse = b => throw NoSuchAction(b.Name) },
-        new() { Name = "os-getSerialConsole", Policy = ComputePolicies.RemoteConsoles, Parse = b => throw NoSuchAction(b.Name) },
-        new() { Name = "os-getRDPConsole", Policy = ComputePolicies.RemoteConsoles, Parse = b => throw NoSuchAction(b.Name) },
+        new() { Name = "os-getVNCConsole", Policy = ComputePolicies.RemoteConsoles, Parse = b => LegacyConsole(b, "novnc", "xvpvnc"), Read = r => LegacyConsoleReads.ReadAsync(r, "vnc") },
+        new() { Name = "os-getSPICEConsole", Policy = ComputePolicies.RemoteConsoles, Parse = b => LegacyConsole(b, "spice-html5"), Read = r => LegacyConsoleReads.ReadAsync(r, "spice") },
+        new() { Name = "os-getSerialConsole", Policy = ComputePolicies.RemoteConsoles, Parse = b => LegacyConsole(b, "serial"), Read = r => LegacyConsoleReads.ReadAsync(r, "serial") },
+        new() { Name = "os-getRDPConsole", Policy = ComputePolicies.RemoteConsoles, Parse = b => LegacyConsole(b, "rdp-html5"), Read = r => LegacyConsoleReads.ReadAsync(r, "rdp") },
     ];
 
     /// <summary>The rows by body key.</summary>

@@ -30,6 +30,11 @@ internal static class ServerActionEndpoints
         await context.AuthorizeServerAsync(descriptor.Policy, id);
         var grain = grains.GetGrain<IServerGrain>(Resources.ServerRoute.ParseId(id));
         Validation.SecurityGroupRules.EnsureExistForAction(catalog, parsed.Command?.Action == ServerActionKind.AddSecurityGroup ? parsed.Command.SecurityGroup : null);
+        if (parsed.Command is null && descriptor.Read is { } read)
+        {
+            return await read(new ActionRead(context, request, parsed, grain, grains));
+        }
+
         if (parsed.Command is null)
         {
             var output = await grain.GetConsoleOutputAsync(request.Caller, parsed.ConsoleLength);

@@ -110,9 +110,9 @@ internal static class ServerActionParser
         return new("unshelve", command);
     }
 
-    internal static ParsedServerAction Rescue(JsonElement value, CallerContext caller)
+    internal static ParsedServerAction Rescue(JsonElement value, ApiVersion version, CallerContext caller)
     {
-        var command = new ServerActionCommand { Caller = caller, Action = ServerActionKind.Rescue };
+        var command = new ServerActionCommand { Caller = caller, Action = ServerActionKind.Rescue, AllowVolumeBackedRescue = version.AtLeast(2, 87) };
         if (Object("rescue", value, nullAllowed: true, "adminPass", "rescue_image_ref") is not { } body)
         {
             return new("rescue", command);
@@ -156,7 +156,7 @@ internal static class ServerActionParser
         }
 
         var body = Object("rebuild", value, nullAllowed: false, [.. allowed])!.Value;
-        var spec = new RebuildSpec { ImageRef = ImageRef("imageRef", Required(body, "imageRef")) };
+        var spec = new RebuildSpec { ImageRef = ImageRef("imageRef", Required(body, "imageRef")), ReimageBootVolume = version.AtLeast(2, 93) };
         string? adminPass = null;
         foreach (var property in body.EnumerateObject())
         {
@@ -296,6 +296,19 @@ internal static class ServerActionParser
         { Rotation = rotation };
     }
 
+    /// <summary>os-getVNCConsole, os-getSPICEConsole, os-getSerialConsole, os-getRDPConsole: 2.1 to 2.5, <c>{"type": ...}</c>.</summary>
+    internal static ParsedServerAction LegacyConsole(ActionBody body, params string[] types)
+    {
+        if (body.Version.AtLeast(2, 6))
+        {
+            throw ComputeFaultException.NotFound("The resource could not be found.");
+        }
+
+        var request = Object(body.Name, body.Value, nullAllowed: false, "type")!.Value;
+        var type = EnumRule.Check("type", Required(request, "type"), types);
+        return new(body.Name, null) { ConsoleType = type };
+    }
+
     internal static ParsedServerAction TriggerCrashDump(JsonElement value, ApiVersion version, CallerContext caller)
     {
         if (!version.AtLeast(2, 17))
@@ -357,13 +370,7 @@ internal static class ServerActionParser
         return new(action, new ServerActionCommand { Caller = caller, Action = kind, SecurityGroup = group });
     }
 
-    private static string Address(string field, JsonElement value, AddressFamily family)
-    {
-        var kind = family == AddressFamily.InterNetwork ? "ipv4" : "ipv6";
-        return value.ValueKind == JsonValueKind.String && IPAddress.TryParse(value.GetString(), out var address) && address.AddressFamily == family
-            ? value.GetString()!
-            : throw SchemaErrors.Invalid(field, value, $"{SchemaErrors.Quoted(value)} is not a '{kind}'");
-    }
+    private static string Address(string field, JsonElement value, AddressFamily family) => AccessAddress.Parse(field, value, family);
 
     private static string? Description(JsonElement value)
     {

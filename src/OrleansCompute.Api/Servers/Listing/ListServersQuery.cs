@@ -303,19 +303,6 @@ internal static class ListServersQuery
         return query;
     }
 
-    private static DateTimeOffset? Timestamp(Dictionary<string, StringValues> options, string name)
-    {
-        if (!options.TryGetValue(name, out var values))
-        {
-            return null;
-        }
-
-        var text = values[0] ?? "";
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
-        {
-            throw ComputeFaultException.BadRequest($"Invalid input for query parameters {name}. Value: {text}. '{text}' is not a 'date-time'");
-        }
-
-        return value;
-    }
+    private static DateTimeOffset? Timestamp(Dictionary<string, StringValues> options, string name) =>
+        options.TryGetValue(name, out var values) ? Iso8601Timestamp.Parse(name, values[0] ?? "") : null;
 }

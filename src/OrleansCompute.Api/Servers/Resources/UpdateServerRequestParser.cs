@@ -71,18 +71,7 @@ internal static partial class UpdateServerRequestParser
             ? value.GetString()!
             : throw SchemaErrors.Invalid("OS-DCF:diskConfig", value, $"{SchemaErrors.Quoted(value)} is not one of ['AUTO', 'MANUAL']");
 
-    private static string IpAddress(string field, JsonElement value, AddressFamily family)
-    {
-        var kind = family == AddressFamily.InterNetwork ? "ipv4" : "ipv6";
-        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : null;
-        if (text is null || !IPAddress.TryParse(text, out var address) || address.AddressFamily != family
-            || (family == AddressFamily.InterNetwork && text.Count(c => c == '.') != 3))
-        {
-            throw SchemaErrors.Invalid(field, value, $"{SchemaErrors.Quoted(value)} is not a '{kind}'");
-        }
-
-        return text;
-    }
+    private static string IpAddress(string field, JsonElement value, AddressFamily family) => AccessAddress.Parse(field, value, family);
 
     private static string? Description(JsonElement value)
     {

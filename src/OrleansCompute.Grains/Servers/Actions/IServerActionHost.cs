@@ -31,6 +31,9 @@ internal interface IServerActionHost
     /// <summary>The image a rebuild or rescue names, as the caller sees it; null when none is named or it cannot be found.</summary>
     Task<ImageDefinition?> FindActionImageAsync(string? imageRef, CallerContext caller);
 
+    /// <summary>Whether the caller (as a user, Nova's key pair owner) has a key pair of that name.</summary>
+    Task<bool> HasKeyPairAsync(string name, CallerContext caller);
+
     /// <summary>The generic start: checks, the first task_state and the pending operation in one write, then the driver work.</summary>
     Task BeginTransitionAsync(ServerTransition row, ServerActionCommand command, ImageDefinition? actionImage = null);
 

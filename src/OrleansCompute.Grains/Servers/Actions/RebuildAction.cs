@@ -7,8 +7,17 @@ namespace OrleansCompute.Servers.Actions;
 /// <summary>rebuild: onto the image the body names (found before the commit); stopped stays stopped, else active.</summary>
 internal sealed class RebuildAction : ServerAction
 {
-    public override async Task StartAsync(IServerActionHost host, ServerTransition row, ServerActionCommand command) =>
-        await host.BeginTransitionAsync(row, command, await host.FindActionImageAsync(command.Rebuild?.ImageRef, command.Caller));
+    public override async Task StartAsync(IServerActionHost host, ServerTransition row, ServerActionCommand command)
+    {
+        var image = await host.FindActionImageAsync(command.Rebuild?.ImageRef, command.Caller);
+        // 2.54: a key name must be one of the caller's key pairs (null unsets the key, nothing to look up).
+        if (command.Rebuild is { KeyNameGiven: true, KeyName: { } keyName } && !await host.HasKeyPairAsync(keyName, command.Caller))
+        {
+            throw ComputeFaultException.BadRequest("Invalid key_name provided.");
+        }
+
+        await host.BeginTransitionAsync(row, command, image);
+    }
 
     public override ServerSnapshot Prepare(IServerActionHost host, ServerActionCommand command, ServerSnapshot server, ImageDefinition? actionImage)
     {
@@ -29,14 +38,18 @@ internal sealed class RebuildAction : ServerAction
             throw ComputeFaultException.BadRequest("Flavor's memory is too small for requested image.");
         }
 
-        if (spec.KeyNameGiven && spec.KeyName is not null)
+        // A volume-backed server has no image of its own (its volume's source image is not recorded here), so any image
+        // is "different": Nova refuses that below 2.93
+        // and from 2.93 re-images the boot volume, the server staying volume-backed (no image in its views).
+        var volumeBacked = server.ImageRef.Length == 0;
+        if (volumeBacked && !spec.ReimageBootVolume)
         {
-            throw ComputeFaultException.BadRequest("Invalid key_name provided.");
+            throw ComputeFaultException.BadRequest($"Image {image.Id} is unacceptable: Unable to rebuild with a different image for a volume-backed server.");
         }
 
         return server with
         {
-            ImageRef = image.Id,
+            ImageRef = volumeBacked ? "" : image.Id,
             Name = spec.Name ?? server.Name,
             Metadata = spec.Metadata ?? server.Metadata,
             Description = spec.DescriptionGiven ? spec.Description : server.Description,

@@ -26,6 +26,7 @@ internal sealed class ResizeAction : MigrationAction
 
         // Nova's allow_resize_to_same_host: the fake cloud resizes in place.
         RecordResize(host, server, FlavorSnapshot.From(flavor), server.Host);
-        return server;
+        // Nova sets the requested disk config on the instance with the resize's first task state.
+        return server with { DiskConfig = command.DiskConfig ?? server.DiskConfig };
     }
 }
