@@ -90,6 +90,18 @@ public sealed class NovaPolicyDefaultsTests
         [P.QuotaSetsUpdate] = Grant.Admin, [P.QuotaSetsDelete] = Grant.Admin,
         [P.FlavorExtraSpecsIndex] = Grant.ProjectReader, [P.FlavorExtraSpecsShow] = Grant.ProjectReader,
         [P.AvailabilityZoneList] = Grant.Anyone, [P.AvailabilityZoneDetail] = Grant.Admin,
+        // The operator's API: every rule is admin only (nova/policies: flavor_manage, flavor_access, flavor_extra_specs,
+        // services, hypervisors, aggregates).
+        [P.FlavorCreate] = Grant.Admin, [P.FlavorUpdate] = Grant.Admin, [P.FlavorDelete] = Grant.Admin,
+        [P.FlavorAccessList] = Grant.Admin, [P.FlavorAccessAdd] = Grant.Admin, [P.FlavorAccessRemove] = Grant.Admin,
+        [P.ExtraSpecsCreate] = Grant.Admin, [P.ExtraSpecsUpdate] = Grant.Admin, [P.ExtraSpecsDelete] = Grant.Admin,
+        [P.ServicesList] = Grant.Admin, [P.ServicesUpdate] = Grant.Admin, [P.ServicesDelete] = Grant.Admin,
+        [P.HypervisorsList] = Grant.Admin, [P.HypervisorsListDetail] = Grant.Admin, [P.HypervisorsShow] = Grant.Admin,
+        [P.HypervisorsStatistics] = Grant.Admin, [P.HypervisorsUptime] = Grant.Admin, [P.HypervisorsSearch] = Grant.Admin,
+        [P.HypervisorsServers] = Grant.Admin, [P.AggregatesIndex] = Grant.Admin, [P.AggregatesCreate] = Grant.Admin,
+        [P.AggregatesShow] = Grant.Admin, [P.AggregatesUpdate] = Grant.Admin, [P.AggregatesDelete] = Grant.Admin,
+        [P.AggregatesAddHost] = Grant.Admin, [P.AggregatesRemoveHost] = Grant.Admin, [P.AggregatesSetMetadata] = Grant.Admin,
+        [P.AggregatesImages] = Grant.Admin,
     };
 
     private static readonly ComputePolicy Defaults = new(new Dictionary<string, string>());
