@@ -77,6 +77,7 @@ public static class ConsoleHostingExtensions
         SignInEndpoints.Map(group);
         ServerListEndpoints.Map(group);
         ServerEndpoints.Map(group);
+        ServerFormEndpoints.Map(group);
         CreateServerEndpoints.Map(group);
         SerialConsoleEndpoints.Map(group);
         TokenConsole.TokenConsoleEndpoints.Map(group);

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using OrleansCompute.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace OrleansCompute.Console.Tests;
@@ -19,7 +18,7 @@ public sealed class RemoteConsoleInBrowserTests(ConsoleHostFixture fixture)
         using var api = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
         api.DefaultRequestHeaders.Add("X-Auth-Token", await fixture.TokenAsync("demo", "demo"));
         api.DefaultRequestHeaders.Add("OpenStack-API-Version", "compute 2.6");
-        var id = await ActiveServerAsync(api, "token-console-" + Guid.NewGuid().ToString("N")[..6]);
+        var id = await ConsoleHostFixture.ActiveServerAsync(api, "token-console-" + Guid.NewGuid().ToString("N")[..6]);
 
         using var issued = await api.PostAsJsonAsync($"/v2.1/servers/{id}/remote-consoles", new JsonObject
         {
@@ -51,19 +50,5 @@ public sealed class RemoteConsoleInBrowserTests(ConsoleHostFixture fixture)
             $"/console/servers/{id}/serial/socket?token={Guid.NewGuid()}");
         socketStatus.Should().Be("refused");
         await context.CloseAsync();
-    }
-
-    private static async Task<string> ActiveServerAsync(HttpClient api, string name)
-    {
-        using var created = await api.PostAsJsonAsync("/v2.1/servers", new JsonObject
-        {
-            ["server"] = new JsonObject { ["name"] = name, ["flavorRef"] = "1", ["imageRef"] = "70a599e0-31e7-49b7-b260-868f441e862b" },
-        });
-        created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["server"]!["id"]!.ToString();
-        await Eventually.Until(
-            async () => (await api.GetFromJsonAsync<JsonObject>($"/v2.1/servers/{id}"))!["server"]!["status"]!.ToString(),
-            status => status == "ACTIVE", TimeSpan.FromSeconds(20), "the server turns ACTIVE");
-        return id;
     }
 }
