@@ -15,8 +15,8 @@ public sealed class VisibilityInBrowserTests(ConsoleHostFixture fixture)
         var name = "visible-" + Guid.NewGuid().ToString("N")[..6];
         using var demo = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
         demo.DefaultRequestHeaders.Add("X-Auth-Token", await fixture.TokenAsync("demo", "demo"));
-        using var created = await demo.PostAsJsonAsync("/v2.1/servers", new JsonObject { ["server"] = new JsonObject { ["name"] = name, ["flavorRef"] = "1", ["imageRef"] = "70a599e0-31e7-49b7-b260-868f441e862b" } });
-        created.EnsureSuccessStatusCode();
+        // ACTIVE, so that it is on a host when the admin page lists the hosts and their load.
+        await ConsoleHostFixture.ActiveServerAsync(demo, name);
 
         var member = await fixture.SignInAsync("demo", "demo");
         await Expect(member.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();

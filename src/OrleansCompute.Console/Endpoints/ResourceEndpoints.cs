@@ -46,7 +46,9 @@ internal static class ResourceEndpoints
             pair["public_key"] = key;
         }
 
-        var response = await api.PostAsync("/v2.1/os-keypairs", user.Token, new JsonObject { ["keypair"] = pair }, cancellationToken: context.RequestAborted);
+        // From 2.92 Nova only imports key pairs; generating one (no public key given) is asked at 2.91, its last version.
+        var microversion = pair.ContainsKey("public_key") ? "latest" : "2.91";
+        var response = await api.PostAsync("/v2.1/os-keypairs", user.Token, new JsonObject { ["keypair"] = pair }, microversion, context.RequestAborted);
         return response.Ok
             ? await KeyPairsAsync(context, user, api, Json.Text(response.Body?["keypair"], "private_key") is { Length: > 0 } p ? p : null, null)
             : await KeyPairsAsync(context, user, api, null, response.Fault);
