@@ -95,6 +95,14 @@ public sealed class ConsoleHostFixture : IAsyncLifetime
         return response.Headers.GetValues("X-Subject-Token").Single();
     }
 
+    /// <summary>An API client with a token of <paramref name="user"/> in <paramref name="project"/>, as the CLI would send.</summary>
+    public async Task<HttpClient> ApiAsync(string user, string project)
+    {
+        var client = new HttpClient { BaseAddress = Host.BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Auth-Token", await TokenAsync(user, project));
+        return client;
+    }
+
     /// <summary>Creates an m1.tiny server through the API with <paramref name="api"/>'s token and waits until it is ACTIVE; its id.</summary>
     public static async Task<string> ActiveServerAsync(HttpClient api, string name)
     {

@@ -15,8 +15,7 @@ public sealed class RemoteConsoleInBrowserTests(ConsoleHostFixture fixture)
     [Fact]
     public async Task A_serial_console_url_from_the_api_streams_the_log_without_signing_in_and_a_bad_token_is_refused()
     {
-        using var api = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
-        api.DefaultRequestHeaders.Add("X-Auth-Token", await fixture.TokenAsync("demo", "demo"));
+        using var api = await fixture.ApiAsync("demo", "demo");
         api.DefaultRequestHeaders.Add("OpenStack-API-Version", "compute 2.6");
         var id = await ConsoleHostFixture.ActiveServerAsync(api, "token-console-" + Guid.NewGuid().ToString("N")[..6]);
 

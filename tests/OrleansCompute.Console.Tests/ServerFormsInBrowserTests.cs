@@ -12,8 +12,7 @@ public sealed class ServerFormsInBrowserTests(ConsoleHostFixture fixture)
     public async Task A_member_resizes_a_server_from_its_page_sees_verify_resize_and_confirms_it_to_the_new_flavor()
     {
         var name = "resize-" + Guid.NewGuid().ToString("N")[..6];
-        using var api = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
-        api.DefaultRequestHeaders.Add("X-Auth-Token", await fixture.TokenAsync("demo", "demo"));
+        using var api = await fixture.ApiAsync("demo", "demo");
         var id = await ConsoleHostFixture.ActiveServerAsync(api, name);
 
         var page = await fixture.SignInAsync("demo", "demo");
