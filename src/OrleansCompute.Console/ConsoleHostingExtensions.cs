@@ -56,6 +56,7 @@ public static class ConsoleHostingExtensions
         services.AddSingleton<ApiAddress>();
         services.AddSingleton<ComputeApiClient>();
         services.AddSingleton<SessionValidator>();
+        services.AddSingleton<TokenConsole.TokenConsoleReader>();
         // The serial console is a websocket: the upgrade needs the websocket middleware in front of the endpoints.
         services.AddTransient<IStartupFilter, WebSocketStartupFilter>();
         return services;
@@ -76,8 +77,10 @@ public static class ConsoleHostingExtensions
         SignInEndpoints.Map(group);
         ServerListEndpoints.Map(group);
         ServerEndpoints.Map(group);
+        ServerFormEndpoints.Map(group);
         CreateServerEndpoints.Map(group);
         SerialConsoleEndpoints.Map(group);
+        TokenConsole.TokenConsoleEndpoints.Map(group);
         ResourceEndpoints.Map(group);
         AdminEndpoints.Map(group);
         return routes;

@@ -95,6 +95,29 @@ public sealed class ConsoleHostFixture : IAsyncLifetime
         return response.Headers.GetValues("X-Subject-Token").Single();
     }
 
+    /// <summary>An API client with a token of <paramref name="user"/> in <paramref name="project"/>, as the CLI would send.</summary>
+    public async Task<HttpClient> ApiAsync(string user, string project)
+    {
+        var client = new HttpClient { BaseAddress = Host.BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Auth-Token", await TokenAsync(user, project));
+        return client;
+    }
+
+    /// <summary>Creates an m1.tiny server through the API with <paramref name="api"/>'s token and waits until it is ACTIVE; its id.</summary>
+    public static async Task<string> ActiveServerAsync(HttpClient api, string name)
+    {
+        using var created = await api.PostAsJsonAsync("/v2.1/servers", new JsonObject
+        {
+            ["server"] = new JsonObject { ["name"] = name, ["flavorRef"] = "1", ["imageRef"] = "70a599e0-31e7-49b7-b260-868f441e862b" },
+        });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["server"]!["id"]!.ToString();
+        await Eventually.Until(
+            async () => (await api.GetFromJsonAsync<JsonObject>($"/v2.1/servers/{id}"))!["server"]!["status"]!.ToString(),
+            status => status == "ACTIVE", TimeSpan.FromSeconds(20), "the server turns ACTIVE");
+        return id;
+    }
+
     public async Task ScreenshotAsync(IPage page, string name)
     {
         var size = page.ViewportSize!;

@@ -13,10 +13,9 @@ public sealed class VisibilityInBrowserTests(ConsoleHostFixture fixture)
     public async Task Another_project_does_not_see_the_server_a_member_gets_no_admin_page_and_the_admin_sees_all()
     {
         var name = "visible-" + Guid.NewGuid().ToString("N")[..6];
-        using var demo = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
-        demo.DefaultRequestHeaders.Add("X-Auth-Token", await fixture.TokenAsync("demo", "demo"));
-        using var created = await demo.PostAsJsonAsync("/v2.1/servers", new JsonObject { ["server"] = new JsonObject { ["name"] = name, ["flavorRef"] = "1", ["imageRef"] = "70a599e0-31e7-49b7-b260-868f441e862b" } });
-        created.EnsureSuccessStatusCode();
+        using var demo = await fixture.ApiAsync("demo", "demo");
+        // ACTIVE, so that it is on a host when the admin page lists the hosts and their load.
+        await ConsoleHostFixture.ActiveServerAsync(demo, name);
 
         var member = await fixture.SignInAsync("demo", "demo");
         await Expect(member.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();

@@ -21,4 +21,10 @@ public sealed record ConsoleAuthorization
     [Id(4)] public string? InternalAccessPath { get; init; }
 
     [Id(5)] public required DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>
+    /// The server's project, so that whatever serves the console can read the server as that project would (the
+    /// token is the only credential a console URL carries). Null for tokens issued before it was recorded.
+    /// </summary>
+    [Id(6)] public string? ProjectId { get; init; }
 }

@@ -53,6 +53,7 @@ internal static class ConsoleIssuer
             Port = console.Port,
             ConsoleType = type,
             ExpiresAt = clock.GetUtcNow() + TokenLifetime,
+            ProjectId = server.ProjectId,
         });
         var request = context.Request;
         return $"{request.Scheme}://{request.Host}/console/servers/{server.Id}/{console.Protocol}?token={token}";

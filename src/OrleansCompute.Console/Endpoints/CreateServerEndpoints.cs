@@ -23,13 +23,9 @@ internal static class CreateServerEndpoints
 
     private static async Task<IResult> RenderAsync(HttpContext context, ConsoleUser user, ComputeApiClient api, CreateForm form, int status)
     {
-        var flavors = await api.GetAsync("/v2.1/flavors/detail", user.Token, cancellationToken: context.RequestAborted);
-        var images = await api.GetAsync("/image/v2/images", user.Token, cancellationToken: context.RequestAborted);
+        var flavorChoices = await Choices.FlavorsAsync(api, user.Token, context.RequestAborted);
+        var imageChoices = await Choices.ImagesAsync(api, user.Token, context.RequestAborted);
         var keypairs = await api.GetAsync("/v2.1/os-keypairs", user.Token, cancellationToken: context.RequestAborted);
-        var flavorChoices = (flavors.Body?["flavors"] as JsonArray ?? []).OfType<JsonNode>()
-            .Select(f => (Json.Text(f, "id"), $"{Json.Text(f, "name")} ({Json.Text(f, "vcpus")} vCPU, {Json.Text(f, "ram")} MB)")).ToList();
-        var imageChoices = (images.Body?["images"] as JsonArray ?? []).OfType<JsonNode>()
-            .Select(i => (Json.Text(i, "id"), Json.Text(i, "name"))).ToList();
         var keyNames = (keypairs.Body?["keypairs"] as JsonArray ?? []).OfType<JsonNode>()
             .Select(k => Json.Text(k["keypair"], "name")).ToList();
         return Page.Render<CreateServerPage>(new { User = user, Form = form, Flavors = flavorChoices, Images = imageChoices, KeyPairs = keyNames }, status);

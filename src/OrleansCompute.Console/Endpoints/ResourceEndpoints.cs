@@ -41,18 +41,13 @@ internal static class ResourceEndpoints
     {
         var form = await Page.FormAsync(context);
         var pair = new JsonObject { ["name"] = form["name"].ToString().Trim() };
-        // From 2.92 Nova only imports key pairs; a key pair the console generates is asked for at 2.91, the last
-        // microversion where Nova still generates one (and shows its private key once).
-        var microversion = "latest";
         if (form["public_key"].ToString().Trim() is { Length: > 0 } key)
         {
             pair["public_key"] = key;
         }
-        else
-        {
-            microversion = "2.91";
-        }
 
+        // From 2.92 Nova only imports key pairs; generating one (no public key given) is asked at 2.91, its last version.
+        var microversion = pair.ContainsKey("public_key") ? "latest" : "2.91";
         var response = await api.PostAsync("/v2.1/os-keypairs", user.Token, new JsonObject { ["keypair"] = pair }, microversion, context.RequestAborted);
         return response.Ok
             ? await KeyPairsAsync(context, user, api, Json.Text(response.Body?["keypair"], "private_key") is { Length: > 0 } p ? p : null, null)

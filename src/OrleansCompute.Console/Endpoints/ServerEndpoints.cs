@@ -42,9 +42,16 @@ internal static class ServerEndpoints
         }
 
         var output = await api.PostAsync(path + "/action", user.Token, new JsonObject { ["os-getConsoleOutput"] = new JsonObject { ["length"] = 40 } }, cancellationToken: context.RequestAborted);
+        var state = ServerState.From(server);
+        var forms = ServerActionOffer.FormsFor(state, user.IsAdmin);
         return Page.Render<ServerPage>(new
         {
-            User = user, Server = server, Actions = ServerActionOffer.For(ServerState.From(server), user.IsAdmin), InstanceActions = log,
+            User = user, Server = server, Actions = ServerActionOffer.For(state, user.IsAdmin), InstanceActions = log,
+            Forms = forms,
+            Flavors = forms.Any(f => f.Fields.Contains("flavor")) ? await Choices.FlavorsAsync(api, user.Token, context.RequestAborted) : [],
+            Images = forms.Any(f => f.Fields.Contains("image")) ? await Choices.ImagesAsync(api, user.Token, context.RequestAborted) : [],
+            Refusal = Page.Query(context, "form") is { } form && Page.Query(context, "fieldError") is { } message
+                ? (form, Page.Query(context, "field") ?? "", message) : ((string, string, string)?)null,
             ConsoleOutput = output.Ok ? Json.Text(output.Body, "output") : "(" + output.Fault + ")",
             Notice = Page.Query(context, "notice"), Error = Page.Query(context, "error"),
         });

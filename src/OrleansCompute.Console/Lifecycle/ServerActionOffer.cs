@@ -21,6 +21,13 @@ public static class ServerActionOffer
         return ConsoleAction.All.Where(a => Allows(ServerLifecycle.For(a.Kind), server, isAdmin) && Applies(a, server)).ToList();
     }
 
+    /// <summary>The forms (actions with parameters) the state allows, by the same table and rules as the buttons.</summary>
+    public static IReadOnlyList<ParameterAction> FormsFor(ServerState server, bool isAdmin)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return server.Deleted ? [] : ParameterAction.All.Where(a => Allows(ServerLifecycle.For(a.Kind), server, isAdmin)).ToList();
+    }
+
     private static bool Allows(ServerTransition row, ServerState server, bool isAdmin)
     {
         if (row.AdminPolicy is not null && !isAdmin)
