@@ -8,14 +8,23 @@ namespace OrleansCompute.WebConsole.Lifecycle;
 /// the lifecycle row that decides when it is allowed, the form's fields (the first one is where a Nova message that
 /// names no field is shown), and Nova's request body built from the posted fields.
 /// </summary>
-public sealed record ParameterAction(string Name, string Label, ServerActionKind Kind, IReadOnlyList<string> Fields)
+public sealed record ParameterAction(
+    string Name, string Label, ServerActionKind Kind, IReadOnlyList<string> Fields, Func<Func<string, string>, JsonObject> BuildBody)
 {
-    /// <summary>The forms, in the order they are shown.</summary>
+    /// <summary>The forms, in the order they are shown, each with the Nova body it posts.</summary>
     public static IReadOnlyList<ParameterAction> All { get; } =
     [
-        new("resize", "Resize", ServerActionKind.Resize, ["flavor"]),
-        new("rebuild", "Rebuild", ServerActionKind.Rebuild, ["image", "name"]),
-        new("create-image", "Create image", ServerActionKind.CreateImage, ["name"]),
+        new("resize", "Resize", ServerActionKind.Resize, ["flavor"],
+            field => new JsonObject { ["resize"] = new JsonObject { ["flavorRef"] = field("flavor") } }),
+        new("rebuild", "Rebuild", ServerActionKind.Rebuild, ["image", "name"],
+            field => new JsonObject
+            {
+                ["rebuild"] = field("name") is { Length: > 0 } name
+                    ? new JsonObject { ["imageRef"] = field("image"), ["name"] = name }
+                    : new JsonObject { ["imageRef"] = field("image") },
+            }),
+        new("create-image", "Create image", ServerActionKind.CreateImage, ["name"],
+            field => new JsonObject { ["createImage"] = new JsonObject { ["name"] = field("name") } }),
     ];
 
     public static ParameterAction? Find(string? name) => All.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.Ordinal));
@@ -24,17 +33,7 @@ public sealed record ParameterAction(string Name, string Label, ServerActionKind
     public JsonObject Body(Func<string, string> field)
     {
         ArgumentNullException.ThrowIfNull(field);
-        return Kind switch
-        {
-            ServerActionKind.Resize => new JsonObject { ["resize"] = new JsonObject { ["flavorRef"] = field("flavor") } },
-            ServerActionKind.Rebuild => new JsonObject
-            {
-                ["rebuild"] = field("name") is { Length: > 0 } name
-                    ? new JsonObject { ["imageRef"] = field("image"), ["name"] = name }
-                    : new JsonObject { ["imageRef"] = field("image") },
-            },
-            _ => new JsonObject { ["createImage"] = new JsonObject { ["name"] = field("name") } },
-        };
+        return BuildBody(field);
     }
 
     /// <summary>The field a Nova fault message is about: one it names (<c>imageRef</c>, <c>name</c>, ...), else the first.</summary>
