@@ -21,9 +21,8 @@ public sealed class GrainCallbackTests
 
         // A driver that left the grain's context (ConfigureAwait(false), then Task.Run) before reporting.
         await Task.Yield();
-        await Task.Run(async () =>
+        await Task.Run(() =>
         {
-            await Task.Delay(1).ConfigureAwait(false);
             TaskScheduler.Current.Should().NotBe(grain);
             report(42);
         });
