@@ -72,6 +72,11 @@ public static class ComputeApiExtensions
             .Validate(o => o.PasswordLength >= 1, "Compute:Api:PasswordLength must be at least 1.")
             .Validate(o => o.MaxRequestBodyBytes >= 1, "Compute:Api:MaxRequestBodyBytes must be at least 1.")
             .ValidateOnStart();
+        services.AddOptions<ImageServiceOptions>().Bind(configuration.GetSection(ImageServiceOptions.SectionName))
+            .Validate(o => o.ImageSizeCap >= 0, "Compute:Images:ImageSizeCap must not be negative.")
+            .Validate(o => o.MaxProperties >= 1 && o.MaxTags >= 1 && o.MaxMembers >= 1, "Compute:Images:MaxProperties, MaxTags and MaxMembers must be at least 1.")
+            .Validate(o => o.Store is null or "directory" or "database", "Compute:Images:Store must be 'directory' or 'database'.")
+            .ValidateOnStart();
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName))
             .Validate(o => KnownAuthMode(o.Mode) is not null, $"Compute:Auth:Mode is not supported; use '{AuthModes.Identity}', '{AuthModes.Keystone}' or '{AuthModes.NoAuth}'.")
             .Validate(

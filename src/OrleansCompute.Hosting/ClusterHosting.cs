@@ -24,6 +24,7 @@ internal static class ClusterHosting
         var services = builder.Services;
         services.AddSingleton(sp => new PostgresComputeDatabase(ComputeConnectionStrings.Require(sp.GetRequiredService<IConfiguration>())));
         services.AddSingleton<IServerIndex>(sp => new PostgresServerIndex(sp.GetRequiredService<PostgresComputeDatabase>()));
+        ImageDataHosting.Add(services, cluster: true);
         ComputeHealthChecks.Add(services, sp => sp.GetRequiredService<PostgresComputeDatabase>().DataSource);
 
         // Hosted services start in registration order: the schema check runs before the silo reads its queries.

@@ -110,6 +110,7 @@ public static class ComputeClientExtensions
     /// </summary>
     private static void AddIndexReader(IServiceCollection services, bool cluster)
     {
+        ImageDataHosting.Add(services, cluster);
         if (cluster)
         {
             services.AddSingleton(sp => new PostgresComputeDatabase(ComputeConnectionStrings.Require(sp.GetRequiredService<IConfiguration>())));

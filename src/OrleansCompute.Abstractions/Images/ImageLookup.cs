@@ -5,25 +5,24 @@ using OrleansCompute.Identity;
 namespace OrleansCompute.Images;
 
 /// <summary>
-/// The one way to find an image: the configured ones from the catalog (synchronously, no grain call), the
-/// snapshot images from their grains, so every silo and front sees the same durable records.
+/// The one way to find an image: the configured ones from the catalog (synchronously, no grain call), the others
+/// (snapshots and uploaded images) from their grains, so every silo and front sees the same durable records.
 /// </summary>
 /// <remarks>
-/// A per-process cache holds snapshot images once they are ACTIVE, and only then: an ACTIVE image never changes
-/// again and is never deleted (only a failed snapshot deletes its image, and that happens while it is SAVING;
-/// there is no image DELETE here), so a cached entry can never show a deleted image as bootable. A SAVING image
-/// is asked for every time, so it is seen ACTIVE as soon as its grain says so. Unknown ids are not cached.
+/// Images change and go (PATCH, DELETE, unshelve), so whatever decides something (<see cref="FindAsync"/>: a boot,
+/// a rebuild) asks the image's grain every time. The per-process cache serves only the views
+/// (<see cref="FindKnown"/>): it holds ACTIVE images as last loaded, and every load refreshes or drops the entry.
 /// </remarks>
 public sealed class ImageLookup(ComputeCatalog catalog, IGrainFactory grains)
 {
-    // Bounded so that a process that sees very many snapshots does not grow without limit; past it, lookups ask the grain.
+    // Bounded so that a process that sees very many images does not grow without limit; past it, views ask the grain.
     private const int MaxCachedImages = 10_000;
 
     private readonly ConcurrentDictionary<string, ImageDefinition> _active = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The image, or null when it does not exist or <paramref name="caller"/> may not see it (another project's
-    /// snapshot). A null caller is the service itself (a server's own image): no visibility check.
+    /// The image, or null when it does not exist or <paramref name="caller"/> may not see it (Glance's rules, see
+    /// <see cref="ImageAccess"/>). A null caller is the service itself (a server's own image): no visibility check.
     /// </summary>
     public async ValueTask<ImageDefinition?> FindAsync(string? id, CallerContext? caller = null)
     {
@@ -37,11 +36,23 @@ public sealed class ImageLookup(ComputeCatalog catalog, IGrainFactory grains)
             return configured;
         }
 
-        var image = _active.GetValueOrDefault(id) ?? await LoadAsync(id);
-        return image is not null && (caller is null || caller.CanSee(image.OwnerProjectId ?? caller.ProjectId)) ? image : null;
+        var record = await LoadAsync(id);
+        return record is not null && (caller is null || ImageAccess.CanRead(record, caller)) ? record.ToDefinition() : null;
     }
 
-    /// <summary>A configured image or an already cached snapshot, without a grain call (see <see cref="PreloadAsync"/>).</summary>
+    /// <summary>The image service's record (configured images as public ones), or null when absent or not visible to <paramref name="caller"/>.</summary>
+    public async ValueTask<SnapshotImage?> FindRecordAsync(string id, CallerContext caller)
+    {
+        if (catalog.FindImage(id) is { } configured)
+        {
+            return SnapshotImage.FromConfigured(configured);
+        }
+
+        var record = await LoadAsync(id);
+        return record is not null && ImageAccess.CanRead(record, caller) ? record : null;
+    }
+
+    /// <summary>A configured image or an already cached one, without a grain call (see <see cref="PreloadAsync"/>).</summary>
     public ImageDefinition? FindKnown(string? id) =>
         string.IsNullOrEmpty(id) ? null : catalog.FindImage(id) ?? _active.GetValueOrDefault(id);
 
@@ -56,36 +67,54 @@ public sealed class ImageLookup(ComputeCatalog catalog, IGrainFactory grains)
     }
 
     /// <summary>
-    /// The images the caller sees, as Glance lists them: the configured (public) ones, then the caller's project's
-    /// snapshots, oldest first. Lists are rare, so reading the project's directory and its images is fine here.
+    /// Nova's image proxy list: the configured (public) images, then the caller's project's own images, oldest first.
     /// </summary>
     public async Task<IReadOnlyList<ImageDefinition>> ListAsync(CallerContext caller)
     {
-        var ids = await grains.GetGrain<IImageDirectoryGrain>(caller.ProjectId).ListAsync();
-        var snapshots = await Task.WhenAll(ids.Select(id => LoadAsync(id).AsTask()));
-        return [.. catalog.Images, .. snapshots.OfType<ImageDefinition>().OrderBy(i => i.Created)];
+        var records = await LoadDirectoriesAsync([ImageDirectories.Owner(caller.ProjectId)]);
+        return [.. catalog.Images, .. records.Where(r => ImageAccess.CanRead(r, caller)).OrderBy(r => r.Created).Select(r => r.ToDefinition())];
     }
 
-    private async ValueTask<ImageDefinition?> LoadAsync(string id)
+    /// <summary>
+    /// Every image record <paramref name="caller"/> may read, for the image service's list to filter: the configured
+    /// ones, then those of the directories it may see (admins: all of them). Lists are rare and directories small.
+    /// </summary>
+    public async Task<IReadOnlyList<SnapshotImage>> ListRecordsAsync(CallerContext caller)
     {
-        // Snapshot ids are uuids; anything else cannot be one, and must not activate a grain per bad request.
+        IReadOnlyList<string> keys = caller.IsAdmin
+            ? [ImageDirectories.All]
+            : [ImageDirectories.Owner(caller.ProjectId), ImageDirectories.Published, ImageDirectories.SharedWith(caller.ProjectId)];
+        var records = await LoadDirectoriesAsync(keys);
+        return [.. catalog.Images.Select(SnapshotImage.FromConfigured), .. records.Where(r => ImageAccess.CanRead(r, caller))];
+    }
+
+    private async Task<IReadOnlyList<SnapshotImage>> LoadDirectoriesAsync(IReadOnlyList<string> keys)
+    {
+        var lists = await Task.WhenAll(keys.Select(key => grains.GetGrain<IImageDirectoryGrain>(key).ListAsync()));
+        var ids = lists.SelectMany(ids => ids).Distinct(StringComparer.OrdinalIgnoreCase);
+        var records = await Task.WhenAll(ids.Select(id => LoadAsync(id).AsTask()));
+        return [.. records.OfType<SnapshotImage>()];
+    }
+
+    private async ValueTask<SnapshotImage?> LoadAsync(string id)
+    {
+        // Image ids are uuids; anything else cannot be one, and must not activate a grain per bad request.
         if (!Guid.TryParse(id, out var uuid))
         {
             return null;
         }
 
-        var record = await grains.GetGrain<IImageGrain>(uuid.ToString()).GetAsync();
-        if (record is null)
+        var key = uuid.ToString();
+        var record = await grains.GetGrain<IImageGrain>(key).GetAsync();
+        if (record is { IsActive: true } && (_active.Count < MaxCachedImages || _active.ContainsKey(key)))
         {
-            return null;
+            _active[key] = record.ToDefinition();
+        }
+        else
+        {
+            _active.TryRemove(key, out _);
         }
 
-        var image = record.ToDefinition();
-        if (record.IsActive && _active.Count < MaxCachedImages)
-        {
-            _active.TryAdd(image.Id, image);
-        }
-
-        return image;
+        return record;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,15 +6,16 @@ using Microsoft.Extensions.Options;
 using OrleansCompute.Api.Auth;
 using OrleansCompute.Api.Identity;
 using OrleansCompute.Catalog;
+using OrleansCompute.Faults;
 using OrleansCompute.Images;
 
 namespace OrleansCompute.Api.ImageService;
 
 /// <summary>
-/// A read-only Glance v2 subset over the configured images and the caller's project's snapshots, listed in the service catalog as
-/// <c>image</c>: python-openstackclient needs an image service even to list servers, and resolves image names
-/// through it. The version document at <c>/image</c>; <c>/image/v2/images</c> (filters name, status,
-/// visibility; limit and marker) and <c>/image/v2/images/{id}</c> need a token.
+/// The Glance v2 subset, listed in the service catalog as <c>image</c>: the version document at <c>/image</c>; under
+/// <c>/image/v2</c> (token required) images are listed, shown, created, patched and deleted here, their data, tags and
+/// members in the neighbouring endpoint classes. The configured images are public and owned by nobody: readable by
+/// all, changed by none. Every refusal is Glance's fault (<see cref="GlanceFaultFilter"/>).
 /// </summary>
 internal static class ImageServiceEndpoints
 {
@@ -24,9 +24,40 @@ internal static class ImageServiceEndpoints
     public static void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet(IdentityPaths.Image, Versions);
-        routes.MapGet(V2Prefix + "/images", ListAsync);
-        routes.MapGet(V2Prefix + "/images/{id}", ShowAsync);
+        var v2 = routes.MapGroup(V2Prefix);
+        v2.AddEndpointFilter<GlanceFaultFilter>();
+        v2.MapGet("/images", ListAsync);
+        v2.MapPost("/images", CreateAsync);
+        v2.MapGet("/images/{id}", ShowAsync);
+        v2.MapPatch("/images/{id}", UpdateAsync);
+        v2.MapDelete("/images/{id}", DeleteAsync);
+        ImageDataEndpoints.Map(v2);
+        ImageTagEndpoints.Map(v2);
+        ImageMemberEndpoints.Map(v2);
     }
+
+    /// <summary>The grain of an image the caller means to change: 404 for what is no image id, 403 for a configured image.</summary>
+    public static IImageGrain Changeable(IGrainFactory grains, ComputeCatalog catalog, string id)
+    {
+        if (catalog.FindImage(id) is not null)
+        {
+            throw ComputeFaultException.Forbidden("You are not permitted to modify this image.");
+        }
+
+        return ImageIds.TryKey(id, out var key)
+            ? grains.GetGrain<IImageGrain>(key)
+            : throw ImageNotFound(id);
+    }
+
+    /// <summary>The image the caller may read (configured or not); 404 otherwise.</summary>
+    public static async Task<SnapshotImage> ReadableAsync(ImageLookup lookup, HttpContext context, string id) =>
+        await lookup.FindRecordAsync(id, context.Caller()) ?? throw ImageNotFound(id);
+
+    public static ComputeFaultException ImageNotFound(string id) =>
+        ComputeFaultException.NotFound($"No image found with ID {(id.Length > 64 ? id[..64] + "..." : id)}");
+
+    public static JsonResponse ImageResult(int status, SnapshotImage image, string? location = null) =>
+        new(status, w => ImageView.Write(w, image), location);
 
     /// <summary>Glance answers its root with 300 Multiple Choices and its versions.</summary>
     private static JsonResponse Versions(HttpContext context, IOptions<IdentityOptions> options)
@@ -57,131 +88,61 @@ internal static class ImageServiceEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext context, ImageLookup lookup)
     {
-        var query = context.Request.Query;
-        IEnumerable<ImageDefinition> images = await lookup.ListAsync(context.Caller());
-        if (query.TryGetValue("name", out var name))
-        {
-            images = images.Where(i => string.Equals(i.Name, name[^1], StringComparison.Ordinal));
-        }
-
-        if (query.TryGetValue("status", out var status))
-        {
-            images = images.Where(i => string.Equals(i.Status, status[^1], StringComparison.OrdinalIgnoreCase));
-        }
-
-        if (query.TryGetValue("visibility", out var visibility) && visibility[^1] is not "all")
-        {
-            // Configured images are public; snapshots are private to their project, as Glance makes them.
-            var wanted = visibility[^1];
-            images = images.Where(i => string.Equals(Visibility(i), wanted, StringComparison.Ordinal));
-        }
-
-        if (query.TryGetValue("marker", out var marker))
-        {
-            var list = images.ToList();
-            var index = list.FindIndex(i => string.Equals(i.Id, marker[^1], StringComparison.OrdinalIgnoreCase));
-            if (index < 0)
-            {
-                return Text(400, $"Invalid marker. Image {marker[^1]} could not be found.");
-            }
-
-            images = list.Skip(index + 1);
-        }
-
-        var limit = int.MaxValue;
-        if (query.TryGetValue("limit", out var limitText) && (!int.TryParse(limitText[^1], NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 0))
-        {
-            return Text(400, "limit param must be an integer");
-        }
-
-        var page = images.Take(limit == int.MaxValue ? limit : limit + 1).ToList();
-        // limit=0 is an empty page without a next link, as in Glance (it once was a 500: a next link from no image).
-        var more = limit is > 0 and < int.MaxValue && page.Count > limit;
-        if (limit == 0)
-        {
-            page.Clear();
-        }
-
-        if (more)
-        {
-            page.RemoveAt(page.Count - 1);
-        }
-
+        var query = ImageListQuery.Parse(context.Request.Query);
+        var caller = context.Caller();
+        var (page, more) = query.Apply(await lookup.ListRecordsAsync(caller), caller);
+        var first = "/v2/images" + (query.QueryWithoutMarker.Length > 0 ? "?" + query.QueryWithoutMarker : "");
         return new JsonResponse(200, w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("images");
             foreach (var image in page)
             {
-                Write(w, image);
+                ImageView.Write(w, image);
             }
 
             w.WriteEndArray();
-            w.WriteString("first", "/v2/images");
+            w.WriteString("first", first);
             w.WriteString("schema", "/v2/schemas/images");
             if (more)
             {
-                w.WriteString("next", $"/v2/images?marker={page[^1].Id}&limit={limit}");
+                w.WriteString("next", first + (first.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "marker=" + page[^1].Id);
             }
 
             w.WriteEndObject();
         });
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext context, string id, ImageLookup lookup)
+    private static async Task<IResult> ShowAsync(HttpContext context, string id, ImageLookup lookup) =>
+        ImageResult(200, await ReadableAsync(lookup, context, id));
+
+    private static async Task<IResult> CreateAsync(HttpContext context, IGrainFactory grains, ComputeCatalog catalog)
     {
-        var image = await lookup.FindAsync(id, context.Caller());
-        return image is null ? Text(404, $"No image found with ID {id}") : new JsonResponse(200, w => Write(w, image));
+        var (requestedId, properties) = await ImageRequestBody.ReadCreateAsync(context);
+        var id = requestedId ?? Guid.NewGuid().ToString();
+        if (catalog.FindImage(id) is not null)
+        {
+            throw ComputeFaultException.Conflict($"An image with identifier {id} already exists");
+        }
+
+        var image = await grains.GetGrain<IImageGrain>(id).DefineAsync(context.Caller(), properties);
+        return ImageResult(201, image, $"/v2/images/{image.Id}");
     }
 
-    /// <summary>Glance's errors are plain text (webob), not JSON.</summary>
-    private static IResult Text(int status, string message) =>
-        Results.Text($"{status} {(status == 404 ? "Not Found" : "Bad Request")}\n\n{message}\n\n", "text/plain", statusCode: status);
-
-    private static string Visibility(ImageDefinition image) => image.OwnerProjectId is null ? "public" : "private";
-
-    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private static void Write(Utf8JsonWriter w, ImageDefinition image)
+    private static async Task<IResult> UpdateAsync(HttpContext context, string id, IGrainFactory grains, ComputeCatalog catalog)
     {
-        w.WriteStartObject();
-        foreach (var (key, value) in image.Metadata)
-        {
-            // Glance shows additional properties at the top level of the image.
-            w.WriteString(key, value);
-        }
+        var grain = Changeable(grains, catalog, id);
+        var operations = await ImageRequestBody.ReadPatchAsync(context);
+        return ImageResult(200, await grain.UpdateAsync(context.Caller(), operations));
+    }
 
-        w.WriteString("id", image.Id);
-        w.WriteString("name", image.Name);
-        w.WriteString("status", image.Status.ToLowerInvariant());
-        w.WriteString("visibility", Visibility(image));
-        w.WriteBoolean("protected", false);
-        w.WriteBoolean("os_hidden", false);
-        w.WriteString("container_format", "bare");
-        w.WriteString("disk_format", "qcow2");
-        w.WriteNumber("min_disk", image.MinDiskGb);
-        w.WriteNumber("min_ram", image.MinRamMb);
-        w.WriteNumber("size", image.SizeBytes);
-        w.WriteNull("virtual_size");
-        w.WriteNull("checksum");
-        w.WriteNull("os_hash_algo");
-        w.WriteNull("os_hash_value");
-        if (image.OwnerProjectId is { } owner)
-        {
-            w.WriteString("owner", owner);
-        }
-        else
-        {
-            w.WriteNull("owner");
-        }
-
-        w.WriteString("created_at", Timestamp(image.Created));
-        w.WriteString("updated_at", Timestamp(image.Updated ?? image.Created));
-        w.WriteStartArray("tags");
-        w.WriteEndArray();
-        w.WriteString("self", $"/v2/images/{image.Id}");
-        w.WriteString("file", $"/v2/images/{image.Id}/file");
-        w.WriteString("schema", "/v2/schemas/image");
-        w.WriteEndObject();
+    private static async Task<IResult> DeleteAsync(HttpContext context, string id, IGrainFactory grains, ComputeCatalog catalog)
+    {
+        var data = ImageDataEndpoints.Store(context);
+        var grain = Changeable(grains, catalog, id);
+        await grain.DeleteByUserAsync(context.Caller());
+        // The record is gone first, so no reader is sent to data that is being removed.
+        await data.DeleteAsync(grain.GetPrimaryKeyString(), CancellationToken.None);
+        return Results.NoContent();
     }
 }

@@ -1,14 +1,24 @@
+using Microsoft.Extensions.Options;
+using OrleansCompute.Faults;
+using OrleansCompute.Identity;
+
 namespace OrleansCompute.Images;
 
 /// <summary>
-/// One snapshot image (Nova's Glance record): created SAVING by the server grain taking the snapshot, then
-/// marked ACTIVE or deleted. Durable in the compute storage, so it survives restarts and every silo and front
-/// reaches the same record.
+/// One image (Glance's record): a snapshot created SAVING by the server grain taking it, or a user's image created
+/// QUEUED through the image service. Durable in the compute storage, so it survives restarts and every silo and
+/// front reaches the same record. It keeps the directories that list it: an image is added to a directory before
+/// the record that needs it is written, and removed after the record no longer does, so a list never misses an image
+/// (readers re-check every image they load, so an extra id is harmless).
 /// </summary>
 [GrainType("compute-image")]
-internal sealed class ImageGrain(
-    [PersistentState("image", ComputeStorage.ProviderName)] IPersistentState<ImageState> state) : Grain, IImageGrain
+internal sealed partial class ImageGrain(
+    [PersistentState("image", ComputeStorage.ProviderName)] IPersistentState<ImageState> state,
+    ComputeClock clock,
+    IOptions<ImageServiceOptions> options) : Grain, IImageGrain
 {
+    private ImageServiceOptions Limits => options.Value;
+
     public async Task CreateAsync(SnapshotImage image)
     {
         if (state.State.Image is not null)
@@ -16,38 +26,170 @@ internal sealed class ImageGrain(
             return;
         }
 
-        // Listed first: a list may then show an id whose record is not written yet (readers skip it), never miss an image.
-        await Directory(image.OwnerProjectId).AddAsync(image.Id);
-        state.State.Image = image;
-        await state.WriteStateAsync();
+        await CommitAsync(image);
     }
 
-    public async Task MarkActiveAsync(DateTimeOffset at)
+    public async Task<SnapshotImage> DefineAsync(CallerContext caller, IReadOnlyList<ImagePatchOperation> properties)
+    {
+        var id = this.GetPrimaryKeyString();
+        if (state.State.Image is not null)
+        {
+            throw ComputeFaultException.Conflict($"An image with identifier {id} already exists");
+        }
+
+        var now = clock.UtcNow;
+        var blank = new SnapshotImage
+        {
+            Id = id,
+            Name = null,
+            Status = SnapshotImage.Queued,
+            OwnerProjectId = caller.ProjectId,
+            Visibility = ImageVisibility.Shared,
+            SizeBytes = 0,
+            SizeKnown = false,
+            Created = now,
+            Updated = now,
+        };
+        // A member may name its own project as the owner; any other owner is an admin's choice (the patch rule).
+        var image = properties
+            .Where(p => p.Property != ImageProperties.Owner || !string.Equals(p.Value?.Text, caller.ProjectId, StringComparison.Ordinal))
+            .Aggregate(blank, (current, operation) => ImagePatch.Apply(current, operation, caller));
+        EnsureLimits(image);
+        await CommitAsync(image);
+        return image;
+    }
+
+    public async Task MarkActiveAsync(DateTimeOffset at, SnapshotCompletion completion)
     {
         if (state.State.Image is not { IsActive: false } image)
         {
             return;
         }
 
-        state.State.Image = image with { Status = SnapshotImage.Active, Updated = at };
-        await state.WriteStateAsync();
+        var metadata = new Dictionary<string, string>(image.Metadata, StringComparer.Ordinal);
+        foreach (var (key, value) in completion.Properties)
+        {
+            metadata[key] = value;
+        }
+
+        await CommitAsync(image with
+        {
+            Status = SnapshotImage.Active,
+            Updated = at,
+            DiskFormat = completion.DiskFormat,
+            ContainerFormat = completion.ContainerFormat,
+            Metadata = metadata,
+        });
     }
 
     public async Task DeleteAsync()
     {
-        // Only an unfinished snapshot goes: an ACTIVE image is final (ImageLookup caches it on that promise), so a
-        // delete racing the end of its snapshot leaves it.
-        if (state.State.Image is not { IsActive: false } image)
+        // Only an unfinished snapshot goes: a delete racing the end of its snapshot leaves the finished image.
+        if (state.State.Image is { IsActive: false })
         {
-            return;
+            await RemoveAsync();
+        }
+    }
+
+    public async Task<bool> RemoveAsync()
+    {
+        if (state.State.Image is not { } image)
+        {
+            return false;
         }
 
         await state.ClearStateAsync();
         state.State.Image = null;
-        await Directory(image.OwnerProjectId).RemoveAsync(image.Id);
+        await Task.WhenAll(ImageDirectories.For(image).Select(key => Directory(key).RemoveAsync(image.Id)));
+        return true;
+    }
+
+    public async Task DeleteByUserAsync(CallerContext caller)
+    {
+        var image = Writable(caller);
+        if (image.Protected)
+        {
+            throw ComputeFaultException.Forbidden($"Image {image.Id} is protected and cannot be deleted.");
+        }
+
+        await RemoveAsync();
+    }
+
+    public async Task<string> BeginUploadAsync(CallerContext caller)
+    {
+        var image = Writable(caller);
+        if (image.Status != SnapshotImage.Queued)
+        {
+            throw ComputeFaultException.Conflict($"Image status transition from {image.Status.ToLowerInvariant()} to saving is not allowed");
+        }
+
+        if (image.DiskFormat is null || image.ContainerFormat is null)
+        {
+            throw ComputeFaultException.BadRequest("Properties disk_format, container_format must be set prior to saving data.");
+        }
+
+        var uploadId = Guid.NewGuid().ToString("N");
+        await CommitAsync(image with { Status = SnapshotImage.Saving, UploadId = uploadId, Updated = clock.UtcNow });
+        return uploadId;
+    }
+
+    public async Task<bool> CompleteUploadAsync(string uploadId, ImageUpload upload)
+    {
+        if (state.State.Image is not { } image || !string.Equals(image.UploadId, uploadId, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        await CommitAsync(image with
+        {
+            Status = SnapshotImage.Active,
+            UploadId = null,
+            SizeBytes = upload.SizeBytes,
+            SizeKnown = true,
+            HasData = true,
+            Checksum = upload.Md5,
+            HashAlgorithm = upload.HashAlgorithm,
+            HashValue = upload.HashValue,
+            Updated = clock.UtcNow,
+        });
+        return true;
+    }
+
+    public async Task AbortUploadAsync(string uploadId)
+    {
+        if (state.State.Image is { } image && string.Equals(image.UploadId, uploadId, StringComparison.Ordinal))
+        {
+            // Glance's restore: back to queued with the sizes cleared, so the upload can be tried again.
+            await CommitAsync(image with { Status = SnapshotImage.Queued, UploadId = null, SizeBytes = 0, SizeKnown = false, Updated = clock.UtcNow });
+        }
     }
 
     public Task<SnapshotImage?> GetAsync() => Task.FromResult(state.State.Image);
 
-    private IImageDirectoryGrain Directory(string projectId) => GrainFactory.GetGrain<IImageDirectoryGrain>(projectId);
+    /// <summary>The image when the caller may change it: 404 when it cannot see it, 403 when it only reads it.</summary>
+    private SnapshotImage Writable(CallerContext caller)
+    {
+        var image = Readable(caller);
+        return ImageAccess.CanWrite(image, caller)
+            ? image
+            : throw ComputeFaultException.Forbidden("You are not permitted to modify this image.");
+    }
+
+    private SnapshotImage Readable(CallerContext caller) =>
+        state.State.Image is { } image && ImageAccess.CanRead(image, caller)
+            ? image
+            : throw ComputeFaultException.NotFound($"No image found with ID {this.GetPrimaryKeyString()}");
+
+    /// <summary>Writes the new record, with the directories it needs added first and those it left removed after.</summary>
+    private async Task CommitAsync(SnapshotImage next)
+    {
+        var before = state.State.Image is { } previous ? ImageDirectories.For(previous) : [];
+        var after = ImageDirectories.For(next);
+        await Task.WhenAll(after.Except(before, StringComparer.Ordinal).Select(key => Directory(key).AddAsync(next.Id)));
+        state.State.Image = next;
+        await state.WriteStateAsync();
+        await Task.WhenAll(before.Except(after, StringComparer.Ordinal).Select(key => Directory(key).RemoveAsync(next.Id)));
+    }
+
+    private IImageDirectoryGrain Directory(string key) => GrainFactory.GetGrain<IImageDirectoryGrain>(key);
 }

@@ -54,7 +54,7 @@ internal sealed partial class ServerGrain
     }
 
     /// <summary>The snapshot finished: its image becomes ACTIVE before the server leaves image_uploading, as in Nova.</summary>
-    public Task MarkSnapshotActiveAsync(string imageId) => ImageGrain(imageId).MarkActiveAsync(clock.UtcNow);
+    public Task MarkSnapshotActiveAsync(string imageId) => ImageGrain(imageId).MarkActiveAsync(clock.UtcNow, SnapshotUpload.Completion(_live!));
 
     /// <summary>The snapshot failed: Nova deletes its image (before the server's task_state is reverted).</summary>
     public Task DeleteSnapshotAsync(string imageId) => ImageGrain(imageId).DeleteAsync();

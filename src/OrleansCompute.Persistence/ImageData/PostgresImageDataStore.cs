@@ -1,0 +1,130 @@
+using Npgsql;
+using NpgsqlTypes;
+using OrleansCompute.Images;
+using OrleansCompute.Persistence.Postgres;
+
+namespace OrleansCompute.Persistence.ImageData;
+
+/// <summary>
+/// Image data in the cluster's PostgreSQL database (table <c>compute_image_data</c>), in chunks of
+/// <see cref="ChunkBytes"/>: an upload is written chunk by chunk in one transaction (all or nothing), a download
+/// reads one chunk at a time. Every silo sees the same data without a shared file system.
+/// </summary>
+public sealed class PostgresImageDataStore(PostgresComputeDatabase database) : IImageDataStore
+{
+    public const int ChunkBytes = 1024 * 1024;
+
+    public async Task WriteAsync(string imageId, Stream data, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await DeleteAsync(connection, transaction, imageId, cancellationToken);
+        var buffer = new byte[ChunkBytes];
+        var chunk = 0;
+        while (true)
+        {
+            var filled = await data.ReadAtLeastAsync(buffer, ChunkBytes, throwOnEndOfStream: false, cancellationToken);
+            if (filled == 0)
+            {
+                break;
+            }
+
+            await using (var insert = new NpgsqlCommand("INSERT INTO compute_image_data (image_id, chunk_no, data) VALUES (@id, @no, @data);", connection, transaction))
+            {
+                insert.Parameters.AddWithValue("id", imageId);
+                insert.Parameters.AddWithValue("no", chunk++);
+                insert.Parameters.Add(new NpgsqlParameter("data", NpgsqlDbType.Bytea) { Value = new ArraySegment<byte>(buffer, 0, filled) });
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            if (filled < ChunkBytes)
+            {
+                break;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<ImageDataReader?> OpenAsync(string imageId, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand("SELECT count(*), coalesce(sum(length(data)), 0) FROM compute_image_data WHERE image_id = @id;");
+        command.Parameters.AddWithValue("id", imageId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var chunks = reader.GetInt64(0);
+        var length = reader.GetInt64(1);
+        return chunks == 0 ? null : new ImageDataReader(length, new ChunkStream(database.DataSource, imageId, (int)chunks, length));
+    }
+
+    public async Task DeleteAsync(string imageId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await DeleteAsync(connection, null, imageId, cancellationToken);
+    }
+
+    private static async Task DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string imageId, CancellationToken cancellationToken)
+    {
+        await using var delete = new NpgsqlCommand("DELETE FROM compute_image_data WHERE image_id = @id;", connection, transaction);
+        delete.Parameters.AddWithValue("id", imageId);
+        await delete.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Reads the chunks in order, one query each, holding one chunk at a time.</summary>
+    private sealed class ChunkStream(NpgsqlDataSource dataSource, string imageId, int chunks, long length) : Stream
+    {
+        private byte[] _chunk = [];
+        private int _offset;
+        private int _next;
+        private long _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => length;
+
+        public override long Position
+        {
+            get => _position;
+            set => throw new NotSupportedException();
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_offset == _chunk.Length)
+            {
+                if (_next == chunks)
+                {
+                    return 0;
+                }
+
+                await using var command = dataSource.CreateCommand("SELECT data FROM compute_image_data WHERE image_id = @id AND chunk_no = @no;");
+                command.Parameters.AddWithValue("id", imageId);
+                command.Parameters.AddWithValue("no", _next++);
+                _chunk = await command.ExecuteScalarAsync(cancellationToken) as byte[] ?? [];
+                _offset = 0;
+            }
+
+            var count = Math.Min(buffer.Length, _chunk.Length - _offset);
+            _chunk.AsMemory(_offset, count).CopyTo(buffer);
+            _offset += count;
+            _position += count;
+            return count;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
