@@ -141,6 +141,8 @@ internal sealed partial class ServerGrain
     private async Task AfterDeletedAsync()
     {
         await DrainOutboxAsync();
+        // Nova deletes a shelved server's snapshot image with the server.
+        await RemoveShelvedImageAsync();
         foreach (var deadline in ServerDeadlines.All)
         {
             await CancelReminderAsync(deadline.Reminder);

@@ -59,6 +59,22 @@ internal sealed partial class ServerGrain
     /// <summary>The snapshot failed: Nova deletes its image (before the server's task_state is reverted).</summary>
     public Task DeleteSnapshotAsync(string imageId) => ImageGrain(imageId).DeleteAsync();
 
+    public async Task RecordShelvedImageAsync(string imageId)
+    {
+        await MarkSnapshotActiveAsync(imageId);
+        // Written by the end's commit, which follows; a resumed shelve records it again.
+        state.State.ShelvedImageId = imageId;
+    }
+
+    public async Task RemoveShelvedImageAsync()
+    {
+        if (state.State.ShelvedImageId is { } imageId)
+        {
+            await ImageGrain(imageId).RemoveAsync();
+            state.State.ShelvedImageId = null;
+        }
+    }
+
     /// <summary>
     /// A delete or os-resetState cancelled the operation in flight: when it was a snapshot, its image can never
     /// finish, so it goes (Nova: the snapshot of a deleted instance fails, and its image is deleted).

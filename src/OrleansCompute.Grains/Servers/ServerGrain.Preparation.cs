@@ -47,29 +47,50 @@ internal sealed partial class ServerGrain
     }
 
     /// <summary>
-    /// createImage / createBackup: the Glance record of the snapshot, SAVING, made from the server and its base
-    /// image (<paramref name="baseImage"/>, null when that image is gone).
+    /// createImage / createBackup / shelve: the Glance record of the snapshot, SAVING, as Nova's API creates it: the
+    /// base image's properties (<paramref name="baseImage"/>, null when that image is gone) minus those Nova never
+    /// copies, Nova's own (image_type, instance_uuid, user_id, base_image_ref, boot_roles), the action's metadata
+    /// last. Owned by the caller's project (Glance takes the token's): private, or shared with the server's project
+    /// when an admin snapshots another project's server. A backup keeps the base image's formats.
     /// </summary>
     private SnapshotImage NewSnapshotImage(ServerActionCommand command, string imageId, ServerSnapshot server, ImageDefinition? baseImage)
     {
-        var metadata = new Dictionary<string, string>(command.ImageMetadata ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        var caller = command.Caller;
+        var backup = command.Action == ServerActionKind.CreateBackup;
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in baseImage?.Metadata ?? [])
         {
-            ["image_type"] = command.Action == ServerActionKind.CreateBackup ? "backup" : "snapshot",
-            ["instance_uuid"] = Id.ToString(),
-            ["base_image_ref"] = server.ImageRef,
-            ["user_id"] = command.Caller.UserId,
-            ["owner_id"] = server.ProjectId,
-        };
+            if (SnapshotProperties.Inherited(key))
+            {
+                metadata[key] = value;
+            }
+        }
+
+        metadata["image_type"] = backup ? "backup" : "snapshot";
+        metadata["instance_uuid"] = Id.ToString();
+        metadata["user_id"] = caller.UserId;
+        metadata["base_image_ref"] = server.ImageRef;
+        metadata["boot_roles"] = string.Join(",", caller.Roles);
+        foreach (var (key, value) in command.ImageMetadata ?? new Dictionary<string, string>())
+        {
+            metadata[key] = value;
+        }
+
         var now = clock.UtcNow;
+        var ownProject = string.Equals(caller.ProjectId, server.ProjectId, StringComparison.Ordinal);
         return new SnapshotImage
         {
             Id = imageId,
             Name = command.ImageName ?? "",
             Status = SnapshotImage.Saving,
-            OwnerProjectId = server.ProjectId,
+            OwnerProjectId = caller.ProjectId,
+            Visibility = ownProject ? ImageVisibility.Private : ImageVisibility.Shared,
+            Members = ownProject ? [] : [new ImageMember { ProjectId = server.ProjectId, Status = ImageMember.Pending, Created = now, Updated = now }],
             MinDiskGb = server.Flavor.DiskGb,
             MinRamMb = baseImage?.MinRamMb ?? 0,
             SizeBytes = baseImage?.SizeBytes ?? 0,
+            DiskFormat = backup ? "qcow2" : null,
+            ContainerFormat = backup ? "bare" : null,
             Created = now,
             Updated = now,
             Metadata = metadata,

@@ -40,4 +40,7 @@ public sealed class ServerState
     /// (see <c>ServerGrain.Outbox</c>): written by the commit that makes it due, removed once done.
     /// </summary>
     [Id(10)] public List<ServerOutboxEntry> Outbox { get; set; } = [];
+
+    /// <summary>Nova's system metadata <c>shelved_image_id</c>: the snapshot a shelve left, deleted by unshelve or delete.</summary>
+    [Id(30)] public string? ShelvedImageId { get; set; }
 }

@@ -267,6 +267,72 @@ public sealed class ImageServiceTests(ImageServiceHostFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Snapshots_and_backups_appear_with_Novas_properties()
+    {
+        var serverId = await Demo.CreateServerAsync("snap-source");
+        await Demo.WaitForStatusAsync(serverId, "ACTIVE");
+
+        var snapshotId = await SnapshotImages.CreateImageAsync(Demo, serverId, "snap-of-source");
+        await SnapshotImages.WaitForActiveAsync(Demo, snapshotId);
+        var snapshot = await GlanceRequests.ShowAsync(Demo, snapshotId);
+        snapshot["image_type"]!.GetValue<string>().Should().Be("snapshot");
+        snapshot["instance_uuid"]!.GetValue<string>().Should().Be(serverId);
+        snapshot["base_image_ref"]!.GetValue<string>().Should().Be(NovaClient.Image);
+        snapshot["user_id"]!.GetValue<string>().Should().Be("demo");
+        snapshot["owner"]!.GetValue<string>().Should().Be("demo");
+        snapshot["owner_id"]!.GetValue<string>().Should().Be("demo");
+        snapshot["boot_roles"]!.GetValue<string>().Should().Contain("member");
+        snapshot["purpose"]!.GetValue<string>().Should().Be("test", "the action's metadata is kept");
+        snapshot["image_location"]!.GetValue<string>().Should().Be("snapshot");
+        snapshot["visibility"]!.GetValue<string>().Should().Be("private");
+        snapshot["disk_format"]!.GetValue<string>().Should().Be("qcow2");
+        snapshot["container_format"]!.GetValue<string>().Should().Be("bare");
+        snapshot["status"]!.GetValue<string>().Should().Be("active");
+
+        var backup = await Demo.PostAsync($"/v2.1/servers/{serverId}/action", """{"createBackup": {"name": "nightly", "backup_type": "daily", "rotation": 2}}""", "2.45");
+        backup.Status.Should().Be(HttpStatusCode.Accepted, backup.Body);
+        var backupId = backup.Json["image_id"]!.GetValue<string>();
+        await SnapshotImages.WaitForActiveAsync(Demo, backupId);
+        // Nova's rotation finds a server's backups with extra-property filters.
+        (await ListIdsAsync(Demo, $"?image_type=backup&backup_type=daily&instance_uuid={serverId}")).Should().Equal(backupId);
+
+        var admin = await fixture.Admin.PostAsync($"/v2.1/servers/{serverId}/action", """{"createImage": {"name": "by-admin"}}""", "2.45");
+        admin.Status.Should().Be(HttpStatusCode.Accepted, admin.Body);
+        var adminImage = await GlanceRequests.ShowAsync(fixture.Admin, admin.Json["image_id"]!.GetValue<string>());
+        adminImage["owner"]!.GetValue<string>().Should().Be("admin", "Glance takes the token's project");
+        adminImage["visibility"]!.GetValue<string>().Should().Be("shared");
+        (await Demo.GetAsync($"/image/v2/images/{Id(adminImage)}/members/demo")).Status.Should().Be(HttpStatusCode.OK, "Nova shares it with the server's project");
+    }
+
+    [Fact]
+    public async Task A_shelve_leaves_the_shelved_image_that_unshelve_and_delete_remove()
+    {
+        var name = "shelf-" + Guid.NewGuid().ToString("N")[..6];
+        var serverId = await Demo.CreateServerAsync(name);
+        await Demo.WaitForStatusAsync(serverId, "ACTIVE");
+
+        (await Demo.PostAsync($"/v2.1/servers/{serverId}/action", """{"shelve": null}""")).Status.Should().Be(HttpStatusCode.Accepted);
+        await Demo.WaitForStatusAsync(serverId, "SHELVED_OFFLOADED");
+        var shelved = await ShelvedImageAsync(name);
+        shelved["image_type"]!.GetValue<string>().Should().Be("snapshot");
+        shelved["instance_uuid"]!.GetValue<string>().Should().Be(serverId);
+        shelved["status"]!.GetValue<string>().Should().Be("active");
+
+        (await Demo.PostAsync($"/v2.1/servers/{serverId}/action", """{"unshelve": null}""")).Status.Should().Be(HttpStatusCode.Accepted);
+        await Demo.WaitForStatusAsync(serverId, "ACTIVE");
+        (await Demo.GetAsync($"/image/v2/images/{Id(shelved)}")).Status.Should().Be(HttpStatusCode.NotFound, "unshelve deletes the shelved image");
+
+        (await Demo.PostAsync($"/v2.1/servers/{serverId}/action", """{"shelve": null}""")).Status.Should().Be(HttpStatusCode.Accepted);
+        await Demo.WaitForStatusAsync(serverId, "SHELVED_OFFLOADED");
+        var again = await ShelvedImageAsync(name);
+        (await Demo.DeleteAsync($"/v2.1/servers/{serverId}")).Status.Should().Be(HttpStatusCode.NoContent);
+        await Eventually.Until(
+            () => Demo.GetAsync($"/image/v2/images/{Id(again)}"),
+            r => r.Status == HttpStatusCode.NotFound,
+            because: "deleting a shelved-offloaded server deletes its shelved image");
+    }
+
+    [Fact]
     public async Task Every_image_route_is_in_the_OpenAPI_document()
     {
         var document = await Demo.GetAsync("/openapi/compute.json");
@@ -278,6 +344,13 @@ public sealed class ImageServiceTests(ImageServiceHostFixture fixture) : IClassF
         paths["/image/v2/images/{id}/tags/{tag}"]!.AsObject().Select(p => p.Key).Should().Contain(["put", "delete"]);
         paths["/image/v2/images/{id}/members"]!.AsObject().Select(p => p.Key).Should().Contain(["get", "post"]);
         paths["/image/v2/images/{id}/members/{member_id}"]!.AsObject().Select(p => p.Key).Should().Contain(["get", "put", "delete"]);
+    }
+
+    private async Task<JsonNode> ShelvedImageAsync(string serverName)
+    {
+        var response = await Demo.GetAsync($"/image/v2/images?name={serverName}-shelved");
+        response.Status.Should().Be(HttpStatusCode.OK, response.Body);
+        return response.Json["images"]!.AsArray().Should().ContainSingle().Subject!;
     }
 
     private static async Task<IReadOnlyList<string>> ListIdsAsync(NovaClient client, string query)

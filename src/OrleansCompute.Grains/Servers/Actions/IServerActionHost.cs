@@ -65,4 +65,10 @@ internal interface IServerActionHost
 
     /// <summary>The snapshot image goes (the snapshot failed or was abandoned).</summary>
     Task DeleteSnapshotAsync(string imageId);
+
+    /// <summary>The shelve's snapshot image is ACTIVE and recorded as the server's <c>shelved_image_id</c> (written with the end).</summary>
+    Task RecordShelvedImageAsync(string imageId);
+
+    /// <summary>The server's <c>shelved_image_id</c> image goes (unshelve ended, as Nova deletes it).</summary>
+    Task RemoveShelvedImageAsync();
 }

@@ -10,6 +10,9 @@ internal sealed class UnshelveAction : ServerAction
     public override Task StartAsync(IServerActionHost host, ServerTransition row, ServerActionCommand command) =>
         host.BeginUnshelveAsync(row, command);
 
+    /// <summary>Nova deletes the shelved snapshot image once the server runs again.</summary>
+    public override Task FinishedAsync(IServerActionHost host, ServerActionCommand command) => host.RemoveShelvedImageAsync();
+
     public override ServerSnapshot Prepare(IServerActionHost host, ServerActionCommand command, ServerSnapshot server, ImageDefinition? actionImage)
     {
         var wantsPlacement = command.AvailabilityZone is not null || command.UnpinAvailabilityZone || command.Host is not null;
