@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using OrleansCompute.Tests.Identity;
+
+namespace OrleansCompute.Tests.Images;
+
+/// <summary>
+/// The openstack CLI (openstacksdk underneath) manages uploaded images on the real host, as users run it: create
+/// with a file, show, save, set (property, tag, public as admin), share with a project that accepts, delete; and a
+/// server boots from the uploaded image. One flow: each CLI call costs a Python start-up.
+/// </summary>
+[Collection(IdentityHostCollection.Name)]
+public sealed class ImageClientTests(IdentityHostFixture fixture)
+{
+    private const string Demo = "orleanscompute-demo";
+    private const string AltDemo = "orleanscompute-alt-demo";
+    private const string Admin = "orleanscompute-admin";
+
+    private OpenStackCli Cli => fixture.Cli;
+
+    [Fact]
+    public async Task Image_create_show_save_set_share_boot_and_delete()
+    {
+        using var files = new Infrastructure.TempDirectory();
+        var upload = Path.Combine(files.Path, "disk.qcow2");
+        var bytes = new byte[3 * 1024 * 1024 + 17];
+        new Random(7).NextBytes(bytes);
+        await File.WriteAllBytesAsync(upload, bytes);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        hash.AppendData(bytes);
+        var md5 = Convert.ToHexStringLower(hash.GetHashAndReset());
+        var name = $"cli-image-{Guid.NewGuid():N}"[..18];
+
+        var created = await Cli.OpenStackJsonAsync(Demo, "image", "create", "--file", upload, "--disk-format", "qcow2", "--container-format", "bare", name);
+        var id = created["id"]!.GetValue<string>();
+        var shown = await Cli.OpenStackJsonAsync(Demo, "image", "show", id);
+        shown["status"]!.GetValue<string>().Should().Be("active");
+        shown["checksum"]!.GetValue<string>().Should().Be(md5);
+        shown["size"]!.GetValue<long>().Should().Be(bytes.Length);
+
+        var saved = Path.Combine(files.Path, "saved.qcow2");
+        await Cli.OpenStackAsync(Demo, "image", "save", "--file", saved, id);
+        (await File.ReadAllBytesAsync(saved)).Should().Equal(bytes);
+
+        await Cli.OpenStackAsync(Demo, "image", "set", "--property", "hw_disk_bus=scsi", "--tag", "golden", id);
+        var set = await Cli.OpenStackJsonAsync(Demo, "image", "show", id);
+        set["properties"]!.ToJsonString().Should().Contain("\"hw_disk_bus\":\"scsi\"");
+        set["tags"]!.ToJsonString().Should().Contain("golden");
+
+        // Sharing: the owner adds the project, the member accepts, and the image is in the member's list.
+        var altProject = await fixture.ProjectIdAsync("alt_demo");
+        await Cli.OpenStackAsync(Demo, "image", "add", "project", id, altProject);
+        (await Cli.OpenStackAsync(AltDemo, "image", "list", "-f", "value", "-c", "ID")).Should().NotContain(id, "a pending member does not list it");
+        await Cli.OpenStackAsync(AltDemo, "image", "set", "--accept", id);
+        (await Cli.OpenStackAsync(AltDemo, "image", "list", "-f", "value", "-c", "ID")).Should().Contain(id);
+
+        // Public is the admin's to grant.
+        (await Cli.TryOpenStackAsync(Demo, "image", "set", "--public", id)).ExitCode.Should().NotBe(0);
+        await Cli.OpenStackAsync(Admin, "image", "set", "--public", id);
+        (await Cli.OpenStackJsonAsync(Demo, "image", "show", id))["visibility"]!.GetValue<string>().Should().Be("public");
+
+        var server = await Cli.OpenStackJsonAsync(Demo, "server", "create", "--flavor", "m1.tiny", "--image", id, "--wait", name + "-vm");
+        server["status"]!.GetValue<string>().Should().Be("ACTIVE");
+        await Cli.OpenStackAsync(Demo, "server", "delete", server["id"]!.GetValue<string>());
+
+        await Cli.OpenStackAsync(Demo, "image", "delete", id);
+        (await Cli.TryOpenStackAsync(Demo, "image", "show", id)).ExitCode.Should().NotBe(0);
+    }
+}
