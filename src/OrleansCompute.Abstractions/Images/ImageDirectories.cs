@@ -3,7 +3,8 @@ namespace OrleansCompute.Images;
 /// <summary>
 /// The keys of the <see cref="IImageDirectoryGrain"/>s an image is listed in, so that a list reads only the
 /// directories the caller may see: its owner's, every project it is shared with, the published ones (public and
-/// community) and the one of all images (admins). Project ids never hold ':' or '*', so the keys cannot collide.
+/// community) and the one of all images (admins). Real project ids hold neither ':' nor '*'; a reader checks every
+/// image it loads against the caller anyway (<see cref="ImageAccess"/>), so a key that collided would show nothing more.
 /// </summary>
 public static class ImageDirectories
 {

@@ -9,8 +9,9 @@ namespace OrleansCompute.Servers;
 
 /// <summary>
 /// Images of actions: the image a rebuild or a rescue names, and the snapshot image of createImage /
-/// createBackup, a durable <see cref="IImageGrain"/> (Nova's Glance record) that this grain creates SAVING,
-/// marks ACTIVE when the snapshot finished, and deletes when it failed.
+/// createBackup / shelve, a durable <see cref="IImageGrain"/> (Nova's Glance record) that this grain creates SAVING,
+/// marks ACTIVE when the snapshot finished, and deletes when it failed; a shelve's image is the server's
+/// <c>shelved_image_id</c> until unshelve or delete removes it.
 /// </summary>
 internal sealed partial class ServerGrain
 {
