@@ -42,7 +42,11 @@ dotnet "$host_tree/src/OrleansCompute.Host/bin/Release/net10.0/OrleansCompute.Ho
   --Compute:Quota:Instances=-1 --Compute:Quota:Cores=-1 --Compute:Quota:Ram=-1 \
   --Logging:LogLevel:Default=Warning ${HOST_ARGS:-} >"$data/host.log" 2>&1 &
 host=$!
-cleanup() { kill -TERM "$host" 2>/dev/null || true; wait "$host" 2>/dev/null || true; rm -rf "$data"; }
+# KEEP_DATA=1 keeps the data directory (the SQLite file) for a look afterwards; its path is printed.
+cleanup() {
+  kill -TERM "$host" 2>/dev/null || true; wait "$host" 2>/dev/null || true
+  if [ "${KEEP_DATA:-0}" = 1 ]; then echo "data kept in $data"; else rm -rf "$data"; fi
+}
 trap cleanup EXIT
 
 for _ in $(seq 1 300); do
