@@ -27,11 +27,15 @@ while [ $# -gt 0 ]; do
 done
 IFS=';' read -r -a cpu_sets <<< "$silo_cpus"
 
-dotnet build "$repo/src/OrleansCompute.Host" -c Release -nologo -v quiet -clp:ErrorsOnly
-dotnet build "$repo/tests/OrleansCompute.LoadTest" -c Release -nologo -v quiet -clp:ErrorsOnly
+if [ "${NO_BUILD:-0}" != 1 ]; then
+  dotnet build "$repo/src/OrleansCompute.Host" -c Release -nologo -v quiet -clp:ErrorsOnly
+  dotnet build "$repo/tests/OrleansCompute.LoadTest" -c Release -nologo -v quiet -clp:ErrorsOnly
+fi
 export OC_HOST_DLL="$repo/src/OrleansCompute.Host/bin/Release/net10.0/OrleansCompute.Host.dll"
 loadgen="$repo/tests/OrleansCompute.LoadTest/bin/Release/net10.0/OrleansCompute.LoadTest.dll"
 results="$(mktemp -d "${TMPDIR:-/tmp}/orleans-compute-scaling.XXXXXX")"
+# The cluster script's PostgreSQL runs as the postgres user, under this directory.
+chmod 755 "$results"
 
 # Hosts and a network sized so that capacity never limits creates (as run.sh does).
 host_args=(--Compute:FakeDriver:Instant=true --Compute:Quota:Instances=-1 --Compute:Quota:Cores=-1 --Compute:Quota:Ram=-1
@@ -50,6 +54,10 @@ for n in ${counts//,/ }; do
   cluster="$repo/deploy/local-cluster.sh"
   trap '"$cluster" down >/dev/null 2>&1 || true' EXIT
   mapfile -t urls < <(env -u ConnectionStrings__Compute "$cluster" up --silos "$n" -- --Compute:Auth:Mode=noauth "${host_args[@]}")
+  if [ "${#urls[@]}" -lt "$n" ]; then
+    echo "cluster-scaling: the cluster of $n silos did not come up (logs in $OC_CLUSTER_DIR)" >&2
+    exit 1
+  fi
   # Pin every thread of each silo, and the database with every backend it has or forks later.
   for i in $(seq 1 "$n"); do
     taskset -a -cp "${cpu_sets[$(( (i - 1) % ${#cpu_sets[@]} ))]}" "$(cat "$OC_CLUSTER_DIR/silo-$i.pid")" >/dev/null
