@@ -108,19 +108,7 @@ internal static class MillionServers
         Console.WriteLine("|---|---|---|---|---|---|");
         foreach (var (name, token, path, _) in Lists)
         {
-            var items = 0;
-            for (var i = 0; i < 3; i++)
-            {
-                items = await ListTimer.TimeAsync(http, token, path, null);
-            }
-
-            var samples = new List<double>(requests);
-            for (var i = 0; i < requests; i++)
-            {
-                await ListTimer.TimeAsync(http, token, path, samples);
-            }
-
-            samples.Sort();
+            var (items, samples) = await ListTimer.MeasureAsync(http, token, path, warmups: 3, requests);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {name} | {items} | {samples[samples.Count / 2]:F1} | {samples[(int)(samples.Count * 0.9)]:F1} | {samples[0]:F1} | {samples[^1]:F1} |"));
         }

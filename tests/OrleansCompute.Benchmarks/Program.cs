@@ -74,19 +74,7 @@ async Task RunAsync(string directory, int size)
 
     foreach (var (name, token, path) in scenarios)
     {
-        var items = 0;
-        for (var i = 0; i < 5; i++)
-        {
-            items = await ListTimer.TimeAsync(http, token, path, null);
-        }
-
-        var samples = new List<double>(requests);
-        for (var i = 0; i < requests; i++)
-        {
-            await ListTimer.TimeAsync(http, token, path, samples);
-        }
-
-        samples.Sort();
+        var (items, samples) = await ListTimer.MeasureAsync(http, token, path, warmups: 5, requests);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{size,8} | {name,-58} | {items,5} | {samples[samples.Count / 2],9:F1} | {samples[(int)(samples.Count * 0.9)],7:F1} | {samples[0],7:F1} | {samples[^1],7:F1}"));
     }

@@ -1,5 +1,5 @@
 """Prints the median over rounds of each scenario/variant, before and after, from before-N.json / after-N.json."""
-import glob, json, os, statistics, sys
+import glob, json, os, re, statistics, sys
 
 folder = sys.argv[1]
 rows = {}
@@ -8,7 +8,8 @@ for side in ("before", "after"):
         with open(path) as f:
             report = json.load(f)
         for r in report["results"]:
-            key = (r["scenario"], r["variant"].split(",")[0] if r["scenario"] in ("list-detail", "seed", "memory") else r["variant"])
+            # Store sizes differ between runs (seeding is bounded by time): rows match by scenario, not by count.
+            key = (r["scenario"], re.sub(r"\d+ servers", "N servers", r["variant"]))
             entry = rows.setdefault(key, {"before": [], "after": []})
             entry[side].append(r)
 
@@ -17,9 +18,9 @@ def med(results, field):
     return round(statistics.median(values), 1) if values else None
 
 def notes(results):
-    return "; ".join(sorted({r.get("note") or "" for r in results} - {""}))[:120]
+    return "; ".join(sorted({f'{r["variant"]}: {r.get("note") or ""}' for r in results}))[:160]
 
-print("| scenario | variant | before p50 ms | after p50 ms | before p99 ms | after p99 ms | before /s | after /s | errors before/after | note (after) |")
+print("| scenario | variant | before p50 ms | after p50 ms | before p99 ms | after p99 ms | before /s | after /s | errors before/after | variant and note (after) |")
 print("|---|---|---|---|---|---|---|---|---|---|")
 for (scenario, variant), sides in rows.items():
     b, a = sides["before"], sides["after"]
