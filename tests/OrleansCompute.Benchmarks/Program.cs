@@ -54,7 +54,7 @@ async Task RunAsync(string directory, int size)
     var port = FreePort();
     var builder = WebApplication.CreateBuilder(
     [
-        $"--urls=http://127.0.0.1:{port}", $"--Compute:DataDirectory={directory}",
+        $"--urls=http://127.0.0.1:{port}", $"--Compute:DataDirectory={directory}", "--Compute:Auth:Mode=noauth",
         $"--Compute:SiloPort={FreePort()}", $"--Compute:GatewayPort={FreePort()}", "--Logging:LogLevel:Default=Warning",
     ]);
     builder.AddOrleansCompute();
