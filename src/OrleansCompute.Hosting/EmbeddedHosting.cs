@@ -64,6 +64,6 @@ internal static class EmbeddedHosting
     private static void UseSqlite(AdoNetGrainStorageOptions storage, SqliteComputeDatabase database)
     {
         storage.Invariant = SqliteInvariant;
-        storage.DataSource = database.WriteDataSource;
+        storage.DataSource = database.GroupCommitDataSource;
     }
 }

@@ -39,7 +39,7 @@ internal static class IndexSeeder
 
     public static string Project(int index) => $"project-{index:D3}";
 
-    private static ServerSnapshot Make(int i, int projects, Random random, DateTimeOffset start)
+    public static ServerSnapshot Make(int i, int projects, Random random, DateTimeOffset start)
     {
         var roll = random.Next(100);
         var (vmState, power) = roll switch

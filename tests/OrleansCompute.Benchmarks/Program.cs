@@ -11,6 +11,16 @@ using OrleansCompute.Persistence.Sqlite;
 // the latency distribution of whole HTTP round trips (status and body read included).
 //
 //   dotnet run -c Release --project tests/OrleansCompute.Benchmarks -- [--sizes 1000,10000,100000] [--projects 100] [--requests 40]
+// The million servers (issue 19), cluster mode on PostgreSQL (a fresh database on that server, dropped afterwards):
+//   dotnet run -c Release --project tests/OrleansCompute.Benchmarks -- --million 1000000 --projects 1000 --postgres "<Npgsql connection string>" [--keep]
+if (Array.IndexOf(args, "--million") >= 0)
+{
+    await MillionServers.RunAsync(Option("--postgres", Environment.GetEnvironmentVariable("ORLEANSCOMPUTE_TEST_POSTGRES") ?? ""),
+        int.Parse(Option("--million", "1000000"), CultureInfo.InvariantCulture), int.Parse(Option("--projects", "1000"), CultureInfo.InvariantCulture),
+        int.Parse(Option("--requests", "40"), CultureInfo.InvariantCulture), Array.IndexOf(args, "--keep") >= 0);
+    return;
+}
+
 var sizes = Option("--sizes", "1000,10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var projects = int.Parse(Option("--projects", "100"), CultureInfo.InvariantCulture);
 var requests = int.Parse(Option("--requests", "40"), CultureInfo.InvariantCulture);
@@ -44,7 +54,7 @@ async Task RunAsync(string directory, int size)
     var port = FreePort();
     var builder = WebApplication.CreateBuilder(
     [
-        $"--urls=http://127.0.0.1:{port}", $"--Compute:DataDirectory={directory}",
+        $"--urls=http://127.0.0.1:{port}", $"--Compute:DataDirectory={directory}", "--Compute:Auth:Mode=noauth",
         $"--Compute:SiloPort={FreePort()}", $"--Compute:GatewayPort={FreePort()}", "--Logging:LogLevel:Default=Warning",
     ]);
     builder.AddOrleansCompute();
@@ -64,42 +74,12 @@ async Task RunAsync(string directory, int size)
 
     foreach (var (name, token, path) in scenarios)
     {
-        var items = 0;
-        for (var i = 0; i < 5; i++)
-        {
-            items = await TimeAsync(http, token, path, null);
-        }
-
-        var samples = new List<double>(requests);
-        for (var i = 0; i < requests; i++)
-        {
-            await TimeAsync(http, token, path, samples);
-        }
-
-        samples.Sort();
+        var (items, samples) = await ListTimer.MeasureAsync(http, token, path, warmups: 5, requests);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{size,8} | {name,-58} | {items,5} | {samples[samples.Count / 2],9:F1} | {samples[(int)(samples.Count * 0.9)],7:F1} | {samples[0],7:F1} | {samples[^1],7:F1}"));
     }
 
     await app.StopAsync();
-}
-
-static async Task<int> TimeAsync(HttpClient http, string token, string path, List<double>? samples)
-{
-    using var request = new HttpRequestMessage(HttpMethod.Get, path);
-    request.Headers.Add("X-Auth-Token", token);
-    var clock = Stopwatch.StartNew();
-    using var response = await http.SendAsync(request);
-    var body = await response.Content.ReadAsByteArrayAsync();
-    clock.Stop();
-    if (response.StatusCode != HttpStatusCode.OK)
-    {
-        throw new InvalidOperationException($"{path}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(body)}");
-    }
-
-    samples?.Add(clock.Elapsed.TotalMilliseconds);
-    using var document = System.Text.Json.JsonDocument.Parse(body);
-    return document.RootElement.GetProperty("servers").GetArrayLength();
 }
 
 static int FreePort()

@@ -9,6 +9,7 @@ public sealed class LatencyRecorder
     private readonly ConcurrentBag<double> _milliseconds = [];
     private readonly Stopwatch _wall = Stopwatch.StartNew();
     private int _errors;
+    private string? _firstError;
 
     public int Errors => _errors;
 
@@ -26,16 +27,24 @@ public sealed class LatencyRecorder
             // The phase's deadline cut the request short: that is the end of the run, not a failure.
             throw;
         }
-        catch
+        catch (Exception exception)
         {
-            Interlocked.Increment(ref _errors);
+            RecordError(exception.Message);
             throw;
         }
     }
 
     public void Record(TimeSpan elapsed) => _milliseconds.Add(elapsed.TotalMilliseconds);
 
-    public void RecordError() => Interlocked.Increment(ref _errors);
+    /// <summary>Counts a failed request; the first failure's message is kept, so that a failing run names its error.</summary>
+    public void RecordError(string? message = null)
+    {
+        Interlocked.Increment(ref _errors);
+        if (message is not null)
+        {
+            Interlocked.CompareExchange(ref _firstError, message, null);
+        }
+    }
 
     public void Restart() => _wall.Restart();
 
@@ -49,7 +58,8 @@ public sealed class LatencyRecorder
             Percentile(sorted, 0.50),
             Percentile(sorted, 0.95),
             Percentile(sorted, 0.99),
-            seconds > 0 ? sorted.Length / seconds : 0);
+            seconds > 0 ? sorted.Length / seconds : 0,
+            _firstError);
     }
 
     private static double Percentile(double[] sorted, double p)
@@ -64,5 +74,13 @@ public sealed class LatencyRecorder
     }
 }
 
-/// <summary>Latency percentiles in milliseconds and the completed rate per second.</summary>
-public sealed record LatencySummary(int Count, int Errors, double P50Ms, double P95Ms, double P99Ms, double PerSecond);
+/// <summary>Latency percentiles in milliseconds, the completed rate per second, and the failures.</summary>
+public sealed record LatencySummary(int Count, int Errors, double P50Ms, double P95Ms, double P99Ms, double PerSecond, string? FirstError = null)
+{
+    /// <summary>A scenario fails when more than this share of its requests failed.</summary>
+    public const double FailureThreshold = 0.01;
+
+    public double ErrorRate => Count + Errors == 0 ? 0 : (double)Errors / (Count + Errors);
+
+    public bool Failed => ErrorRate > FailureThreshold;
+}

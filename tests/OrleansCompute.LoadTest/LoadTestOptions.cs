@@ -32,6 +32,15 @@ public sealed class LoadTestOptions
     /// <summary>Requests measured at each list size.</summary>
     public int ListRequests { get; set; } = 50;
 
+    /// <summary>Servers the seed scenario brings the store up to (timed: the seeding target).</summary>
+    public int SeedCount { get; set; } = 100_000;
+
+    /// <summary>Concurrent clients of the seed scenario.</summary>
+    public int SeedConcurrency { get; set; } = 64;
+
+    /// <summary>Upper bound on seeding, in seconds.</summary>
+    public double SeedSeconds { get; set; } = 600;
+
     /// <summary>Servers per multi-create request.</summary>
     public int MultiCreateCount { get; set; } = 200;
 

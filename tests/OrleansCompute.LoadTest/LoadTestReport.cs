@@ -18,13 +18,13 @@ public sealed record LoadTestReport(
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine}");
-        text.AppendLine("| scenario | variant | n | errors | p50 ms | p95 ms | p99 ms | per second | note |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| scenario | variant | n | errors | p50 ms | p95 ms | p99 ms | per second | status | note |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in Results)
         {
             var l = r.Latency;
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Scenario} | {r.Variant} | {l?.Count} | {l?.Errors} | {l?.P50Ms} | {l?.P95Ms} | {l?.P99Ms} | {(l is null ? "" : Math.Round(l.PerSecond, 1).ToString(CultureInfo.InvariantCulture))} | {r.Note} |");
+                $"| {r.Scenario} | {r.Variant} | {l?.Count} | {l?.Errors} | {l?.P50Ms} | {l?.P95Ms} | {l?.P99Ms} | {(l is null ? "" : Math.Round(l.PerSecond, 1).ToString(CultureInfo.InvariantCulture))} | {Cell(r.Status)} | {r.Note} |");
         }
 
         if (HostResidentMiB is not null)
@@ -33,6 +33,16 @@ public sealed record LoadTestReport(
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The scenarios with more than 1 % of their requests failed.</summary>
+    public IReadOnlyList<ScenarioResult> Failures => Results.Where(r => r.Failed).ToArray();
+
+    // An error message may hold a pipe or a line break: either would break the table.
+    private static string Cell(string text)
+    {
+        var flat = text.Replace('|', '/').Replace('\n', ' ').Replace('\r', ' ');
+        return flat.Length > 160 ? flat[..160] + "..." : flat;
     }
 
     public async Task WriteAsync(string path)

@@ -34,3 +34,11 @@ var machine = $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescri
 var report = new LoadTestReport(startedAt, machine, options, results, resident, peak);
 await report.WriteAsync(options.Output);
 Console.WriteLine(report.ToTable());
+
+// A scenario with more than 1 % failed requests measured errors, not the system: the run fails, naming it.
+foreach (var failed in report.Failures)
+{
+    Console.Error.WriteLine($"FAILED: {failed.Scenario} ({failed.Variant}): {failed.Latency!.Errors} of {failed.Latency.Count + failed.Latency.Errors} requests failed; first error: {failed.Latency.FirstError}");
+}
+
+return report.Failures.Count == 0 ? 0 : 1;

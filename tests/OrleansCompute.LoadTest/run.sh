@@ -4,17 +4,36 @@
 # the table and writes the JSON results. Extra arguments go to the load generator (e.g. --Scenarios show).
 #   tests/OrleansCompute.LoadTest/run.sh [--Count 2000] [--ListSizes 1000,10000,100000] ...
 # HOST_ARGS adds host settings, e.g. HOST_ARGS="--Compute:Telemetry:Prometheus=true" (telemetry overhead).
+# The catalog is sized for the run: HOSTS simulated hosts (8) holding CAPACITY m1.tiny servers together (250,000)
+# and a /12 private network (a million addresses), so that capacity never limits a scenario that is not about it.
+# HOST_TREE runs the host binaries of another checkout (e.g. main's, for a before/after) with NO_BUILD=1 to skip builds.
+# The exit status is the load generator's: non-zero when a scenario had more than 1 % failed requests.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 port="${PORT:-18774}"
 output="${OUTPUT:-$PWD/loadtest-results.json}"
 data="$(mktemp -d "${TMPDIR:-/tmp}/orleans-compute-bench.XXXXXX")"
+host_tree="${HOST_TREE:-$PWD}"
+hosts="${HOSTS:-8}"
+capacity="${CAPACITY:-250000}"
 
-dotnet build src/OrleansCompute.Host -c Release -nologo -v quiet -clp:ErrorsOnly
-dotnet build tests/OrleansCompute.LoadTest -c Release -nologo -v quiet -clp:ErrorsOnly
+if [ "${NO_BUILD:-0}" != 1 ]; then
+  dotnet build "$host_tree/src/OrleansCompute.Host" -c Release -nologo -v quiet -clp:ErrorsOnly
+  dotnet build tests/OrleansCompute.LoadTest -c Release -nologo -v quiet -clp:ErrorsOnly
+fi
 
-dotnet src/OrleansCompute.Host/bin/Release/net10.0/OrleansCompute.Host.dll \
+# m1.tiny is 1 vCPU (allocation ratio 4), 512 MB of RAM (ratio 1) and 1 GB of disk.
+per_host=$(( (capacity + hosts - 1) / hosts ))
+catalog=(--Compute:Catalog:Networks:0:Id=3cb9bc59-5699-4588-a4b1-b87f96708bc6 --Compute:Catalog:Networks:0:Name=private
+  --Compute:Catalog:Networks:0:Cidr=10.0.0.0/12 --Compute:Catalog:Networks:0:IsDefault=true)
+for i in $(seq 0 $((hosts - 1))); do
+  catalog+=(--Compute:Catalog:Hosts:$i:Name=bench-$((i + 1)) --Compute:Catalog:Hosts:$i:HostIp=192.168.20.$((i + 1))
+    --Compute:Catalog:Hosts:$i:Vcpus=$(( (per_host + 3) / 4 )) --Compute:Catalog:Hosts:$i:RamMb=$(( per_host * 512 ))
+    --Compute:Catalog:Hosts:$i:DiskGb=$per_host)
+done
+
+dotnet "$host_tree/src/OrleansCompute.Host/bin/Release/net10.0/OrleansCompute.Host.dll" "${catalog[@]}" \
   --urls "http://127.0.0.1:${port}" \
   --Compute:DataDirectory="$data" \
   --Compute:SiloPort=$((port + 1)) --Compute:GatewayPort=$((port + 2)) \
@@ -23,7 +42,11 @@ dotnet src/OrleansCompute.Host/bin/Release/net10.0/OrleansCompute.Host.dll \
   --Compute:Quota:Instances=-1 --Compute:Quota:Cores=-1 --Compute:Quota:Ram=-1 \
   --Logging:LogLevel:Default=Warning ${HOST_ARGS:-} >"$data/host.log" 2>&1 &
 host=$!
-cleanup() { kill -TERM "$host" 2>/dev/null || true; wait "$host" 2>/dev/null || true; rm -rf "$data"; }
+# KEEP_DATA=1 keeps the data directory (the SQLite file) for a look afterwards; its path is printed.
+cleanup() {
+  kill -TERM "$host" 2>/dev/null || true; wait "$host" 2>/dev/null || true
+  if [ "${KEEP_DATA:-0}" = 1 ]; then echo "data kept in $data"; else rm -rf "$data"; fi
+}
 trap cleanup EXIT
 
 for _ in $(seq 1 300); do
@@ -31,6 +54,8 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 
+status=0
 dotnet tests/OrleansCompute.LoadTest/bin/Release/net10.0/OrleansCompute.LoadTest.dll \
-  --BaseUrl "http://127.0.0.1:${port}/v2.1" --HostPid "$host" --Output "$output" "$@"
+  --BaseUrl "http://127.0.0.1:${port}/v2.1" --HostPid "$host" --Output "$output" "$@" || status=$?
 echo "results written to $output"
+exit "$status"

@@ -39,49 +39,38 @@ internal static class ServerRowCommand
     public static void BuildUpsert(DbCommand command, ServerIndexDialect dialect, ServerSnapshot server)
     {
         command.CommandText = UpsertSql;
-        Add(command, "@id", dialect.ServerId(server.Id));
-        Add(command, "@project_id", server.ProjectId);
-        Add(command, "@user_id", server.UserId);
-        Add(command, "@name", server.Name);
-        Add(command, "@vm_state", server.VmState);
-        Add(command, "@task_state", server.TaskState, DbType.String);
-        Add(command, "@power_state", server.PowerState);
-        Add(command, "@created_at", UnixMicroseconds.From(server.CreatedAt));
-        Add(command, "@updated_at", UnixMicroseconds.From(server.UpdatedAt));
-        Add(command, "@deleted", server.Deleted, DbType.Boolean);
-        Add(command, "@deleted_at", UnixMicroseconds.From(server.DeletedAt), DbType.Int64);
-        Add(command, "@reservation_id", server.ReservationId);
-        Add(command, "@image_ref", server.ImageRef);
-        Add(command, "@flavor_id", server.Flavor.Id);
-        Add(command, "@host", server.Host, DbType.String);
-        Add(command, "@node", server.Node, DbType.String);
-        Add(command, "@availability_zone", server.AvailabilityZone);
-        Add(command, "@key_name", server.KeyName, DbType.String);
-        Add(command, "@locked", server.Locked, DbType.Boolean);
-        Add(command, "@launch_index", server.LaunchIndex);
-        Add(command, "@progress", server.Progress);
-        Add(command, "@access_ip_v4", server.AccessIPv4);
-        Add(command, "@access_ip_v6", server.AccessIPv6);
-        Add(command, "@hostname", server.Hostname);
-        Add(command, "@launched_at", UnixMicroseconds.From(server.LaunchedAt), DbType.Int64);
-        Add(command, "@terminated_at", UnixMicroseconds.From(server.TerminatedAt), DbType.Int64);
-        Add(command, "@config_drive", server.ConfigDrive, DbType.Boolean);
-        Add(command, "@description", server.Description, DbType.String);
-        Add(command, "@auto_disk_config", server.DiskConfig == "AUTO", DbType.Boolean);
-        Add(command, "@locked_by", server.LockedBy, DbType.String);
-        Add(command, "@fixed_ipv4", FixedAddresses(server, 4));
-        Add(command, "@fixed_ipv6", FixedAddresses(server, 6));
-        dialect.SetTags(Add(command, "@tags", null), server.Tags);
-        Add(command, "@revision", server.Revision);
-        dialect.SetSnapshot(Add(command, "@snapshot", null), ServerSnapshotJson.Serialize(server));
+        var values = ServerRowValues.Of(server);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var column = ServerIndexSchema.Columns[i];
+            var name = "@" + column.Name;
+            switch (column.Type)
+            {
+                case ServerColumnType.Id:
+                    Add(command, name, dialect.ServerId((Guid)values[i]!));
+                    break;
+                case ServerColumnType.TextList:
+                    dialect.SetTags(Add(command, name, null), (IReadOnlyList<string>)values[i]!);
+                    break;
+                case ServerColumnType.Json:
+                    dialect.SetSnapshot(Add(command, name, null), (string)values[i]!);
+                    break;
+                default:
+                    // A NULL carries no type of its own (PostgreSQL needs one); booleans are typed so they bind as truth values.
+                    Add(command, name, values[i], column.Nullable || column.Type == ServerColumnType.Boolean ? DbTypeOf(column.Type) : null);
+                    break;
+            }
+        }
     }
+
+    private static DbType DbTypeOf(ServerColumnType type) => type switch
+    {
+        ServerColumnType.Int32 => DbType.Int32,
+        ServerColumnType.Int64 => DbType.Int64,
+        ServerColumnType.Boolean => DbType.Boolean,
+        _ => DbType.String,
+    };
 
     private static DbParameter Add(DbCommand command, string name, object? value, DbType? type = null) =>
         CommandParameters.Add(command, name, value, type);
-
-    /// <summary>The fixed addresses of one IP version, one per line; none while building, as Nova's view shows none.</summary>
-    private static string FixedAddresses(ServerSnapshot server, int version) =>
-        server.VmState == VmState.Building
-            ? ""
-            : string.Join('\n', server.Addresses.Where(a => a.IpVersion == version && a.Type == "fixed").Select(a => a.Address));
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using OrleansCompute.Persistence.Sqlite.GroupCommit;
 
 namespace OrleansCompute.Persistence.Sqlite;
 
@@ -27,6 +28,8 @@ public sealed class SqliteComputeDatabase : IAsyncDisposable
 
     private readonly PragmaSqliteDataSource _writeDataSource;
     private readonly PragmaSqliteDataSource _readDataSource;
+    private readonly SqliteGroupCommitter _committer;
+    private readonly GroupCommitDataSource _groupCommitDataSource;
 
     public SqliteComputeDatabase(string filePath)
     {
@@ -40,8 +43,11 @@ public sealed class SqliteComputeDatabase : IAsyncDisposable
             DefaultTimeout = 30,
         }.ToString();
 
-        _writeDataSource = new PragmaSqliteDataSource(ConnectionString, WritePragmas, new SqliteConnectionGate(GateTimeout));
+        var gate = new SqliteConnectionGate(GateTimeout);
+        _writeDataSource = new PragmaSqliteDataSource(ConnectionString, WritePragmas, gate);
         _readDataSource = new PragmaSqliteDataSource(ConnectionString, ReadPragmas, gate: null);
+        _committer = new SqliteGroupCommitter(ConnectionString, WritePragmas, gate);
+        _groupCommitDataSource = new GroupCommitDataSource(ConnectionString, _committer);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -58,6 +64,17 @@ public sealed class SqliteComputeDatabase : IAsyncDisposable
     public DbDataSource WriteDataSource => _writeDataSource;
 
     /// <summary>
+    /// Connections whose commands are group-committed: every command queues, concurrent commands run together in
+    /// one transaction, and each caller is answered only after that transaction committed. For single-command
+    /// writes and reads of Orleans' grain storage and the server index; a caller cannot open a transaction of its
+    /// own here (use <see cref="WriteDataSource"/> for that).
+    /// </summary>
+    public DbDataSource GroupCommitDataSource => _groupCommitDataSource;
+
+    /// <summary>Group-commit transactions and the commands they carried so far (for measurements).</summary>
+    public (long Transactions, long Commands) GroupCommitCounts => (_committer.Batches, _committer.Commands);
+
+    /// <summary>
     /// Ungated connections with busy_timeout set, for index queries: in WAL mode readers run beside the one writer,
     /// so list pages never wait behind grain writes. Do not write through them.
     /// </summary>
@@ -70,6 +87,8 @@ public sealed class SqliteComputeDatabase : IAsyncDisposable
     /// <summary>Closes the pooled connections of this file, so that it can be moved or deleted.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _committer.DisposeAsync().ConfigureAwait(false);
+        await _groupCommitDataSource.DisposeAsync().ConfigureAwait(false);
         await _writeDataSource.DisposeAsync().ConfigureAwait(false);
         await _readDataSource.DisposeAsync().ConfigureAwait(false);
         using var connection = new SqliteConnection(ConnectionString);

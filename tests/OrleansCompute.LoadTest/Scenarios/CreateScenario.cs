@@ -16,8 +16,9 @@ public sealed class CreateScenario : ILoadScenario
             }
             catch (HttpRequestException)
             {
+                // Counted (with its message) by the recorder.
             }
         }, cancellationToken);
-        return [new ScenarioResult(Name, $"concurrency {context.Options.Concurrency}", recorder.Summarise())];
+        return [new ScenarioResult(Name, $"concurrency {context.Options.Concurrency}, one project", recorder.Summarise())];
     }
 }

@@ -22,12 +22,12 @@ public sealed class DeleteScenario : ILoadScenario
                 }
                 else
                 {
-                    recorder.RecordError();
+                    recorder.RecordError($"server {servers[i]} not gone within 30 s");
                 }
             }
-            catch (HttpRequestException)
+            catch (HttpRequestException exception)
             {
-                recorder.RecordError();
+                recorder.RecordError(exception.Message);
             }
         }, cancellationToken);
         return [new ScenarioResult(Name, "delete to gone", recorder.Summarise())];

@@ -11,7 +11,9 @@ public static class ScenarioCatalog
         new ActionScenario(),
         new MultiCreateScenario(),
         new DeleteScenario(),
+        new SeedScenario(),
         new ListDetailScenario(),
+        new MemoryScenario(),
     ];
 
     public static IReadOnlyList<ILoadScenario> Select(string names)
