@@ -6,10 +6,10 @@ namespace OrleansCompute.Api.Faults;
 
 /// <summary>
 /// Turns every failure into a Nova fault body: known faults keep their status, an unreachable silo is a 503
-/// with Retry-After (a retry answers once membership settles), anything else a 500 that names nothing internal (no type, stack or path).
+/// with a Retry-After of <see cref="ClusterRecovery.Window"/> (a retry then answers: membership has settled), anything else a 500 that names nothing internal (no type, stack or path).
 /// Unknown routes and methods a path lacks are 404, as Nova's router answers both.
 /// </summary>
-internal sealed partial class FaultMiddleware(RequestDelegate next, ILogger<FaultMiddleware> logger)
+internal sealed partial class FaultMiddleware(RequestDelegate next, ClusterRecovery recovery, ILogger<FaultMiddleware> logger)
 {
     private const string UnexpectedError = "Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.";
 
@@ -33,10 +33,10 @@ internal sealed partial class FaultMiddleware(RequestDelegate next, ILogger<Faul
         {
             return;
         }
-        catch (Exception exception) when (!context.Response.HasStarted && IsClusterUnavailable(exception))
+        catch (Exception exception) when (!context.Response.HasStarted && ClusterUnavailable.Is(exception))
         {
             LogUnavailable(logger, exception, context.TraceIdentifier);
-            await FaultWriter.WriteAsync(context, 503, "The compute service is temporarily unavailable; retry the request.", retryAfter: "1");
+            await FaultWriter.WriteAsync(context, 503, "The compute service is temporarily unavailable; retry the request.", retryAfter: recovery.RetryAfter);
             return;
         }
         catch (Exception exception) when (!context.Response.HasStarted)
@@ -53,17 +53,6 @@ internal sealed partial class FaultMiddleware(RequestDelegate next, ILogger<Faul
             await FaultWriter.WriteAsync(context, 404, "The resource could not be found.");
         }
     }
-
-    /// <summary>Orleans' transport failures while a silo dies or joins; they pass once membership settles.</summary>
-    private static bool IsClusterUnavailable(Exception exception) => exception switch
-    {
-        Orleans.Runtime.OrleansMessageRejectionException => true,
-        Orleans.Runtime.GatewayTooBusyException => true,
-        Orleans.Runtime.ClientNotAvailableException => true,
-        TimeoutException => true,
-        Orleans.Runtime.OrleansException { InnerException: { } inner } => IsClusterUnavailable(inner),
-        _ => false,
-    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId} failed: the cluster is unavailable")]
     private static partial void LogUnavailable(ILogger logger, Exception exception, string requestId);
