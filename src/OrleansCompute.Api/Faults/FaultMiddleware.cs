@@ -11,6 +11,12 @@ namespace OrleansCompute.Api.Faults;
 /// </summary>
 internal sealed partial class FaultMiddleware(RequestDelegate next, ClusterRecovery recovery, ILogger<FaultMiddleware> logger)
 {
+    /// <summary>
+    /// Retry-After for a database outage: how long one lasts is unknown here; 5 s lets a restarting PostgreSQL or a
+    /// freed disk take the retry, without clients idling long after it is back or hammering it while it is down.
+    /// </summary>
+    private const string StorageRetryAfter = "5";
+
     private const string UnexpectedError = "Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.";
 
     public async Task InvokeAsync(HttpContext context)
@@ -31,6 +37,15 @@ internal sealed partial class FaultMiddleware(RequestDelegate next, ClusterRecov
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
+            return;
+        }
+        catch (Exception exception) when (!context.Response.HasStarted && StorageOutage.Find(exception) is { } outage)
+        {
+            LogStorageUnavailable(logger, exception, context.TraceIdentifier);
+            var message = outage.Full
+                ? "The compute service's database is full; retry the request once an operator has freed space."
+                : "The compute service's database is unavailable; retry the request.";
+            await FaultWriter.WriteAsync(context, 503, message, retryAfter: StorageRetryAfter);
             return;
         }
         catch (Exception exception) when (!context.Response.HasStarted && ClusterUnavailable.Is(exception))
@@ -56,6 +71,9 @@ internal sealed partial class FaultMiddleware(RequestDelegate next, ClusterRecov
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId} failed: the cluster is unavailable")]
     private static partial void LogUnavailable(ILogger logger, Exception exception, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId} failed: the database is unavailable")]
+    private static partial void LogStorageUnavailable(ILogger logger, Exception exception, string requestId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request {RequestId} failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string requestId);

@@ -43,6 +43,7 @@ internal sealed partial class ServerGrain(
     ComputeClock clock,
     IOptionsMonitor<ServerLifecycleOptions> lifecycle,
     IOptions<ReminderOptions> reminderOptions,
+    Orleans.Serialization.DeepCopier<ServerState> copier,
     ILogger<ServerGrain> logger,
     IComputeEventPublisher? events = null) : Grain, IServerGrain, IRemindable, IServerActionHost
 {
@@ -339,6 +340,8 @@ internal sealed partial class ServerGrain(
             guard.ThrowIfCancellationRequested();
             var previous = _live;
             var previousPending = state.State.Pending;
+            // What is stored, to put back if the write fails: reading it back fails too when the database is down.
+            var stored = copier.Copy(state.State);
             var next = change(previous!) with
             {
                 Revision = (state.State.Server?.Revision ?? 0) + 1,
@@ -353,8 +356,9 @@ internal sealed partial class ServerGrain(
             }
             catch
             {
-                // The in-memory state object was changed in place: reload the stored truth.
-                await state.ReadStateAsync(CancellationToken.None);
+                // The in-memory state object was changed in place: put back the stored truth (its pending operation
+                // included, so that a retry runs it again).
+                state.State = stored;
                 throw;
             }
 
