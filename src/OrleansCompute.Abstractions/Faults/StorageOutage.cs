@@ -27,10 +27,10 @@ public static class StorageOutage
             {
                 case StorageUnavailableException unavailable:
                     return unavailable;
-                case DbException database when IsSqlite(database):
-                    if (SqliteUnavailable.Contains(database.ErrorCode))
+                case DbException database when SqliteResultCode(database) is { } code:
+                    if (SqliteUnavailable.Contains(code))
                     {
-                        return new StorageUnavailableException("The database cannot take writes now.") { Full = database.ErrorCode == SqliteFull };
+                        return new StorageUnavailableException("The database cannot take writes now.") { Full = code == SqliteFull };
                     }
 
                     break;
@@ -44,8 +44,15 @@ public static class StorageOutage
         return null;
     }
 
-    private static bool IsSqlite(DbException exception) =>
-        exception.GetType().FullName == "Microsoft.Data.Sqlite.SqliteException";
+    /// <summary>
+    /// SQLite's primary result code: Microsoft.Data.Sqlite keeps it in <c>SqliteErrorCode</c> only (not in
+    /// <see cref="System.Runtime.InteropServices.ExternalException.ErrorCode"/>), read by name so that this assembly
+    /// needs no SQLite reference.
+    /// </summary>
+    private static int? SqliteResultCode(DbException exception) =>
+        exception.GetType().FullName == "Microsoft.Data.Sqlite.SqliteException"
+            ? (exception.GetType().GetProperty("SqliteErrorCode")?.GetValue(exception) as int?) & 0xFF
+            : null;
 
     private static bool IsPostgresUnavailable(string? sqlState) =>
         sqlState is { Length: 5 } && PostgresUnavailablePrefixes.Any(prefix => sqlState.StartsWith(prefix, StringComparison.Ordinal));
