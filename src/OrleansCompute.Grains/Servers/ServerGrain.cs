@@ -340,7 +340,7 @@ internal sealed partial class ServerGrain(
             guard.ThrowIfCancellationRequested();
             var previous = _live;
             var previousPending = state.State.Pending;
-            // What is stored, to put back if the write fails: reading it back fails too when the database is down.
+            // What is stored, to put back if the write fails and reading it back fails too (the database is down).
             var stored = copier.Copy(state.State);
             var next = change(previous!) with
             {
@@ -356,9 +356,18 @@ internal sealed partial class ServerGrain(
             }
             catch
             {
-                // The in-memory state object was changed in place: put back the stored truth (its pending operation
-                // included, so that a retry runs it again).
-                state.State = stored;
+                // The in-memory state object was changed in place: reload the stored truth. When the database cannot
+                // be read either (an outage), put back what was stored before this commit, its pending operation
+                // included, so that the retry runs it again.
+                try
+                {
+                    await state.ReadStateAsync(CancellationToken.None);
+                }
+                catch (Exception reload) when (OrleansCompute.Faults.StorageOutage.Find(reload) is not null)
+                {
+                    state.State = stored;
+                }
+
                 throw;
             }
 
