@@ -6,6 +6,8 @@
 #                                              database "orleanscompute", prints the Npgsql connection string (also
 #                                              written to DIR/connection-string). FAST=fast turns fsync off (tests).
 #   deploy/temp-postgres.sh stop DIR           stops the server and removes DIR.
+#   deploy/temp-postgres.sh pause DIR          stops the server and keeps DIR (an outage: the clients see it gone).
+#   deploy/temp-postgres.sh resume DIR         starts a paused server again, on its port with its options.
 #
 # As root the server runs as the "postgres" user (PostgreSQL refuses to run as root); otherwise as the caller.
 set -euo pipefail
@@ -13,7 +15,7 @@ set -euo pipefail
 command="${1:-}"
 dir="${2:-}"
 if [ -z "$command" ] || [ -z "$dir" ]; then
-  echo "usage: $0 start DIR [fast] | stop DIR" >&2
+  echo "usage: $0 start DIR [fast] | stop DIR | pause DIR | resume DIR" >&2
   exit 2
 fi
 
@@ -71,6 +73,7 @@ case "$command" in
       fi
       port=""
     done
+    printf '%s\n' "$options" > "$dir/options"
     if [ -z "${port:-}" ]; then
       echo "PostgreSQL did not start; see $dir/server.log:" >&2
       tail -n 20 "$dir/server.log" >&2 || true
@@ -90,8 +93,15 @@ case "$command" in
     fi
     rm -rf "$dir"
     ;;
+  pause)
+    as_owner "$(bindir)/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    ;;
+  resume)
+    port=$(sed -n 's/.*;Port=\([0-9]*\);.*/\1/p' "$dir/connection-string")
+    as_owner "$(bindir)/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "-p $port $(cat "$dir/options")" -w -t 60 start >/dev/null
+    ;;
   *)
-    echo "usage: $0 start DIR [fast] | stop DIR" >&2
+    echo "usage: $0 start DIR [fast] | stop DIR | pause DIR | resume DIR" >&2
     exit 2
     ;;
 esac

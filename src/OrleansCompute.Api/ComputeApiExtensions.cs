@@ -36,6 +36,7 @@ public static class ComputeApiExtensions
         services.AddSingleton<ServerViewWriter>();
         services.TryAddSingleton<ImageLookup>();
         services.AddSingleton<ServerCreation>();
+        services.TryAddSingleton<ClusterRecovery>();
         services.TryAddSingleton<OrleansCompute.Consoles.IConsoleTokenValidator, Consoles.ConsoleTokenValidator>();
         services.AddSingleton<IComputePolicy, ComputePolicy>();
         services.TryAddSingleton(TimeProvider.System);
@@ -125,6 +126,7 @@ public static class ComputeApiExtensions
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<Telemetry.RequestTelemetryMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
+        app.UseMiddleware<ClusterReadRetryMiddleware>();
         app.UseMiddleware<EncodedSlashMiddleware>();
         app.UseMiddleware<MicroversionMiddleware>();
         if (options.ResolveCaller is { } resolveCaller)

@@ -16,9 +16,6 @@ namespace OrleansCompute.Hosting;
 /// </summary>
 internal static class ClusterHosting
 {
-    /// <summary>Optional Orleans membership tuning, bound as it is: <c>Compute:Membership</c>.</summary>
-    private const string MembershipSection = "Compute:Membership";
-
     public static void Add(IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -32,9 +29,10 @@ internal static class ClusterHosting
         builder.UseOrleans(silo =>
         {
             ComputeClusterIdentity.Configure(silo.Services);
-            silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSection);
+            ComputeMembership.Add(silo.Services);
             // The same reminder settings as embedded mode (the lifecycle and reservation reminders).
             ComputeGrainOptions.ConfigureReminders(silo);
+            silo.AddIncomingGrainCallFilter<OrleansCompute.Faults.StorageOutageGrainCallFilter>();
             silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<ComputeOptions>>((endpoints, compute) => ConfigureEndpoints(endpoints, compute.Value));
             silo.UseAdoNetClustering(o => o.Configure<PostgresComputeDatabase>((clustering, database) =>
             {

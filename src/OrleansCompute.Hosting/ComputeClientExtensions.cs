@@ -63,6 +63,8 @@ public static class ComputeClientExtensions
                 $"Compute:Client:Gateways is for Compute:Mode '{ComputeModes.Embedded}'; in '{ComputeModes.Cluster}' mode a front finds the silos' gateways in the database.")
             .ValidateOnStart();
         services.AddComputeApi(configuration);
+        // The silos' probing, read (not used) here: the 503s' Retry-After is the time they take to route around a death.
+        ComputeMembership.Add(services);
         ComputeGrainOptions.AddCatalog(services, configuration);
         services.AddOrleansComputeConsole(configuration);
         services.AddSingleton<ComputeCatalog>();

@@ -6,11 +6,17 @@ namespace OrleansCompute.Api.Faults;
 
 /// <summary>
 /// Turns every failure into a Nova fault body: known faults keep their status, an unreachable silo is a 503
-/// with Retry-After (a retry answers once membership settles), anything else a 500 that names nothing internal (no type, stack or path).
+/// with a Retry-After of <see cref="ClusterRecovery.Window"/> (a retry then answers: membership has settled), anything else a 500 that names nothing internal (no type, stack or path).
 /// Unknown routes and methods a path lacks are 404, as Nova's router answers both.
 /// </summary>
-internal sealed partial class FaultMiddleware(RequestDelegate next, ILogger<FaultMiddleware> logger)
+internal sealed partial class FaultMiddleware(RequestDelegate next, ClusterRecovery recovery, ILogger<FaultMiddleware> logger)
 {
+    /// <summary>
+    /// Retry-After for a database outage: how long one lasts is unknown here; 5 s lets a restarting PostgreSQL or a
+    /// freed disk take the retry, without clients idling long after it is back or hammering it while it is down.
+    /// </summary>
+    private const string StorageRetryAfter = "5";
+
     private const string UnexpectedError = "Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.";
 
     public async Task InvokeAsync(HttpContext context)
@@ -33,10 +39,19 @@ internal sealed partial class FaultMiddleware(RequestDelegate next, ILogger<Faul
         {
             return;
         }
-        catch (Exception exception) when (!context.Response.HasStarted && IsClusterUnavailable(exception))
+        catch (Exception exception) when (!context.Response.HasStarted && StorageOutage.Find(exception) is { } outage)
+        {
+            LogStorageUnavailable(logger, exception, context.TraceIdentifier);
+            var message = outage.Full
+                ? "The compute service's database is full; retry the request once an operator has freed space."
+                : "The compute service's database is unavailable; retry the request.";
+            await FaultWriter.WriteAsync(context, 503, message, retryAfter: StorageRetryAfter);
+            return;
+        }
+        catch (Exception exception) when (!context.Response.HasStarted && ClusterUnavailable.Is(exception))
         {
             LogUnavailable(logger, exception, context.TraceIdentifier);
-            await FaultWriter.WriteAsync(context, 503, "The compute service is temporarily unavailable; retry the request.", retryAfter: "1");
+            await FaultWriter.WriteAsync(context, 503, "The compute service is temporarily unavailable; retry the request.", retryAfter: recovery.RetryAfter);
             return;
         }
         catch (Exception exception) when (!context.Response.HasStarted)
@@ -54,19 +69,11 @@ internal sealed partial class FaultMiddleware(RequestDelegate next, ILogger<Faul
         }
     }
 
-    /// <summary>Orleans' transport failures while a silo dies or joins; they pass once membership settles.</summary>
-    private static bool IsClusterUnavailable(Exception exception) => exception switch
-    {
-        Orleans.Runtime.OrleansMessageRejectionException => true,
-        Orleans.Runtime.GatewayTooBusyException => true,
-        Orleans.Runtime.ClientNotAvailableException => true,
-        TimeoutException => true,
-        Orleans.Runtime.OrleansException { InnerException: { } inner } => IsClusterUnavailable(inner),
-        _ => false,
-    };
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId} failed: the cluster is unavailable")]
     private static partial void LogUnavailable(ILogger logger, Exception exception, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId} failed: the database is unavailable")]
+    private static partial void LogStorageUnavailable(ILogger logger, Exception exception, string requestId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request {RequestId} failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string requestId);

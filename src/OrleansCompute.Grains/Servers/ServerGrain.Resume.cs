@@ -25,7 +25,7 @@ internal sealed partial class ServerGrain
     }
 
     /// <summary>
-    /// Work that failed because the cluster was briefly unavailable (a silo it called stopped or died, the silo
+    /// Work that failed because the cluster or its database was briefly unavailable (a silo it called stopped or died, the silo
     /// owning this grain's share of the reminder ring among them, or a call timed out) is tried again a little later
     /// on this activation: a persisted operation that no longer runs starts again from its persisted start, and
     /// otherwise every stored deadline gets its reminder (a reminder registration that failed after its transition
@@ -33,7 +33,7 @@ internal sealed partial class ServerGrain
     /// </summary>
     private void RetryIfTransient(Exception exception)
     {
-        if (exception is not (OrleansException or TimeoutException))
+        if (exception is not (OrleansException or TimeoutException) && OrleansCompute.Faults.StorageOutage.Find(exception) is null)
         {
             return;
         }
@@ -49,6 +49,8 @@ internal sealed partial class ServerGrain
                 }
                 else if (_live is not null)
                 {
+                    // A commit whose state write passed but whose index write found the database gone.
+                    await index.UpsertAsync(_live, CancellationToken.None);
                     await EnsureRemindersAsync();
                 }
             },

@@ -43,6 +43,7 @@ internal sealed partial class ServerGrain(
     ComputeClock clock,
     IOptionsMonitor<ServerLifecycleOptions> lifecycle,
     IOptions<ReminderOptions> reminderOptions,
+    Orleans.Serialization.DeepCopier<ServerState> copier,
     ILogger<ServerGrain> logger,
     IComputeEventPublisher? events = null) : Grain, IServerGrain, IRemindable, IServerActionHost
 {
@@ -339,6 +340,8 @@ internal sealed partial class ServerGrain(
             guard.ThrowIfCancellationRequested();
             var previous = _live;
             var previousPending = state.State.Pending;
+            // What is stored, to put back if the write fails and reading it back fails too (the database is down).
+            var stored = copier.Copy(state.State);
             var next = change(previous!) with
             {
                 Revision = (state.State.Server?.Revision ?? 0) + 1,
@@ -353,8 +356,18 @@ internal sealed partial class ServerGrain(
             }
             catch
             {
-                // The in-memory state object was changed in place: reload the stored truth.
-                await state.ReadStateAsync(CancellationToken.None);
+                // The in-memory state object was changed in place: reload the stored truth. When the database cannot
+                // be read either (an outage), put back what was stored before this commit, its pending operation
+                // included, so that the retry runs it again.
+                try
+                {
+                    await state.ReadStateAsync(CancellationToken.None);
+                }
+                catch (Exception reload) when (OrleansCompute.Faults.StorageOutage.Find(reload) is not null)
+                {
+                    state.State = stored;
+                }
+
                 throw;
             }
 

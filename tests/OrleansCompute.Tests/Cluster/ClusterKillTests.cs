@@ -1,6 +1,7 @@
 using System.Net;
 using OrleansCompute.Tests.Http;
 using OrleansCompute.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace OrleansCompute.Tests.Cluster;
 
@@ -10,8 +11,13 @@ namespace OrleansCompute.Tests.Cluster;
 /// hosts' claims equal what the servers that exist hold (issue 14: a delete in flight at the kill leaked both).
 /// </summary>
 [Collection(MultiSiloCollection.Name)]
-public sealed class ClusterKillTests
+public sealed class ClusterKillTests(ITestOutputHelper output)
 {
+    // The silos' recovery window in whole seconds (ComputeMembership.ProbeTimeout × (3 missed probes + 1)), and
+    // the longest the survivors may answer 503 for the dead silo's servers: that window with room for a loaded machine.
+    private const string RecoverySeconds = "8";
+    private static readonly TimeSpan UnavailableBound = TimeSpan.FromSeconds(16);
+
     // Soft-deleted (their reclaim is a reminder), rebooting, and building when the silo dies.
     private const int Reclaimed = 12;
     private const int Rebooted = 6;
@@ -112,8 +118,17 @@ public sealed class ClusterKillTests
         (await database.ScalarAsync("SELECT count(*) FROM orleansreminderstable WHERE remindername = 'reclaim';"))
             .Should().Be(Reclaimed, "every reclaim reminder is registered before the kill");
 
+        var killedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         await cluster.KillAsync(victim);
         var survivors = Enumerable.Range(1, 3).Where(silo => silo != victim).Select(silo => nodes[silo - 1]).ToArray();
+
+        // The survivors answer for the dead silo's servers within the membership's recovery window (ProbeTimeout 2 s,
+        // three missed probes and a vote: 8 s), reads retried inside the API meanwhile; a 503 says that window.
+        var window = await UnavailabilityWindow.MeasureAsync(killedAt, survivors, onVictim, UnavailableBound);
+        output.WriteLine($"503 window after the kill: {window.Length.TotalSeconds:F1} s ({window.Unavailable} reads answered 503)");
+        window.Failures.Should().BeEmpty();
+        window.RetryAfters.Should().AllBe(RecoverySeconds, "Retry-After is the membership's recovery window");
+        window.Length.Should().BeLessThan(UnavailableBound);
 
         // Only the index is read here, so nothing but the cluster itself can finish the dead silo's work: every
         // build and reboot ends ACTIVE, every soft delete ends, and every reclaim reminder fires (those the dead

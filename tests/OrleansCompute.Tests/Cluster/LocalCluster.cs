@@ -53,6 +53,12 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>Starts silo <paramref name="silo"/> again and waits until it is ready.</summary>
     public Task StartAsync(int silo) => RunAsync(["start", Index(silo)]);
 
+    /// <summary>Stops the cluster's own PostgreSQL (one it started: no connection string given), keeping its data: an outage.</summary>
+    public Task StopDatabaseAsync() => RunScriptAsync("temp-postgres.sh", ["pause", Path.Combine(StateDirectory, "postgres")]);
+
+    /// <summary>Starts the cluster's own PostgreSQL again on its port after <see cref="StopDatabaseAsync"/>.</summary>
+    public Task StartDatabaseAsync() => RunScriptAsync("temp-postgres.sh", ["resume", Path.Combine(StateDirectory, "postgres")]);
+
     public Task DownAsync()
     {
         _up = false;
@@ -96,7 +102,9 @@ public sealed class LocalCluster : IAsyncDisposable
 
     private static string Index(int silo) => silo.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task<string> RunAsync(string[] arguments)
+    private Task<string> RunAsync(string[] arguments) => RunScriptAsync("local-cluster.sh", arguments);
+
+    private async Task<string> RunScriptAsync(string script, string[] arguments)
     {
         var info = new ProcessStartInfo("bash")
         {
@@ -104,7 +112,7 @@ public sealed class LocalCluster : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "deploy", "local-cluster.sh"));
+        info.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "deploy", script));
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
@@ -126,7 +134,7 @@ public sealed class LocalCluster : IAsyncDisposable
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException(
-                $"local-cluster.sh {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await stderr}\n{Logs()}");
+                $"{script} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await stderr}\n{Logs()}");
         }
 
         return await stdout;

@@ -21,7 +21,7 @@ public sealed class FaultMiddlewareTests
     {
         var context = new DefaultHttpContext();
         context.Response.Body = new MemoryStream();
-        var middleware = new FaultMiddleware(_ => throw exception, NullLogger<FaultMiddleware>.Instance);
+        var middleware = new FaultMiddleware(_ => throw exception, ClusterRecoveryTests.Recovery(TimeSpan.FromSeconds(5)), NullLogger<FaultMiddleware>.Instance);
 
         await middleware.InvokeAsync(context);
 

@@ -41,6 +41,9 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>The directory the process starts in; null: beside the host assembly.</summary>
     public string? WorkingDirectory { get; init; }
 
+    /// <summary>A program (and its arguments) that runs <c>dotnet</c> for the host, e.g. nsenter into a namespace; empty: none.</summary>
+    public IReadOnlyList<string> Launcher { get; init; } = [];
+
     public int HttpPort { get; }
 
     public int SiloPort { get; }
@@ -65,13 +68,23 @@ public sealed class HostProcess : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(Launcher.Count > 0 ? Launcher[0] : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = WorkingDirectory ?? Path.GetDirectoryName(_assemblyPath)!,
         };
+        if (Launcher.Count > 0)
+        {
+            foreach (var argument in Launcher.Skip(1))
+            {
+                info.ArgumentList.Add(argument);
+            }
+
+            info.ArgumentList.Add("dotnet");
+        }
+
         info.ArgumentList.Add(_assemblyPath);
         info.ArgumentList.Add($"--urls=http://127.0.0.1:{HttpPort}");
         if (DataDirectory is not null)

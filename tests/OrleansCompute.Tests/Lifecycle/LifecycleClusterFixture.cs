@@ -70,6 +70,23 @@ public sealed class LifecycleClusterFixture : IAsyncLifetime
         await _cluster.DeployAsync();
     }
 
+    /// <summary>
+    /// When the reminder <paramref name="name"/> of <paramref name="grain"/> is first due, once the grain has
+    /// registered it. A server shows its new status before it registers the deadline's reminder (after the commit),
+    /// and the grain computes the reminder's due time from the clock: a test that moved the fake clock past the
+    /// deadline in between had the reminder registered a whole deadline after the jump, far beyond its polling.
+    /// </summary>
+    public async Task<DateTime> ReminderDueAsync(GrainId grain, string name)
+    {
+        var table = _cluster!.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
+        var entry = await Eventually.Until(
+            async () => (await table.ReadRows(grain)).Reminders.FirstOrDefault(reminder => reminder.ReminderName == name),
+            reminder => reminder is not null,
+            TimeSpan.FromSeconds(60),
+            because: $"{grain} registers its reminder {name}");
+        return entry!.StartAt;
+    }
+
     public async Task DisposeAsync()
     {
         if (_cluster is not null)

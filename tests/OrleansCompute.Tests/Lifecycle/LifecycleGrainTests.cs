@@ -4,6 +4,7 @@ using OrleansCompute.Faults;
 using OrleansCompute.Identity;
 using OrleansCompute.Servers;
 using OrleansCompute.Servers.Actions;
+using OrleansCompute.Servers.Lifecycle;
 using OrleansCompute.Tests.Infrastructure;
 
 namespace OrleansCompute.Tests.Lifecycle;
@@ -53,9 +54,15 @@ public sealed class LifecycleGrainTests(LifecycleClusterFixture fixture)
     }
 
     /// <summary>Moves the clock past a deadline, then until the condition holds (the reminder ticks on the same clock).</summary>
-    private async Task<T> AfterDeadlineAsync<T>(TimeSpan deadline, Func<Task<T>> probe, Func<T, bool> done)
+    /// <summary>
+    /// Once <paramref name="grain"/> has registered the deadline's reminder, moves the clock past the deadline (and
+    /// past the reminder's due time), then polls until the reminder has acted.
+    /// </summary>
+    private async Task<T> AfterDeadlineAsync<T>(IServerGrain grain, ServerDeadline reminder, TimeSpan deadline, Func<Task<T>> probe, Func<T, bool> done)
     {
-        fixture.Time.Advance(deadline);
+        var due = await fixture.ReminderDueAsync(grain.GetGrainId(), reminder.Reminder);
+        var untilDue = due - fixture.Time.GetUtcNow().UtcDateTime;
+        fixture.Time.Advance(untilDue > deadline ? untilDue : deadline);
         return await Eventually.Until(
             async () =>
             {
@@ -105,13 +112,14 @@ public sealed class LifecycleGrainTests(LifecycleClusterFixture fixture)
         var id = (await grain.GetAsync(Demo)).Id;
         await grain.DeleteAsync(Demo);
         await SettledAsync(grain);
+        await fixture.ReminderDueAsync(grain.GetGrainId(), ServerDeadlines.Reclaim.Reminder);
 
         // Just before the deadline nothing happens.
         fixture.Time.Advance(TimeSpan.FromSeconds(LifecycleClusterFixture.ReclaimSeconds - 60));
         fixture.Time.Advance(TimeSpan.FromSeconds(1));
         (await grain.GetAsync(Demo)).Status.Should().Be(ServerStatus.SoftDeleted);
 
-        var row = await AfterDeadlineAsync(TimeSpan.FromSeconds(60), () => fixture.Index.FindAsync(id), s => s?.Deleted == true);
+        var row = await AfterDeadlineAsync(grain, ServerDeadlines.Reclaim, TimeSpan.FromSeconds(60), () => fixture.Index.FindAsync(id), s => s?.Deleted == true);
         row!.Status.Should().Be(ServerStatus.Deleted);
         row.TerminatedAt.Should().NotBeNull();
         var gone = () => grain.GetAsync(Demo);
@@ -146,6 +154,8 @@ public sealed class LifecycleGrainTests(LifecycleClusterFixture fixture)
         shelved.Host.Should().NotBeNull();
 
         var offloaded = await AfterDeadlineAsync(
+            grain,
+            ServerDeadlines.Offload,
             TimeSpan.FromSeconds(LifecycleClusterFixture.OffloadSeconds),
             () => grain.GetAsync(Demo),
             s => s.Status == ServerStatus.ShelvedOffloaded);
@@ -170,6 +180,8 @@ public sealed class LifecycleGrainTests(LifecycleClusterFixture fixture)
         verify.Flavor.Id.Should().Be("2");
 
         var confirmed = await AfterDeadlineAsync(
+            grain,
+            ServerDeadlines.ConfirmResize,
             TimeSpan.FromSeconds(LifecycleClusterFixture.ConfirmSeconds),
             () => grain.GetAsync(Demo),
             s => s.Status == ServerStatus.Active);
