@@ -32,13 +32,13 @@ public sealed class Microversions287To294Tests(HostFixture fixture)
     }
 
     [Fact]
-    public async Task The_host_advertises_2_94_and_refuses_2_95()
+    public async Task The_host_advertises_2_95_and_refuses_2_96()
     {
         using var client = NewProject();
-        (await client.GetAsync("/v2.1")).Json["version"]!["version"]!.GetValue<string>().Should().Be("2.94");
-        (await client.GetAsync("/v2.1/servers", "2.94")).Status.Should().Be(HttpStatusCode.OK);
-        (await client.GetAsync("/v2.1/servers", "2.95")).Status.Should().Be(HttpStatusCode.NotAcceptable);
-        (await client.GetAsync("/v2.1/servers", "latest")).Header("OpenStack-API-Version").Should().Be("compute 2.94");
+        (await client.GetAsync("/v2.1")).Json["version"]!["version"]!.GetValue<string>().Should().Be("2.95");
+        (await client.GetAsync("/v2.1/servers", "2.95")).Status.Should().Be(HttpStatusCode.OK);
+        (await client.GetAsync("/v2.1/servers", "2.96")).Status.Should().Be(HttpStatusCode.NotAcceptable);
+        (await client.GetAsync("/v2.1/servers", "latest")).Header("OpenStack-API-Version").Should().Be("compute 2.95");
     }
 
     [Fact]
