@@ -199,6 +199,8 @@ public static class ComputeApiExtensions
 
     private static void MapResources(RouteGroupBuilder group)
     {
+        // Nova's query schemas (2.102: unknown query parameters are a 400 on every route).
+        group.AddEndpointFilter<Validation.UnknownQueryFilter>();
         ServerEndpoints.Map(group);
         ServerUpdateEndpoints.Map(group);
         ServerMetadataEndpoints.Map(group);

@@ -32,16 +32,6 @@ public sealed class Microversions287To294Tests(HostFixture fixture)
     }
 
     [Fact]
-    public async Task The_host_advertises_2_95_and_refuses_2_96()
-    {
-        using var client = NewProject();
-        (await client.GetAsync("/v2.1")).Json["version"]!["version"]!.GetValue<string>().Should().Be("2.95");
-        (await client.GetAsync("/v2.1/servers", "2.95")).Status.Should().Be(HttpStatusCode.OK);
-        (await client.GetAsync("/v2.1/servers", "2.96")).Status.Should().Be(HttpStatusCode.NotAcceptable);
-        (await client.GetAsync("/v2.1/servers", "latest")).Header("OpenStack-API-Version").Should().Be("compute 2.95");
-    }
-
-    [Fact]
     public async Task From_2_87_a_volume_backed_server_is_rescued_with_a_rescue_image()
     {
         using var client = NewProject();
