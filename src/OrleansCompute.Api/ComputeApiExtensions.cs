@@ -122,6 +122,7 @@ public static class ComputeApiExtensions
         app.UseMiddleware<FaultMiddleware>();
         app.UseMiddleware<EncodedSlashMiddleware>();
         app.UseMiddleware<MicroversionMiddleware>();
+        app.UseMiddleware<LegacyRelaxedBodyMiddleware>();
         if (options.ResolveCaller is { } resolveCaller)
         {
             app.UseMiddleware<Mounting.ProductCallerMiddleware>(resolveCaller);
