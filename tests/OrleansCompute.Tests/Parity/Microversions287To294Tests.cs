@@ -5,8 +5,8 @@ using OrleansCompute.Tests.Images;
 namespace OrleansCompute.Tests.Parity;
 
 /// <summary>
-/// Issue 15, item 1: the servers-related changes from 2.87 to 2.94 over real HTTP, now that the host advertises
-/// 2.94 (2.88 and 2.89 change hypervisors and volume attachments, not served here).
+/// Issue 15, item 1: the servers-related changes from 2.87 to 2.94 over real HTTP (2.88 and 2.89 change hypervisors
+/// and volume attachments, not served here; the advertised maximum is pinned by <see cref="Microversions295To2104Tests"/>).
 /// </summary>
 [Collection(HostCollection.Name)]
 public sealed class Microversions287To294Tests(HostFixture fixture)
