@@ -129,6 +129,7 @@ public static class ComputeApiExtensions
         app.UseMiddleware<ClusterReadRetryMiddleware>();
         app.UseMiddleware<EncodedSlashMiddleware>();
         app.UseMiddleware<MicroversionMiddleware>();
+        app.UseMiddleware<LegacyRelaxedBodyMiddleware>();
         if (options.ResolveCaller is { } resolveCaller)
         {
             app.UseMiddleware<Mounting.ProductCallerMiddleware>(resolveCaller);
@@ -206,6 +207,8 @@ public static class ComputeApiExtensions
 
     private static void MapResources(RouteGroupBuilder group)
     {
+        // Nova's query schemas (2.102: unknown query parameters are a 400 on every route).
+        group.AddEndpointFilter<Validation.UnknownQueryFilter>();
         ServerEndpoints.Map(group);
         ServerUpdateEndpoints.Map(group);
         ServerMetadataEndpoints.Map(group);

@@ -76,6 +76,7 @@ public static partial class ComputePolicies
     public const string ServerExternalEventsCreate = "os_compute_api:os-server-external-events:create";
     public const string Migrate = "os_compute_api:os-migrate-server:migrate";
     public const string LiveMigrate = "os_compute_api:os-migrate-server:migrate_live";
+    public const string Evacuate = "os_compute_api:os-evacuate";
     public const string AddSecurityGroup = "os_compute_api:os-security-groups:add";
     public const string RemoveSecurityGroup = "os_compute_api:os-security-groups:remove";
 

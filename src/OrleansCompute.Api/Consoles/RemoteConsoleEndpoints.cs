@@ -105,6 +105,12 @@ internal static class RemoteConsoleEndpoints
                 w.WriteString("internal_access_path", found.InternalAccessPath);
             }
 
+            // 2.99: the TLS port of a spice-direct console; this host issues none, so there is no TLS port.
+            if (request.Version.AtLeast(2, 99))
+            {
+                w.WriteNull("tls_port");
+            }
+
             w.WriteEndObject();
             w.WriteEndObject();
         });

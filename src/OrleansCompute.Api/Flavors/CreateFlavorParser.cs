@@ -34,7 +34,9 @@ internal static partial class CreateFlavorParser
 
         foreach (var property in body.EnumerateObject())
         {
-            if (!Known.Contains(property.Name) && !(property.Name == "description" && version.AtLeast(2, 55)))
+            // rxtx_factor can no longer be sent from 2.102.
+            var known = Known.Contains(property.Name) && !(property.Name == "rxtx_factor" && version.AtLeast(2, 102));
+            if (!known && !(property.Name == "description" && version.AtLeast(2, 55)))
             {
                 throw SchemaErrors.Additional(property.Name);
             }

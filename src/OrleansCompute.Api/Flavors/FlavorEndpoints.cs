@@ -34,6 +34,11 @@ internal static class FlavorEndpoints
             flavors = flavors.Where(f => f.RamMb >= ram);
         }
 
+        if (request.Version.AtLeast(2, 102) && query.TryGetValue("name", out var name))
+        {
+            flavors = FlavorNameFilter.Apply(flavors, name[^1] ?? "");
+        }
+
         // Nova sorts flavors by flavorid ascending by default.
         var ordered = flavors.OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
         if (query.TryGetValue("marker", out var marker))
@@ -132,9 +137,17 @@ internal static class FlavorEndpoints
                 writer.WriteNumber("swap", flavor.SwapMb);
             }
 
-            writer.WriteBoolean("OS-FLV-DISABLED:disabled", false);
+            // 2.102 drops the two fields Nova no longer uses (no flavor is ever disabled; rxtx_factor was nova-network's).
+            if (!version.AtLeast(2, 102))
+            {
+                writer.WriteBoolean("OS-FLV-DISABLED:disabled", false);
+            }
+
             writer.WriteBoolean("os-flavor-access:is_public", flavor.IsPublic);
-            writer.WriteNumber("rxtx_factor", flavor.RxtxFactor);
+            if (!version.AtLeast(2, 102))
+            {
+                writer.WriteNumber("rxtx_factor", flavor.RxtxFactor);
+            }
         }
 
         ServerViewWriter.WriteLinks(writer, request.Links, "flavors", flavor.Id);

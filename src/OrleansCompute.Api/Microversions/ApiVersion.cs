@@ -12,7 +12,7 @@ public readonly partial record struct ApiVersion(int Major, int Minor) : ICompar
     /// The highest microversion this service implements. It grows only with what is really implemented: every
     /// view field, filter and request rule up to it behaves as Nova's does.
     /// </summary>
-    public static readonly ApiVersion Maximum = new(2, 94);
+    public static readonly ApiVersion Maximum = new(2, 104);
 
     public int CompareTo(ApiVersion other) => Major != other.Major ? Major.CompareTo(other.Major) : Minor.CompareTo(other.Minor);
 

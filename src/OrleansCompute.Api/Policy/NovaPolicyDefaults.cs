@@ -86,6 +86,7 @@ internal static class NovaPolicyDefaults
         [ComputePolicies.MigrateToHost] = Admin,
         [ComputePolicies.LiveMigrate] = ProjectManagerOrAdmin,
         [ComputePolicies.LiveMigrateToHost] = Admin,
+        [ComputePolicies.Evacuate] = Admin,
         [ComputePolicies.ConsoleOutput] = ProjectMemberOrAdmin,
         [ComputePolicies.RemoteConsoles] = ProjectMemberOrAdmin,
         [ComputePolicies.ConsoleAuthTokens] = Admin,

@@ -16,6 +16,12 @@ namespace OrleansCompute.Api.Servers;
 internal sealed class ServerViewWriter(ImageLookup images)
 {
     /// <summary>
+    /// Image metadata Nova keeps as the instance's own attributes, not among the image properties 2.98 shows (its
+    /// sample of the image with architecture, auto_disk_config, kernel_id and ramdisk_id shows the first two).
+    /// </summary>
+    private static readonly HashSet<string> NotImageProperties = new(StringComparer.Ordinal) { "kernel_id", "ramdisk_id" };
+
+    /// <summary>
     /// Finds the snapshot images the full views of <paramref name="servers"/> will read (kernel_id and ramdisk_id for
     /// those who see extended attributes, the image properties from 2.98): views are written synchronously, so the
     /// lookup happens before. Configured images and cached ones cost nothing; other requests make no call at all.
@@ -305,7 +311,7 @@ internal sealed class ServerViewWriter(ImageLookup images)
             writer.WriteStartObject("properties");
             if (images.FindKnown(server.ImageRef) is { } image)
             {
-                foreach (var (key, value) in image.Metadata)
+                foreach (var (key, value) in image.Metadata.Where(p => !NotImageProperties.Contains(p.Key)))
                 {
                     writer.WriteString(key, value);
                 }

@@ -72,6 +72,7 @@ public sealed class NovaPolicyDefaultsTests
         [P.ForceDelete] = Grant.ProjectMember, [P.Restore] = Grant.ProjectMember,
         [P.ConsoleOutput] = Grant.ProjectMember, [P.RemoteConsoles] = Grant.ProjectMember, [P.ConsoleAuthTokens] = Grant.Admin, [P.ServerExternalEventsCreate] = Grant.Admin,
         [P.Migrate] = Grant.ProjectManager, [P.LiveMigrate] = Grant.ProjectManager, [P.MigrateToHost] = Grant.Admin, [P.LiveMigrateToHost] = Grant.Admin,
+        [P.Evacuate] = Grant.Admin,
         [P.AddSecurityGroup] = Grant.ProjectMember, [P.RemoveSecurityGroup] = Grant.ProjectMember,
         [P.MetadataIndex] = Grant.ProjectReader, [P.MetadataShow] = Grant.ProjectReader, [P.MetadataCreate] = Grant.ProjectMember,
         [P.MetadataUpdateAll] = Grant.ProjectMember, [P.MetadataUpdate] = Grant.ProjectMember, [P.MetadataDelete] = Grant.ProjectMember,

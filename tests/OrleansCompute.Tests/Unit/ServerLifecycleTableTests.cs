@@ -56,6 +56,7 @@ public sealed class ServerLifecycleTableTests
         [ServerActionKind.Delete] = new(null, null, false, false, "deleting", "deleted"),
         [ServerActionKind.SoftDelete] = new(null, null, true, false, "soft-deleting", "soft-delete"),
         [ServerActionKind.Reclaim] = new(["soft-delete"], IdleOnly, false, false, "deleting", "deleted"),
+        [ServerActionKind.Evacuate] = new(["active", "stopped", "error"], IdleOnly, true, false, "rebuilding", null),
     };
 
     private static readonly string[] AllVmStates = Constants(typeof(VmState)).Append("some-future-state").ToArray();
@@ -162,6 +163,7 @@ public sealed class ServerLifecycleTableTests
             ServerActionKind.Reboot, ServerActionKind.RebootHard, ServerActionKind.Rescue, ServerActionKind.Rebuild,
             ServerActionKind.Resize, ServerActionKind.ConfirmResize, ServerActionKind.RevertResize, ServerActionKind.Migrate,
             ServerActionKind.ForceDelete, ServerActionKind.Delete, ServerActionKind.SoftDelete, ServerActionKind.Reclaim,
+            ServerActionKind.Evacuate,
         });
     }
 
@@ -172,10 +174,12 @@ public sealed class ServerLifecycleTableTests
         {
             ServerActionKind.CreateImage, ServerActionKind.CreateBackup, ServerActionKind.Lock, ServerActionKind.Unlock,
             ServerActionKind.ResetState, ServerActionKind.AddSecurityGroup, ServerActionKind.RemoveSecurityGroup, ServerActionKind.Reclaim,
+            ServerActionKind.Evacuate,
         });
         ServerLifecycle.Table.Values.Where(r => r.AdminPolicy is not null).Select(r => r.Action).Should().BeEquivalentTo(new[]
         {
             ServerActionKind.ShelveOffload, ServerActionKind.Migrate, ServerActionKind.LiveMigrate, ServerActionKind.ResetState, ServerActionKind.InjectNetworkInfo,
+            ServerActionKind.Evacuate,
         });
     }
 

@@ -58,4 +58,10 @@ public sealed record ServerActionCommand
 
     /// <summary>rescue from 2.87: a volume-backed server may be rescued (with a rescue image made for it).</summary>
     [Id(17)] public bool AllowVolumeBackedRescue { get; init; }
+
+    /// <summary>evacuate (2.29 to 2.67): the named <see cref="Host"/> is used without the scheduler's filters.</summary>
+    [Id(18)] public bool Force { get; init; }
+
+    /// <summary>evacuate from 2.95: the server ends stopped on its new host (below 2.95 it keeps its power state).</summary>
+    [Id(19)] public bool EvacuateStopped { get; init; }
 }

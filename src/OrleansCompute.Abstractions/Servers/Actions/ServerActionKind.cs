@@ -44,4 +44,7 @@ public enum ServerActionKind
 
     /// <summary>Internal: the reclaim of a soft-deleted server once its interval has passed (a reminder).</summary>
     Reclaim,
+
+    /// <summary>evacuate (admin): rebuilt on another host because its own host's compute service is down.</summary>
+    Evacuate,
 }

@@ -11,6 +11,9 @@ internal sealed record ParsedServerAction(string Name, ServerActionCommand? Comm
     /// <summary>rescue / rebuild: the password the caller asked for, if any.</summary>
     public string? AdminPass { get; init; }
 
+    /// <summary>evacuate below 2.14: the disks are kept (no password is generated).</summary>
+    public bool OnSharedStorage { get; init; }
+
     /// <summary>createBackup: how many backups to keep.</summary>
     public int Rotation { get; init; }
 

@@ -53,6 +53,7 @@ internal static class ServerActionDescriptors
             Name = "os-migrateLive", Kinds = [Kind.LiveMigrate], Policy = ComputePolicies.LiveMigrate, HostPolicy = ComputePolicies.LiveMigrateToHost,
             Parse = b => LiveMigrate(b.Value, b.Version, b.Caller),
         },
+        new() { Name = "evacuate", Kinds = [Kind.Evacuate], Policy = ComputePolicies.Evacuate, Parse = EvacuateBody.Parse, Respond = ServerActionResponses.Evacuate },
         new() { Name = "changePassword", Kinds = [Kind.ChangePassword], Policy = ComputePolicies.ChangePassword, Parse = b => ChangePassword(b.Value, b.Caller) },
         new()
         {

@@ -30,6 +30,31 @@ internal static class ServerActionResponses
         }));
     }
 
+    /// <summary>
+    /// evacuate: 200. Below 2.14 <c>{"adminPass": ...}</c> when instance passwords are on (the one given, else one
+    /// generated unless the disks are shared, else null) or <c>{}</c>; from 2.14 no body.
+    /// </summary>
+    public static ValueTask<IResult> Evacuate(ActionAnswer answer)
+    {
+        if (answer.Request.Version.AtLeast(2, 14))
+        {
+            return ValueTask.FromResult(Results.StatusCode(200));
+        }
+
+        var (parsed, settings) = (answer.Parsed, answer.Settings);
+        return ValueTask.FromResult<IResult>(new JsonResponse(200, w =>
+        {
+            w.WriteStartObject();
+            if (settings.EnableInstancePassword)
+            {
+                var password = parsed.AdminPass ?? (parsed.OnSharedStorage ? null : AdminPasswordGenerator.Generate(settings.PasswordLength));
+                w.WriteString("adminPass", password);
+            }
+
+            w.WriteEndObject();
+        }));
+    }
+
     /// <summary>rebuild: 202 with the server's view and its new password.</summary>
     public static async ValueTask<IResult> Rebuild(ActionAnswer answer)
     {

@@ -41,6 +41,12 @@ internal interface IServerActionHost
 
     Task BeginUnshelveAsync(ServerTransition row, ServerActionCommand command);
 
+    /// <summary>evacuate: Nova's checks of the target and the source's compute service, a claim on the new host, then the transition.</summary>
+    Task BeginEvacuateAsync(ServerTransition row, ServerActionCommand command);
+
+    /// <summary>Drops this server's claim on a host (a start that did not go ahead).</summary>
+    Task ReleaseHostClaimAsync(string host);
+
     Task BeginSnapshotAsync(ServerTransition row, ServerActionCommand command);
 
     Task BeginDeleteAsync(ServerTransition row, ServerActionCommand command);

@@ -155,6 +155,13 @@ public static class ServerLifecycle
             VmStates = States(Vm.Active, Vm.Paused), MustHaveHost = true,
             Phases = Phase(DriverOperation.LiveMigrate, Migrating) },
 
+        // evacuate (admin; no lock check): active, stopped, error, idle, and the host's compute service down (400) →
+        // rebuilding... (REBUILD) on another host → as rebuild (stopped from 2.95); the old host's claims go.
+        new() { Action = ServerActionKind.Evacuate, ConflictName = "evacuate", Policy = ComputePolicies.Evacuate, Access = DefaultAccess.Admin, Handler = new EvacuateAction(), InstanceAction = "evacuate", Event = "compute_rebuild_instance",
+            VmStates = States(Vm.Active, Vm.Stopped, Vm.Error), ChecksLock = false,
+            Phases = Phase(DriverOperation.Rebuild, Rebuilding, RebuildBlockDeviceMapping, RebuildSpawning),
+            Hooks = [ServerHook.ReleaseHostResources], OnFailure = FailureOutcome.Error },
+
         // changePassword: active → updating_password (PASSWORD) → active.
         new() { Action = ServerActionKind.ChangePassword, ConflictName = "changePassword", Policy = ComputePolicies.ChangePassword, InstanceAction = "changePassword", Event = "compute_set_admin_password",
             VmStates = States(Vm.Active),
