@@ -67,4 +67,23 @@ public sealed class OperatorClientTests(IdentityHostFixture fixture)
             await Cli.OpenStackAsync(Admin, "aggregate", "delete", name);
         }
     }
+
+    [Fact]
+    public async Task Server_migration_list_shows_a_cold_migration()
+    {
+        var name = $"cli-mig-{Guid.NewGuid():N}"[..16];
+        var id = (await Cli.OpenStackJsonAsync(Admin, "server", "create", "--flavor", "m1.tiny", "--image", "cirros-0.6.2-x86_64-disk", "--wait", name))["id"]!.GetValue<string>();
+        try
+        {
+            await Cli.OpenStackAsync(Admin, "server", "migrate", "--wait", id);
+            var migrations = (await Cli.OpenStackJsonAsync(Admin, "--os-compute-api-version", "2.80", "server", "migration", "list", "--server", id)).AsArray();
+            var migration = migrations.Single()!;
+            migration["Type"]!.GetValue<string>().Should().Be("migration");
+            migration["Status"]!.GetValue<string>().Should().Be("finished");
+        }
+        finally
+        {
+            await Cli.TryOpenStackAsync(Admin, "server", "delete", "--wait", id);
+        }
+    }
 }

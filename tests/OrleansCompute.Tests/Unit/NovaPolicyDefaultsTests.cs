@@ -102,6 +102,11 @@ public sealed class NovaPolicyDefaultsTests
         [P.AggregatesShow] = Grant.Admin, [P.AggregatesUpdate] = Grant.Admin, [P.AggregatesDelete] = Grant.Admin,
         [P.AggregatesAddHost] = Grant.Admin, [P.AggregatesRemoveHost] = Grant.Admin, [P.AggregatesSetMetadata] = Grant.Admin,
         [P.AggregatesImages] = Grant.Admin,
+        [P.MigrationsIndex] = Grant.ProjectManager, [P.MigrationsIndexAllProjects] = Grant.Admin, [P.MigrationsIndexHost] = Grant.Admin,
+        [P.ServerMigrationsIndex] = Grant.ProjectManager, [P.ServerMigrationsShow] = Grant.Admin,
+        [P.ServerMigrationsForceComplete] = Grant.ProjectManager, [P.ServerMigrationsDelete] = Grant.ProjectManager,
+        [P.SimpleTenantUsageList] = Grant.Admin, [P.SimpleTenantUsageShow] = Grant.ProjectReader,
+        [P.QuotaClassSetsShow] = Grant.Admin, [P.QuotaClassSetsUpdate] = Grant.Admin,
     };
 
     private static readonly ComputePolicy Defaults = new(new Dictionary<string, string>());
