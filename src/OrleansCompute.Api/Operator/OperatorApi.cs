@@ -4,7 +4,7 @@ using OrleansCompute.Api.Flavors;
 
 namespace OrleansCompute.Api.Operator;
 
-/// <summary>The operator's compute API (flavor management and access, compute services, hypervisors, aggregates, migrations): its services and its routes, in one place.</summary>
+/// <summary>The operator's compute API (flavor management and access, compute services, hypervisors, aggregates, migrations, usage): its services and its routes, in one place.</summary>
 internal static class OperatorApi
 {
     public static void AddServices(IServiceCollection services) => services.AddHostedService<OperatorCatalogSync>();
@@ -17,6 +17,7 @@ internal static class OperatorApi
         Hypervisors.HypervisorEndpoints.Map(routes);
         Aggregates.AggregateEndpoints.Map(routes);
         Migrations.MigrationEndpoints.Map(routes);
+        Usage.SimpleTenantUsageEndpoints.Map(routes);
         RemovedRoutes.Map(routes);
     }
 }
