@@ -4,7 +4,7 @@ using OrleansCompute.Api.Flavors;
 
 namespace OrleansCompute.Api.Operator;
 
-/// <summary>The operator's compute API (flavor management and access, compute services, hypervisors, aggregates, migrations, usage): its services and its routes, in one place.</summary>
+/// <summary>The operator's compute API (flavor management and access, compute services, hypervisors, aggregates, migrations, usage, quota classes): its services and its routes, in one place.</summary>
 internal static class OperatorApi
 {
     public static void AddServices(IServiceCollection services) => services.AddHostedService<OperatorCatalogSync>();
@@ -18,6 +18,7 @@ internal static class OperatorApi
         Aggregates.AggregateEndpoints.Map(routes);
         Migrations.MigrationEndpoints.Map(routes);
         Usage.SimpleTenantUsageEndpoints.Map(routes);
+        Quotas.QuotaClassSetEndpoints.Map(routes);
         RemovedRoutes.Map(routes);
     }
 }

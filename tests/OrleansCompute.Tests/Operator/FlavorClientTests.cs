@@ -46,4 +46,14 @@ public sealed class FlavorClientTests(IdentityHostFixture fixture)
         (await Cli.TryOpenStackAsync(Admin, "flavor", "show", id)).ExitCode.Should().NotBe(0);
         (await Cli.OpenStackJsonAsync(Demo, "server", "show", server["id"]!.GetValue<string>()))["status"]!.GetValue<string>().Should().Be("ACTIVE");
     }
+
+    [Fact]
+    public async Task Nova_quota_class_update_and_show()
+    {
+        // A class of its own: only the class default changes what projects get, and this host is shared.
+        var name = $"cli-class-{Guid.NewGuid():N}"[..18];
+        await Cli.NovaAsync("admin", "admin", fixture.Passwords["admin"], "quota-class-update", "--instances", "12", "--cores", "30", name);
+        var shown = await Cli.NovaAsync("admin", "admin", fixture.Passwords["admin"], "quota-class-show", name);
+        shown.Should().MatchRegex(@"\|\s*instances\s*\|\s*12\s*\|").And.MatchRegex(@"\|\s*cores\s*\|\s*30\s*\|");
+    }
 }
