@@ -42,4 +42,12 @@ public static partial class ComputePolicies
     public const string SimpleTenantUsageShow = "os_compute_api:os-simple-tenant-usage:show";
     public const string QuotaClassSetsShow = "os_compute_api:os-quota-class-sets:show";
     public const string QuotaClassSetsUpdate = "os_compute_api:os-quota-class-sets:update";
+    public const string HostsList = "os_compute_api:os-hosts:list";
+    public const string HostsShow = "os_compute_api:os-hosts:show";
+    public const string HostsUpdate = "os_compute_api:os-hosts:update";
+    public const string HostsReboot = "os_compute_api:os-hosts:reboot";
+    public const string HostsShutdown = "os_compute_api:os-hosts:shutdown";
+    public const string HostsStart = "os_compute_api:os-hosts:start";
+    public const string InstanceUsageAuditLogList = "os_compute_api:os-instance-usage-audit-log:list";
+    public const string InstanceUsageAuditLogShow = "os_compute_api:os-instance-usage-audit-log:show";
 }

@@ -4,7 +4,7 @@ using OrleansCompute.Api.Flavors;
 
 namespace OrleansCompute.Api.Operator;
 
-/// <summary>The operator's compute API (flavor management and access, compute services, hypervisors, aggregates, migrations, usage, quota classes): its services and its routes, in one place.</summary>
+/// <summary>The operator's compute API (flavor management and access, compute services, hypervisors, aggregates, migrations, usage, quota classes, os-hosts, the usage audit log): its services and its routes, in one place.</summary>
 internal static class OperatorApi
 {
     public static void AddServices(IServiceCollection services) => services.AddHostedService<OperatorCatalogSync>();
@@ -19,6 +19,8 @@ internal static class OperatorApi
         Migrations.MigrationEndpoints.Map(routes);
         Usage.SimpleTenantUsageEndpoints.Map(routes);
         Quotas.QuotaClassSetEndpoints.Map(routes);
+        Hosts.HostEndpoints.Map(routes);
+        Hosts.InstanceUsageAuditLogEndpoints.Map(routes);
         RemovedRoutes.Map(routes);
     }
 }

@@ -192,7 +192,7 @@ internal static class NovaPolicyDefaults
         [ComputePolicies.AggregatesSetMetadata] = Admin,
         [ComputePolicies.AggregatesImages] = Admin,
 
-        // nova/policies/migrations.py, servers_migrations.py, simple_tenant_usage.py, quota_class_sets.py
+        // nova/policies/migrations.py, servers_migrations.py, simple_tenant_usage.py, quota_class_sets.py, hosts.py, instance_usage_audit_log.py
         [ComputePolicies.MigrationsIndex] = ProjectManagerOrAdmin,
         [ComputePolicies.MigrationsIndexAllProjects] = Admin,
         [ComputePolicies.MigrationsIndexHost] = Admin,
@@ -204,5 +204,13 @@ internal static class NovaPolicyDefaults
         [ComputePolicies.SimpleTenantUsageShow] = ProjectReaderOrAdmin,
         [ComputePolicies.QuotaClassSetsShow] = Admin,
         [ComputePolicies.QuotaClassSetsUpdate] = Admin,
+        [ComputePolicies.HostsList] = Admin,
+        [ComputePolicies.HostsShow] = Admin,
+        [ComputePolicies.HostsUpdate] = Admin,
+        [ComputePolicies.HostsReboot] = Admin,
+        [ComputePolicies.HostsShutdown] = Admin,
+        [ComputePolicies.HostsStart] = Admin,
+        [ComputePolicies.InstanceUsageAuditLogList] = Admin,
+        [ComputePolicies.InstanceUsageAuditLogShow] = Admin,
     };
 }

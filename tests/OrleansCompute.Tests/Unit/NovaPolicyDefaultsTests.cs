@@ -107,6 +107,9 @@ public sealed class NovaPolicyDefaultsTests
         [P.ServerMigrationsForceComplete] = Grant.ProjectManager, [P.ServerMigrationsDelete] = Grant.ProjectManager,
         [P.SimpleTenantUsageList] = Grant.Admin, [P.SimpleTenantUsageShow] = Grant.ProjectReader,
         [P.QuotaClassSetsShow] = Grant.Admin, [P.QuotaClassSetsUpdate] = Grant.Admin,
+        [P.HostsList] = Grant.Admin, [P.HostsShow] = Grant.Admin, [P.HostsUpdate] = Grant.Admin, [P.HostsReboot] = Grant.Admin,
+        [P.HostsShutdown] = Grant.Admin, [P.HostsStart] = Grant.Admin,
+        [P.InstanceUsageAuditLogList] = Grant.Admin, [P.InstanceUsageAuditLogShow] = Grant.Admin,
     };
 
     private static readonly ComputePolicy Defaults = new(new Dictionary<string, string>());
