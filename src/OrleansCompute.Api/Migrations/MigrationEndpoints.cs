@@ -44,15 +44,7 @@ internal static class MigrationEndpoints
             }
 
             w.WriteEndArray();
-            if (next is not null)
-            {
-                w.WriteStartArray("migrations_links");
-                w.WriteStartObject();
-                w.WriteString("href", next);
-                w.WriteString("rel", "next");
-                w.WriteEndObject();
-                w.WriteEndArray();
-            }
+            NextPageLink.Write(w, "migrations_links", next);
 
             w.WriteEndObject();
         });

@@ -39,7 +39,7 @@ internal static class SimpleTenantUsageEndpoints
             }
 
             w.WriteEndArray();
-            WriteLinks(w, "tenant_usages_links", next);
+            Servers.NextPageLink.Write(w, "tenant_usages_links", next);
             w.WriteEndObject();
         });
     }
@@ -65,7 +65,7 @@ internal static class SimpleTenantUsageEndpoints
                 WriteUsage(w, tenant_id, usages, query, withServers: true);
             }
 
-            WriteLinks(w, "tenant_usage_links", next);
+            Servers.NextPageLink.Write(w, "tenant_usage_links", next);
             w.WriteEndObject();
         });
     }
@@ -154,20 +154,5 @@ internal static class SimpleTenantUsageEndpoints
 
         w.WriteNumber("uptime", usage.Uptime);
         w.WriteEndObject();
-    }
-
-    private static void WriteLinks(Utf8JsonWriter w, string name, string? next)
-    {
-        if (next is null)
-        {
-            return;
-        }
-
-        w.WriteStartArray(name);
-        w.WriteStartObject();
-        w.WriteString("href", next);
-        w.WriteString("rel", "next");
-        w.WriteEndObject();
-        w.WriteEndArray();
     }
 }
