@@ -1,6 +1,6 @@
 namespace OrleansCompute.Policy;
 
-/// <summary>The operator's API rules (flavor management and access, extra specs, services, hypervisors, aggregates).</summary>
+/// <summary>The operator's API rules (flavor management and access, extra specs, services, hypervisors, aggregates, migrations, usage, quota classes).</summary>
 public static partial class ComputePolicies
 {
     public const string FlavorCreate = "os_compute_api:os-flavor-manage:create";
@@ -31,4 +31,23 @@ public static partial class ComputePolicies
     public const string AggregatesRemoveHost = "os_compute_api:os-aggregates:remove_host";
     public const string AggregatesSetMetadata = "os_compute_api:os-aggregates:set_metadata";
     public const string AggregatesImages = "compute:aggregates:images";
+    public const string MigrationsIndex = "os_compute_api:os-migrations:index";
+    public const string MigrationsIndexAllProjects = "os_compute_api:os-migrations:index:all_projects";
+    public const string MigrationsIndexHost = "os_compute_api:os-migrations:index:host";
+    public const string ServerMigrationsIndex = "os_compute_api:servers:migrations:index";
+    public const string ServerMigrationsShow = "os_compute_api:servers:migrations:show";
+    public const string ServerMigrationsForceComplete = "os_compute_api:servers:migrations:force_complete";
+    public const string ServerMigrationsDelete = "os_compute_api:servers:migrations:delete";
+    public const string SimpleTenantUsageList = "os_compute_api:os-simple-tenant-usage:list";
+    public const string SimpleTenantUsageShow = "os_compute_api:os-simple-tenant-usage:show";
+    public const string QuotaClassSetsShow = "os_compute_api:os-quota-class-sets:show";
+    public const string QuotaClassSetsUpdate = "os_compute_api:os-quota-class-sets:update";
+    public const string HostsList = "os_compute_api:os-hosts:list";
+    public const string HostsShow = "os_compute_api:os-hosts:show";
+    public const string HostsUpdate = "os_compute_api:os-hosts:update";
+    public const string HostsReboot = "os_compute_api:os-hosts:reboot";
+    public const string HostsShutdown = "os_compute_api:os-hosts:shutdown";
+    public const string HostsStart = "os_compute_api:os-hosts:start";
+    public const string InstanceUsageAuditLogList = "os_compute_api:os-instance-usage-audit-log:list";
+    public const string InstanceUsageAuditLogShow = "os_compute_api:os-instance-usage-audit-log:show";
 }

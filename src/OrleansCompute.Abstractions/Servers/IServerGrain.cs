@@ -67,4 +67,12 @@ public interface IServerGrain : IGrainWithGuidKey
     /// <summary>The console log (<c>os-getConsoleOutput</c>): the last <paramref name="length"/> lines, or all.</summary>
     [Alias("GetConsoleOutput")]
     Task<string> GetConsoleOutputAsync(CallerContext caller, int? length);
+
+    /// <summary>force_complete of the live migration in flight (2.22): 409 unless the server is ACTIVE and migrating.</summary>
+    [Alias("ForceCompleteLiveMigration")]
+    Task ForceCompleteLiveMigrationAsync(CallerContext caller);
+
+    /// <summary>Aborts the live migration in flight (2.24): the server stays on its source host; 409 unless migrating.</summary>
+    [Alias("AbortLiveMigration")]
+    Task AbortLiveMigrationAsync(CallerContext caller);
 }

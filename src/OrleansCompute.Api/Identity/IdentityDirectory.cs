@@ -31,6 +31,8 @@ public sealed class IdentityDirectory
 
     public IReadOnlyCollection<IdentityUser> Users => _byName.Values;
 
+    public IReadOnlyCollection<IdentityProject> Projects => _projectsById.Values;
+
     /// <summary>The default users with configured users added or replacing them by name.</summary>
     public static IReadOnlyDictionary<string, IdentityUserOptions> Configured(IdentityOptions options)
     {

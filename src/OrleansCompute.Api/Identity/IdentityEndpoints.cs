@@ -38,6 +38,7 @@ internal static class IdentityEndpoints
         v3.MapMethods("/auth/tokens", [HttpMethods.Head], Check);
         v3.MapGet("/auth/catalog", Catalog);
         v3.MapGet("/auth/projects", Projects);
+        IdentityProjectEndpoints.Map(v3);
     }
 
     /// <summary>Keystone answers its root with 300 Multiple Choices and the list of versions.</summary>
@@ -160,16 +161,7 @@ internal static class IdentityEndpoints
         {
             w.WriteStartObject();
             w.WriteStartArray("projects");
-            w.WriteStartObject();
-            w.WriteString("id", project.Id);
-            w.WriteString("name", project.Name);
-            w.WriteString("domain_id", IdentityDomain.Id);
-            w.WriteString("description", "");
-            w.WriteBoolean("enabled", true);
-            w.WriteBoolean("is_domain", false);
-            w.WriteString("parent_id", IdentityDomain.Id);
-            WriteLinks(w, $"{baseUrl}{IdentityPaths.IdentityV3}/projects/{project.Id}");
-            w.WriteEndObject();
+            IdentityProjectEndpoints.WriteProject(w, project, baseUrl);
             w.WriteEndArray();
             WriteLinks(w, baseUrl + IdentityPaths.IdentityV3 + "/auth/projects");
             w.WriteEndObject();

@@ -4,7 +4,7 @@ using OrleansCompute.Api.Flavors;
 
 namespace OrleansCompute.Api.Operator;
 
-/// <summary>The operator's compute API (flavor management and access, compute services, hypervisors): its services and its routes, in one place.</summary>
+/// <summary>The operator's compute API (flavor management and access, compute services, hypervisors, aggregates, migrations, usage, quota classes, os-hosts, the usage audit log): its services and its routes, in one place.</summary>
 internal static class OperatorApi
 {
     public static void AddServices(IServiceCollection services) => services.AddHostedService<OperatorCatalogSync>();
@@ -16,6 +16,11 @@ internal static class OperatorApi
         Services.ComputeServiceEndpoints.Map(routes);
         Hypervisors.HypervisorEndpoints.Map(routes);
         Aggregates.AggregateEndpoints.Map(routes);
+        Migrations.MigrationEndpoints.Map(routes);
+        Usage.SimpleTenantUsageEndpoints.Map(routes);
+        Quotas.QuotaClassSetEndpoints.Map(routes);
+        Hosts.HostEndpoints.Map(routes);
+        Hosts.InstanceUsageAuditLogEndpoints.Map(routes);
         RemovedRoutes.Map(routes);
     }
 }

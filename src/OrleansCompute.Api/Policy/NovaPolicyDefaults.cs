@@ -169,8 +169,6 @@ internal static class NovaPolicyDefaults
         [ComputePolicies.FlavorAccessRemove] = Admin,
         [ComputePolicies.AvailabilityZoneList] = Any,
         [ComputePolicies.AvailabilityZoneDetail] = Admin,
-        ["os_compute_api:os-simple-tenant-usage:show"] = ProjectReaderOrAdmin,
-        ["os_compute_api:os-simple-tenant-usage:list"] = Admin,
         [ComputePolicies.HypervisorsList] = Admin,
         [ComputePolicies.HypervisorsListDetail] = Admin,
         [ComputePolicies.HypervisorsShow] = Admin,
@@ -184,7 +182,6 @@ internal static class NovaPolicyDefaults
         [ComputePolicies.AggregatesIndex] = Admin,
         // The reference: sent by Neutron, Cinder and Ironic with the service role, or by an admin.
         [ComputePolicies.ServerExternalEventsCreate] = "rule:service_or_admin",
-        ["os_compute_api:os-migrations:index"] = Admin,
 
         // The operator's API (nova/policies/aggregates.py): rules not registered above.
         [ComputePolicies.AggregatesCreate] = Admin,
@@ -195,5 +192,26 @@ internal static class NovaPolicyDefaults
         [ComputePolicies.AggregatesRemoveHost] = Admin,
         [ComputePolicies.AggregatesSetMetadata] = Admin,
         [ComputePolicies.AggregatesImages] = Admin,
+
+        // nova/policies/migrations.py, servers_migrations.py, simple_tenant_usage.py, quota_class_sets.py, hosts.py, instance_usage_audit_log.py
+        [ComputePolicies.MigrationsIndex] = ProjectManagerOrAdmin,
+        [ComputePolicies.MigrationsIndexAllProjects] = Admin,
+        [ComputePolicies.MigrationsIndexHost] = Admin,
+        [ComputePolicies.ServerMigrationsIndex] = ProjectManagerOrAdmin,
+        [ComputePolicies.ServerMigrationsShow] = Admin,
+        [ComputePolicies.ServerMigrationsForceComplete] = ProjectManagerOrAdmin,
+        [ComputePolicies.ServerMigrationsDelete] = ProjectManagerOrAdmin,
+        [ComputePolicies.SimpleTenantUsageList] = Admin,
+        [ComputePolicies.SimpleTenantUsageShow] = ProjectReaderOrAdmin,
+        [ComputePolicies.QuotaClassSetsShow] = Admin,
+        [ComputePolicies.QuotaClassSetsUpdate] = Admin,
+        [ComputePolicies.HostsList] = Admin,
+        [ComputePolicies.HostsShow] = Admin,
+        [ComputePolicies.HostsUpdate] = Admin,
+        [ComputePolicies.HostsReboot] = Admin,
+        [ComputePolicies.HostsShutdown] = Admin,
+        [ComputePolicies.HostsStart] = Admin,
+        [ComputePolicies.InstanceUsageAuditLogList] = Admin,
+        [ComputePolicies.InstanceUsageAuditLogShow] = Admin,
     };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,8 +18,8 @@ namespace OrleansCompute.Api.Quotas;
 /// </summary>
 internal static class QuotaSetEndpoints
 {
-    private static readonly string[] NetworkKeys = ["fixed_ips", "floating_ips", "security_group_rules", "security_groups"];
-    private static readonly string[] PersonalityKeys = ["injected_file_content_bytes", "injected_file_path_bytes", "injected_files"];
+    internal static readonly string[] NetworkKeys = ["fixed_ips", "floating_ips", "security_group_rules", "security_groups"];
+    internal static readonly string[] PersonalityKeys = ["injected_file_content_bytes", "injected_file_path_bytes", "injected_files"];
 
     public static void Map(IEndpointRouteBuilder routes)
     {
@@ -104,23 +103,7 @@ internal static class QuotaSetEndpoints
                 throw SchemaErrors.Additional(property.Name);
             }
 
-            var value = property.Value;
-            int number;
-            if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out number))
-            {
-            }
-            else if (value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number))
-            {
-            }
-            else
-            {
-                throw SchemaErrors.Invalid($"quota_set/{property.Name}", value, $"{SchemaErrors.Quoted(value)} is not of type 'integer', 'string'");
-            }
-
-            if (number < -1)
-            {
-                throw SchemaErrors.Invalid($"quota_set/{property.Name}", value, $"{number} is less than the minimum of -1");
-            }
+            var number = QuotaValue.Parse("quota_set", property.Name, property.Value);
 
             // The network quotas are accepted below 2.36 as Nova does, and have no effect here.
             if (!NetworkKeys.Contains(property.Name))

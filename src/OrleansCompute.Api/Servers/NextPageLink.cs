@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace OrleansCompute.Api.Servers;
@@ -21,5 +22,21 @@ internal static class NextPageLink
             .Append(new KeyValuePair<string, string?>("marker", lastId))
             .OrderBy(p => p.Key, StringComparer.Ordinal);
         return collectionUrl + QueryString.Create(parameters).ToUriComponent();
+    }
+
+    /// <summary>Writes <c>"{name}": [{"href": next, "rel": "next"}]</c> when there is a next page; nothing otherwise.</summary>
+    public static void Write(Utf8JsonWriter w, string name, string? next)
+    {
+        if (next is null)
+        {
+            return;
+        }
+
+        w.WriteStartArray(name);
+        w.WriteStartObject();
+        w.WriteString("href", next);
+        w.WriteString("rel", "next");
+        w.WriteEndObject();
+        w.WriteEndArray();
     }
 }

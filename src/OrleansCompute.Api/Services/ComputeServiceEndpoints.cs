@@ -14,7 +14,7 @@ namespace OrleansCompute.Api.Services;
 /// <summary>
 /// Nova's <c>/os-services</c> over the simulated hosts, one nova-compute each: list (host and binary filters),
 /// update (the action form <c>PUT /os-services/{enable|disable|disable-log-reason|force-down}</c> below 2.53, the
-/// UUID form from 2.53) and delete (204; 409 while the host has servers). A disabled or forced-down service
+/// UUID form from 2.53) and delete (204; see <see cref="ComputeServiceRemoval"/>). A disabled or forced-down service
 /// takes no new servers (the scheduler's compute filter).
 /// </summary>
 internal static class ComputeServiceEndpoints
@@ -197,7 +197,7 @@ internal static class ComputeServiceEndpoints
         });
     }
 
-    private static async Task<IResult> DeleteAsync(HttpContext context, string id, IGrainFactory grains, ComputeCatalog catalog)
+    private static async Task<IResult> DeleteAsync(HttpContext context, string id, IGrainFactory grains, ComputeCatalog catalog, TimeProvider time)
     {
         var request = ComputeRequest.From(context);
         var uuids = request.Version.AtLeast(2, 53);
@@ -208,7 +208,7 @@ internal static class ComputeServiceEndpoints
 
         var host = HostInventory.HostOf(catalog, id, uuids, HostInventory.ServiceUuid)
             ?? throw ComputeFaultException.NotFound($"Service {id} could not be found.");
-        await grains.GetGrain<IHostGrain>(host).DeleteServiceAsync();
+        await ComputeServiceRemoval.RemoveAsync(grains, host, id, time.GetUtcNow());
         return Results.StatusCode(204);
     }
 

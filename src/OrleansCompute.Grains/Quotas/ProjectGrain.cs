@@ -25,7 +25,7 @@ internal sealed partial class ProjectGrain(
     {
         get
         {
-            var limits = defaults.Value;
+            var limits = Defaults;
             foreach (var (name, value) in state.State.Limits)
             {
                 limits = limits.With(name, value);
@@ -37,6 +37,7 @@ internal sealed partial class ProjectGrain(
 
     public async Task<int> ClaimServersAsync(InstanceClaim claim)
     {
+        await RefreshDefaultsAsync();
         var limits = Limits;
         CheckRequestLimits(claim, limits);
 
@@ -72,6 +73,7 @@ internal sealed partial class ProjectGrain(
 
     public async Task ResizeServerAsync(Guid serverId, int vcpus, int ramMb)
     {
+        await RefreshDefaultsAsync();
         var limits = Limits;
         var others = state.State.Servers.Where(s => s.Key != serverId).Select(s => s.Value).ToList();
         var usedCores = others.Sum(s => s.Vcpus);
@@ -125,6 +127,7 @@ internal sealed partial class ProjectGrain(
             return;
         }
 
+        await RefreshDefaultsAsync();
         var limit = Limits.ServerGroups;
         if (!QuotaLimits.Fits(limit, state.State.ServerGroups.Count, 1))
         {
@@ -145,10 +148,15 @@ internal sealed partial class ProjectGrain(
 
     public Task<IReadOnlyList<Guid>> GetServerGroupsAsync() => Task.FromResult<IReadOnlyList<Guid>>(state.State.ServerGroups.ToArray());
 
-    public Task<ProjectQuota> GetQuotaAsync() => Task.FromResult(Quota());
+    public async Task<ProjectQuota> GetQuotaAsync()
+    {
+        await RefreshDefaultsAsync(always: true);
+        return Quota();
+    }
 
     public async Task<ProjectQuota> UpdateLimitsAsync(IReadOnlyDictionary<string, int> limits, bool force)
     {
+        await RefreshDefaultsAsync(always: true);
         var usage = Quota().Usage;
         foreach (var (name, value) in limits)
         {
@@ -188,7 +196,7 @@ internal sealed partial class ProjectGrain(
     private ProjectQuota Quota() => new()
     {
         Limits = Limits,
-        Defaults = defaults.Value,
+        Defaults = Defaults,
         Usage = new QuotaUsage
         {
             Instances = state.State.Servers.Count,

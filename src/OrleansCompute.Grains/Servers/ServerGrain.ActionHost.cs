@@ -1,6 +1,7 @@
 using OrleansCompute.Catalog;
 using OrleansCompute.Identity;
 using OrleansCompute.Keypairs;
+using OrleansCompute.Migrations;
 using OrleansCompute.Servers.Actions;
 
 namespace OrleansCompute.Servers;
@@ -17,6 +18,8 @@ internal sealed partial class ServerGrain
     public ComputeCatalog Catalog => catalog;
 
     public ServerLifecycleOptions Options => lifecycle.CurrentValue;
+
+    public MigrationJournal Migrations => new(GrainFactory, clock, logger);
 
     public string? LiveMigrationTarget => _liveMigrationTarget;
 

@@ -46,4 +46,33 @@ public sealed class FlavorClientTests(IdentityHostFixture fixture)
         (await Cli.TryOpenStackAsync(Admin, "flavor", "show", id)).ExitCode.Should().NotBe(0);
         (await Cli.OpenStackJsonAsync(Demo, "server", "show", server["id"]!.GetValue<string>()))["status"]!.GetValue<string>().Should().Be("ACTIVE");
     }
+
+    [Fact]
+    public async Task Nova_quota_class_update_and_show()
+    {
+        // A class of its own: only the class default changes what projects get, and this host is shared.
+        var name = $"cli-class-{Guid.NewGuid():N}"[..18];
+        await Cli.NovaAsync("admin", "admin", fixture.Passwords["admin"], "quota-class-update", "--instances", "12", "--cores", "30", name);
+        var shown = await Cli.NovaAsync("admin", "admin", fixture.Passwords["admin"], "quota-class-show", name);
+        shown.Should().MatchRegex(@"\|\s*instances\s*\|\s*12\s*\|").And.MatchRegex(@"\|\s*cores\s*\|\s*30\s*\|");
+    }
+
+    [Fact]
+    public async Task Flavor_set_project_by_name_grants_access()
+    {
+        // The client turns the project name into its id through Keystone's /v3/projects.
+        var name = $"cli-priv-{Guid.NewGuid():N}"[..18];
+        var id = (await Cli.OpenStackJsonAsync(Admin, "flavor", "create", "--ram", "256", "--vcpus", "1", "--disk", "1", "--private", name))["id"]!.GetValue<string>();
+        try
+        {
+            await Cli.OpenStackAsync(Admin, "flavor", "set", "--project", "demo", id);
+            var shown = await Cli.OpenStackJsonAsync(Admin, "flavor", "show", id);
+            shown["access_project_ids"]!.ToJsonString().Should().Contain(await fixture.ProjectIdAsync("demo"));
+            (await Cli.OpenStackJsonAsync(Demo, "flavor", "list")).AsArray().Select(f => f!["ID"]!.GetValue<string>()).Should().Contain(id);
+        }
+        finally
+        {
+            await Cli.TryOpenStackAsync(Admin, "flavor", "delete", id);
+        }
+    }
 }

@@ -67,4 +67,28 @@ public sealed class OperatorClientTests(IdentityHostFixture fixture)
             await Cli.OpenStackAsync(Admin, "aggregate", "delete", name);
         }
     }
+
+    [Fact]
+    public async Task Server_migration_list_and_usage_list_show_a_migrated_server()
+    {
+        var name = $"cli-mig-{Guid.NewGuid():N}"[..16];
+        var id = (await Cli.OpenStackJsonAsync(Admin, "server", "create", "--flavor", "m1.tiny", "--image", "cirros-0.6.2-x86_64-disk", "--wait", name))["id"]!.GetValue<string>();
+        try
+        {
+            await Cli.OpenStackAsync(Admin, "server", "migrate", "--wait", id);
+            var migrations = (await Cli.OpenStackJsonAsync(Admin, "--os-compute-api-version", "2.80", "server", "migration", "list", "--server", id)).AsArray();
+            var migration = migrations.Single()!;
+            migration["Type"]!.GetValue<string>().Should().Be("migration");
+            migration["Status"]!.GetValue<string>().Should().Be("finished");
+
+            // The server counts in its project's usage since it was launched (openstack usage list pages from 2.40;
+            // in JSON its Servers column is the server_usages list itself).
+            var usages = (await Cli.OpenStackJsonAsync(Admin, "--os-compute-api-version", "2.40", "usage", "list", "--start", "2000-01-01")).AsArray();
+            usages.Should().Contain(u => u!["Servers"]!.ToJsonString().Contains(id) && u["RAM MB-Hours"] != null);
+        }
+        finally
+        {
+            await Cli.TryOpenStackAsync(Admin, "server", "delete", "--wait", id);
+        }
+    }
 }

@@ -12,9 +12,12 @@ public abstract class OwnHost : IAsyncLifetime
 
     protected HostProcess Host { get; private set; } = null!;
 
+    /// <summary>More host arguments of a test class (e.g. the fake driver's metadata hooks).</summary>
+    protected virtual string[] ExtraArguments => [];
+
     public async Task InitializeAsync()
     {
-        Host = new HostProcess(_directory.Path, "--Compute:FakeDriver:SpawnSeconds=0.1", "--Compute:FakeDriver:DefaultSeconds=0.05");
+        Host = new HostProcess(_directory.Path, ["--Compute:FakeDriver:SpawnSeconds=0.1", "--Compute:FakeDriver:DefaultSeconds=0.05", .. ExtraArguments]);
         await Host.StartAsync();
     }
 

@@ -103,6 +103,14 @@ public sealed class NovaPolicyDefaultsTests
         [P.AggregatesShow] = Grant.Admin, [P.AggregatesUpdate] = Grant.Admin, [P.AggregatesDelete] = Grant.Admin,
         [P.AggregatesAddHost] = Grant.Admin, [P.AggregatesRemoveHost] = Grant.Admin, [P.AggregatesSetMetadata] = Grant.Admin,
         [P.AggregatesImages] = Grant.Admin,
+        [P.MigrationsIndex] = Grant.ProjectManager, [P.MigrationsIndexAllProjects] = Grant.Admin, [P.MigrationsIndexHost] = Grant.Admin,
+        [P.ServerMigrationsIndex] = Grant.ProjectManager, [P.ServerMigrationsShow] = Grant.Admin,
+        [P.ServerMigrationsForceComplete] = Grant.ProjectManager, [P.ServerMigrationsDelete] = Grant.ProjectManager,
+        [P.SimpleTenantUsageList] = Grant.Admin, [P.SimpleTenantUsageShow] = Grant.ProjectReader,
+        [P.QuotaClassSetsShow] = Grant.Admin, [P.QuotaClassSetsUpdate] = Grant.Admin,
+        [P.HostsList] = Grant.Admin, [P.HostsShow] = Grant.Admin, [P.HostsUpdate] = Grant.Admin, [P.HostsReboot] = Grant.Admin,
+        [P.HostsShutdown] = Grant.Admin, [P.HostsStart] = Grant.Admin,
+        [P.InstanceUsageAuditLogList] = Grant.Admin, [P.InstanceUsageAuditLogShow] = Grant.Admin,
     };
 
     private static readonly ComputePolicy Defaults = new(new Dictionary<string, string>());

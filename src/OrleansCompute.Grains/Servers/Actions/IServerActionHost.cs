@@ -1,5 +1,6 @@
 using OrleansCompute.Catalog;
 using OrleansCompute.Identity;
+using OrleansCompute.Migrations;
 using OrleansCompute.Servers.Lifecycle;
 
 namespace OrleansCompute.Servers.Actions;
@@ -21,6 +22,9 @@ internal interface IServerActionHost
     ComputeCatalog Catalog { get; }
 
     ServerLifecycleOptions Options { get; }
+
+    /// <summary>Where the server's moves are recorded (<c>/os-migrations</c>).</summary>
+    MigrationJournal Migrations { get; }
 
     /// <summary>The host a live migration in flight goes to (chosen by <see cref="ChooseDestination"/>).</summary>
     string? LiveMigrationTarget { get; }

@@ -1,5 +1,6 @@
 using OrleansCompute.Catalog;
 using OrleansCompute.Faults;
+using OrleansCompute.Migrations;
 using OrleansCompute.Servers.Lifecycle;
 
 namespace OrleansCompute.Servers.Actions;
@@ -8,7 +9,7 @@ namespace OrleansCompute.Servers.Actions;
 internal sealed class ResizeAction : MigrationAction
 {
     public override Task StartAsync(IServerActionHost host, ServerTransition row, ServerActionCommand command) =>
-        host.BeginResizeAsync(row, command);
+        RecordedStartAsync(host, MigrationTypes.Resize, host.Catalog.FindFlavor(command.FlavorRef ?? "")?.Id, () => host.BeginResizeAsync(row, command));
 
     public override ServerSnapshot Prepare(IServerActionHost host, ServerActionCommand command, ServerSnapshot server, ImageDefinition? actionImage)
     {
