@@ -16,7 +16,7 @@ public sealed class NeutronApiTests(NetworkHostFixture fixture) : IClassFixture<
 
     private static string NewProject() => "p" + Guid.NewGuid().ToString("N")[..10];
 
-    private NovaClient Client(string project) => NovaClient.For(fixture.Host, $"{project}:{project}-user");
+    private NovaClient Client(string project) => NovaClient.For(fixture.Host, $"{project}-user:{project}");
 
     private NovaClient Admin() => NovaClient.For(fixture.Host, "admin:admin");
 
@@ -49,20 +49,20 @@ public sealed class NeutronApiTests(NetworkHostFixture fixture) : IClassFixture<
         var networkId = network["id"]!.GetValue<string>();
 
         var v4 = await CreatedAsync(client, "subnets", "subnet",
-            $$"""{"subnet": {"network_id": "{{networkId}}", "ip_version": 4, "cidr": "10.20.0.0/24", "dns_nameservers": ["8.8.8.8"], "host_routes": [{"destination": "10.30.0.0/24", "nexthop": "10.20.0.254"}]}}""");
+            $$$"""{"subnet": {"network_id": "{{{networkId}}}", "ip_version": 4, "cidr": "10.20.0.0/24", "dns_nameservers": ["8.8.8.8"], "host_routes": [{"destination": "10.30.0.0/24", "nexthop": "10.20.0.254"}]}}""");
         v4["gateway_ip"]!.GetValue<string>().Should().Be("10.20.0.1");
         v4["allocation_pools"]![0]!["start"]!.GetValue<string>().Should().Be("10.20.0.2");
         v4["allocation_pools"]![0]!["end"]!.GetValue<string>().Should().Be("10.20.0.254");
         v4["enable_dhcp"]!.GetValue<bool>().Should().BeTrue();
         v4["host_routes"]![0]!["nexthop"]!.GetValue<string>().Should().Be("10.20.0.254");
         var v6 = await CreatedAsync(client, "subnets", "subnet",
-            $$"""{"subnet": {"network_id": "{{networkId}}", "ip_version": 6, "cidr": "fd00:20::/64", "ipv6_address_mode": "dhcpv6-stateful", "ipv6_ra_mode": "dhcpv6-stateful"}}""");
+            $$$"""{"subnet": {"network_id": "{{{networkId}}}", "ip_version": 6, "cidr": "fd00:20::/64", "ipv6_address_mode": "dhcpv6-stateful", "ipv6_ra_mode": "dhcpv6-stateful"}}""");
         v6["gateway_ip"]!.GetValue<string>().Should().Be("fd00:20::1");
 
-        var overlap = await client.PostAsync($"{V2}/subnets", $$"""{"subnet": {"network_id": "{{networkId}}", "ip_version": 4, "cidr": "10.20.0.128/25"}}""");
+        var overlap = await client.PostAsync($"{V2}/subnets", $$$"""{"subnet": {"network_id": "{{{networkId}}}", "ip_version": 4, "cidr": "10.20.0.128/25"}}""");
         ShouldBeNeutronError(overlap, HttpStatusCode.BadRequest, "InvalidInput");
 
-        var port = await CreatedAsync(client, "ports", "port", $$"""{"port": {"network_id": "{{networkId}}", "name": "p1"}}""");
+        var port = await CreatedAsync(client, "ports", "port", $$$"""{"port": {"network_id": "{{{networkId}}}", "name": "p1"}}""");
         port["mac_address"]!.GetValue<string>().Should().MatchRegex("^fa:16:3e(:[0-9a-f]{2}){3}$");
         var addresses = port["fixed_ips"]!.AsArray().Select(f => f!["ip_address"]!.GetValue<string>()).ToList();
         addresses.Should().HaveCount(2).And.Contain(a => a.StartsWith("10.20.0.", StringComparison.Ordinal)).And.Contain(a => a.StartsWith("fd00:20::", StringComparison.Ordinal));
@@ -70,12 +70,12 @@ public sealed class NeutronApiTests(NetworkHostFixture fixture) : IClassFixture<
         port.AsObject().ContainsKey("binding:host_id").Should().BeFalse("binding attributes are for admins");
 
         var taken = addresses.First(a => a.StartsWith("10.", StringComparison.Ordinal));
-        var conflict = await client.PostAsync($"{V2}/ports", $$"""{"port": {"network_id": "{{networkId}}", "fixed_ips": [{"ip_address": "{{taken}}"}]}}""");
+        var conflict = await client.PostAsync($"{V2}/ports", $$$"""{"port": {"network_id": "{{{networkId}}}", "fixed_ips": [{"ip_address": "{{{taken}}}"}]}}""");
         ShouldBeNeutronError(conflict, HttpStatusCode.Conflict, "IpAddressAlreadyAllocated");
-        var outside = await client.PostAsync($"{V2}/ports", $$"""{"port": {"network_id": "{{networkId}}", "fixed_ips": [{"ip_address": "192.0.2.7"}]}}""");
+        var outside = await client.PostAsync($"{V2}/ports", $$$"""{"port": {"network_id": "{{{networkId}}}", "fixed_ips": [{"ip_address": "192.0.2.7"}]}}""");
         ShouldBeNeutronError(outside, HttpStatusCode.BadRequest, "InvalidIpForNetwork");
         var chosen = await CreatedAsync(client, "ports", "port",
-            $$"""{"port": {"network_id": "{{networkId}}", "fixed_ips": [{"subnet_id": "{{v4["id"]}}", "ip_address": "10.20.0.77"}], "port_security_enabled": false}}""");
+            $$$"""{"port": {"network_id": "{{{networkId}}}", "fixed_ips": [{"subnet_id": "{{{v4["id"]}}}", "ip_address": "10.20.0.77"}], "port_security_enabled": false}}""");
         chosen["fixed_ips"]!.AsArray().Should().ContainSingle().Which!["ip_address"]!.GetValue<string>().Should().Be("10.20.0.77");
         chosen["security_groups"]!.AsArray().Should().BeEmpty();
 
@@ -106,7 +106,7 @@ public sealed class NeutronApiTests(NetworkHostFixture fixture) : IClassFixture<
         (await other.GetAsync($"{V2}/networks")).Json["networks"]!.AsArray().Should().Contain(n => n!["name"]!.GetValue<string>() == "private", "the configured network is shared");
         ShouldBeNeutronError(await client.PostAsync($"{V2}/networks", """{"network": {"shared": true}}"""), HttpStatusCode.Forbidden, "PolicyNotAuthorized");
         ShouldBeNeutronError(await client.PostAsync($"{V2}/networks", """{"network": {"bogus": 1}}"""), HttpStatusCode.BadRequest, "HTTPBadRequest");
-        ShouldBeNeutronError(await client.PostAsync($"{V2}/ports", $$"""{"port": {"network_id": "{{id}}", "binding:host_id": "compute-1"}}"""), HttpStatusCode.Forbidden, "PolicyNotAuthorized");
+        ShouldBeNeutronError(await client.PostAsync($"{V2}/ports", $$$"""{"port": {"network_id": "{{{id}}}", "binding:host_id": "compute-1"}}"""), HttpStatusCode.Forbidden, "PolicyNotAuthorized");
 
         var shown = await admin.GetAsync($"{V2}/networks/{id}");
         shown.Status.Should().Be(HttpStatusCode.OK);
@@ -126,7 +126,7 @@ public sealed class NeutronApiTests(NetworkHostFixture fixture) : IClassFixture<
         using var client = Client(project);
         foreach (var name in new[] { "c-net", "a-net", "b-net" })
         {
-            await CreatedAsync(client, "networks", "network", $$"""{"network": {"name": "{{name}}", "mtu": 1400}}""");
+            await CreatedAsync(client, "networks", "network", $$$"""{"network": {"name": "{{{name}}}", "mtu": 1400}}""");
         }
 
         var own = $"{V2}/networks?project_id={project}&sort_key=name&sort_dir=desc";
@@ -164,18 +164,18 @@ public sealed class NeutronApiTests(NetworkHostFixture fixture) : IClassFixture<
         var web = await CreatedAsync(client, "security-groups", "security_group", """{"security_group": {"name": "web", "description": "http"}}""");
         var webId = web["id"]!.GetValue<string>();
         web["security_group_rules"]!.AsArray().Should().HaveCount(2).And.OnlyContain(r => r!["direction"]!.GetValue<string>() == "egress");
-        var rule = $$"""{"security_group_rule": {"security_group_id": "{{webId}}", "direction": "ingress", "protocol": "tcp", "port_range_min": 80, "port_range_max": 80, "remote_ip_prefix": "0.0.0.0/0"}}""";
+        var rule = $$$"""{"security_group_rule": {"security_group_id": "{{{webId}}}", "direction": "ingress", "protocol": "tcp", "port_range_min": 80, "port_range_max": 80, "remote_ip_prefix": "0.0.0.0/0"}}""";
         var created = await CreatedAsync(client, "security-group-rules", "security_group_rule", rule);
         created["ethertype"]!.GetValue<string>().Should().Be("IPv4");
         ShouldBeNeutronError(await client.PostAsync($"{V2}/security-group-rules", rule), HttpStatusCode.Conflict, "SecurityGroupRuleExists");
         ShouldBeNeutronError(await client.PostAsync($"{V2}/security-group-rules",
-            $$"""{"security_group_rule": {"security_group_id": "{{webId}}", "direction": "ingress", "protocol": "tcp", "port_range_min": 90, "port_range_max": 80}}"""),
+            $$$"""{"security_group_rule": {"security_group_id": "{{{webId}}}", "direction": "ingress", "protocol": "tcp", "port_range_min": 90, "port_range_max": 80}}"""),
             HttpStatusCode.BadRequest, "SecurityGroupInvalidPortRange");
         ShouldBeNeutronError(await client.PostAsync($"{V2}/security-group-rules",
-            $$"""{"security_group_rule": {"security_group_id": "{{webId}}", "direction": "ingress", "port_range_min": 22, "port_range_max": 22}}"""),
+            $$$"""{"security_group_rule": {"security_group_id": "{{{webId}}}", "direction": "ingress", "port_range_min": 22, "port_range_max": 22}}"""),
             HttpStatusCode.BadRequest, "SecurityGroupProtocolRequiredWithPorts");
         ShouldBeNeutronError(await client.PostAsync($"{V2}/security-group-rules",
-            $$"""{"security_group_rule": {"security_group_id": "{{webId}}", "direction": "sideways"}}"""), HttpStatusCode.BadRequest, "InvalidInput");
+            $$$"""{"security_group_rule": {"security_group_id": "{{{webId}}}", "direction": "sideways"}}"""), HttpStatusCode.BadRequest, "InvalidInput");
 
         (await client.GetAsync($"{V2}/security-groups/{webId}")).Json["security_group"]!["security_group_rules"]!.AsArray().Should().HaveCount(3);
         using var other = Client(NewProject());
@@ -192,18 +192,18 @@ public sealed class NeutronApiTests(NetworkHostFixture fixture) : IClassFixture<
         using var client = Client(project);
         using var admin = Admin();
         var external = await CreatedAsync(admin, "networks", "network", """{"network": {"name": "public-fip", "router:external": true}}""");
-        await CreatedAsync(admin, "subnets", "subnet", $$"""{"subnet": {"network_id": "{{external["id"]}}", "ip_version": 4, "cidr": "203.0.113.0/28", "enable_dhcp": false}}""");
+        await CreatedAsync(admin, "subnets", "subnet", $$$"""{"subnet": {"network_id": "{{{external["id"]}}}", "ip_version": 4, "cidr": "203.0.113.0/28", "enable_dhcp": false}}""");
         var network = await CreatedAsync(client, "networks", "network", """{"network": {"name": "inside"}}""");
-        await CreatedAsync(client, "subnets", "subnet", $$"""{"subnet": {"network_id": "{{network["id"]}}", "ip_version": 4, "cidr": "10.40.0.0/24"}}""");
-        var port = await CreatedAsync(client, "ports", "port", $$"""{"port": {"network_id": "{{network["id"]}}"}}""");
+        await CreatedAsync(client, "subnets", "subnet", $$$"""{"subnet": {"network_id": "{{{network["id"]}}}", "ip_version": 4, "cidr": "10.40.0.0/24"}}""");
+        var port = await CreatedAsync(client, "ports", "port", $$$"""{"port": {"network_id": "{{{network["id"]}}}"}}""");
 
-        ShouldBeNeutronError(await client.PostAsync($"{V2}/floatingips", $$"""{"floatingip": {"floating_network_id": "{{network["id"]}}"}}"""), HttpStatusCode.BadRequest, "BadRequest");
-        var floating = await CreatedAsync(client, "floatingips", "floatingip", $$"""{"floatingip": {"floating_network_id": "{{external["id"]}}"}}""");
+        ShouldBeNeutronError(await client.PostAsync($"{V2}/floatingips", $$$"""{"floatingip": {"floating_network_id": "{{{network["id"]}}}"}}"""), HttpStatusCode.BadRequest, "BadRequest");
+        var floating = await CreatedAsync(client, "floatingips", "floatingip", $$$"""{"floatingip": {"floating_network_id": "{{{external["id"]}}}"}}""");
         floating["floating_ip_address"]!.GetValue<string>().Should().Be("203.0.113.2");
         floating["status"]!.GetValue<string>().Should().Be("DOWN");
         var id = floating["id"]!.GetValue<string>();
 
-        var associated = await client.SendAsync(HttpMethod.Put, $"{V2}/floatingips/{id}", $$"""{"floatingip": {"port_id": "{{port["id"]}}"}}""");
+        var associated = await client.SendAsync(HttpMethod.Put, $"{V2}/floatingips/{id}", $$$"""{"floatingip": {"port_id": "{{{port["id"]}}}"}}""");
         associated.Status.Should().Be(HttpStatusCode.OK, associated.Body);
         associated.Json["floatingip"]!["fixed_ip_address"]!.GetValue<string>().Should().Be(port["fixed_ips"]![0]!["ip_address"]!.GetValue<string>());
         associated.Json["floatingip"]!["port_details"]!["network_id"]!.GetValue<string>().Should().Be(network["id"]!.GetValue<string>());
@@ -222,19 +222,19 @@ public sealed class NeutronApiTests(NetworkHostFixture fixture) : IClassFixture<
         using var client = Client(project);
         var network = await CreatedAsync(client, "networks", "network", """{"network": {"name": "boot-net"}}""");
         var networkId = network["id"]!.GetValue<string>();
-        await CreatedAsync(client, "subnets", "subnet", $$"""{"subnet": {"network_id": "{{networkId}}", "ip_version": 4, "cidr": "10.50.0.0/24"}}""");
-        var userPort = await CreatedAsync(client, "ports", "port", $$"""{"port": {"network_id": "{{networkId}}", "fixed_ips": [{"ip_address": "10.50.0.9"}]}}""");
+        await CreatedAsync(client, "subnets", "subnet", $$$"""{"subnet": {"network_id": "{{{networkId}}}", "ip_version": 4, "cidr": "10.50.0.0/24"}}""");
+        var userPort = await CreatedAsync(client, "ports", "port", $$$"""{"port": {"network_id": "{{{networkId}}}", "fixed_ips": [{"ip_address": "10.50.0.9"}]}}""");
         var portId = userPort["id"]!.GetValue<string>();
 
         var unknownGroup = await client.PostAsync("/v2.1/servers",
-            $$"""{"server": {"name": "bad", "flavorRef": "1", "imageRef": "{{NovaClient.Image}}", "networks": [{"uuid": "{{networkId}}"}], "security_groups": [{"name": "nope"}]}}""");
+            $$$"""{"server": {"name": "bad", "flavorRef": "1", "imageRef": "{{{NovaClient.Image}}}", "networks": [{"uuid": "{{{networkId}}}"}], "security_groups": [{"name": "nope"}]}}""");
         unknownGroup.Status.Should().Be(HttpStatusCode.BadRequest);
         unknownGroup.Json["badRequest"]!["message"]!.GetValue<string>().Should().Be("Security group nope not found.");
         var unknownNetwork = await client.PostAsync("/v2.1/servers",
-            $$"""{"server": {"name": "bad", "flavorRef": "1", "imageRef": "{{NovaClient.Image}}", "networks": [{"uuid": "{{Guid.NewGuid()}}"}]}}""");
+            $$$"""{"server": {"name": "bad", "flavorRef": "1", "imageRef": "{{{NovaClient.Image}}}", "networks": [{"uuid": "{{{Guid.NewGuid()}}}"}]}}""");
         unknownNetwork.Status.Should().Be(HttpStatusCode.BadRequest, unknownNetwork.Body);
 
-        var id = await client.CreateServerAsync("two-nics", $$""", "networks": [{"uuid": "{{networkId}}"}, {"port": "{{portId}}"}]""", version: "2.1");
+        var id = await client.CreateServerAsync("two-nics", $$$""", "networks": [{"uuid": "{{{networkId}}}"}, {"port": "{{{portId}}}"}]""", version: "2.1");
         var server = await client.WaitForStatusAsync(id, "ACTIVE");
         var addresses = server["addresses"]!["boot-net"]!.AsArray().Select(a => a!["addr"]!.GetValue<string>()).ToList();
         addresses.Should().HaveCount(2).And.Contain("10.50.0.9").And.OnlyHaveUniqueItems();
@@ -244,7 +244,7 @@ public sealed class NeutronApiTests(NetworkHostFixture fixture) : IClassFixture<
         ports.Select(p => p!["fixed_ips"]![0]!["ip_address"]!.GetValue<string>()).Should().BeEquivalentTo(addresses);
         ShouldBeNeutronError(await client.DeleteAsync($"{V2}/ports/{portId}"), HttpStatusCode.Conflict, "PortInUse");
         var taken = await client.PostAsync("/v2.1/servers",
-            $$"""{"server": {"name": "again", "flavorRef": "1", "imageRef": "{{NovaClient.Image}}", "networks": [{"port": "{{portId}}"}]}}""");
+            $$$"""{"server": {"name": "again", "flavorRef": "1", "imageRef": "{{{NovaClient.Image}}}", "networks": [{"port": "{{{portId}}}"}]}}""");
         taken.Status.Should().Be(HttpStatusCode.Conflict, taken.Body);
 
         (await client.DeleteAsync($"/v2.1/servers/{id}")).Status.Should().Be(HttpStatusCode.NoContent);
