@@ -38,7 +38,6 @@ internal static class NeutronExtensionEndpoints
     public static void Map(RouteGroupBuilder routes, RouteGroupBuilder v2)
     {
         routes.MapGet(NeutronPaths.Root, Versions);
-        routes.MapGet(NeutronPaths.Root + "/", Versions);
         v2.MapGet("/", Resources);
         v2.MapGet("/extensions", List);
         v2.MapGet("/extensions/{alias}", Show);
