@@ -56,7 +56,7 @@ internal sealed class NetworkService(IServiceProvider services, ComputeCatalog c
     public async Task<NeutronPort> PortAsync(string id, CallerContext caller)
     {
         await EnsureSeededAsync();
-        var port = IsKey(id) ? await Grains.GetGrain<IPortGrain>(id).GetAsync() : null;
+        var port = IsKey(id) || catalog.FindPort(id) is not null ? await Grains.GetGrain<IPortGrain>(id).GetAsync() : null;
         return port is not null && NeutronVisibility.Sees(caller, port.ProjectId) ? port : throw NeutronFaultException.PortNotFound(id);
     }
 
