@@ -37,6 +37,7 @@ public static class ComputeApiExtensions
         services.TryAddSingleton<ImageLookup>();
         services.AddSingleton<ServerCreation>();
         services.TryAddSingleton<ClusterRecovery>();
+        services.AddSingleton<Network.NetworkService>();
         services.TryAddSingleton<OrleansCompute.Consoles.IConsoleTokenValidator, Consoles.ConsoleTokenValidator>();
         services.AddSingleton<IComputePolicy, ComputePolicy>();
         services.TryAddSingleton(TimeProvider.System);
@@ -165,6 +166,7 @@ public static class ComputeApiExtensions
     {
         VersionEndpoints.Map(routes);
         ImageServiceEndpoints.Map(routes);
+        Network.NeutronApi.Map(routes);
         if (identity && routes.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.Mode.Equals(AuthModes.Identity, StringComparison.OrdinalIgnoreCase))
         {
             IdentityEndpoints.Map(routes);

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -71,6 +72,8 @@ public static class ComputeClientExtensions
         var connection = new GatewayConnection();
         services.AddSingleton(connection);
         AddIndexReader(services, cluster);
+        // The network service's index, beside the server index (issue 16): a front reads its lists too.
+        services.TryAddSingleton(sp => OrleansCompute.Persistence.Index.NeutronIndexes.Beside(sp.GetRequiredService<Indexing.IServerIndex>()));
         // identity mode: the same users and token keys as the silos (the database in cluster mode, the shared data
         // directory in embedded mode).
         IdentityHosting.AddBuiltInIdentity(services, configuration, cluster);

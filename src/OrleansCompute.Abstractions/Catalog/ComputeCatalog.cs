@@ -36,6 +36,9 @@ public sealed class ComputeCatalog
     /// <summary>Whether a security group of this name exists: <c>default</c> or a configured one.</summary>
     public bool HasSecurityGroup(string name) => _securityGroups.Contains(name);
 
+    /// <summary>The configured security group names (every project gets a group of each name), <c>default</c> included.</summary>
+    public IReadOnlyCollection<string> SecurityGroupNames => _securityGroups;
+
     private readonly FrozenDictionary<string, PortDefinition> _ports;
 
     public IReadOnlyList<PortDefinition> Ports { get; }

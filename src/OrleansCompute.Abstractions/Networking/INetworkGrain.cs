@@ -3,28 +3,24 @@ using OrleansCompute.Servers;
 namespace OrleansCompute.Networking;
 
 /// <summary>
-/// One network's IP allocation (the part of Neutron a server create needs), keyed by the network id. It is a
-/// stateless dispatcher over the network's address blocks, so no single grain holds (or rewrites) every
-/// allocation of a large network. Allocation is idempotent per server, so a retried build gets the same address.
+/// What a server asks of the network service on one network, keyed by the network id: the calls Nova makes to
+/// Neutron. It creates or binds the server's port (the port's grain and the network's grain do the work) and
+/// answers the port's addresses, so a server's addresses always come from its ports. Stateless.
 /// </summary>
 [Alias("compute.INetworkGrain")]
 public interface INetworkGrain : IGrainWithStringKey
 {
-    /// <summary>Allocates a fixed IP (the requested one, or a free one) to the server; 409 if it is taken.</summary>
-    [Alias("Allocate")]
-    Task<ServerAddress> AllocateAsync(Guid serverId, string? fixedIp);
-
     /// <summary>
-    /// Reserves at request time what a create asks for by name: a fixed IP, or a configured port (with its
-    /// fixed IP). 409 when another server holds it, as Nova answers before it accepts the create. The build's
-    /// <see cref="AllocateAsync"/> then returns the reserved address.
+    /// Creates the server's port on this network (or binds the port it names) and answers its addresses.
+    /// Idempotent: a retried build gets the same port. 409 when the fixed IP or port is taken; 400 for an unknown
+    /// security group.
     /// </summary>
-    [Alias("Reserve")]
-    Task<ServerAddress> ReserveAsync(Guid serverId, string? fixedIp, string? portId);
+    [Alias("Attach")]
+    Task<IReadOnlyList<ServerAddress>> AttachAsync(ServerPortRequest request);
 
     /// <summary>
-    /// Releases the server's address on this network. Pass what is known of it (the address, else the requested
-    /// fixed IP or port): it names the block directly; without it the blocks are searched.
+    /// Gives up the server's port on this network: deleted if the server's create made it, unbound otherwise.
+    /// Pass what is known (the port, else the address); without either nothing is found.
     /// </summary>
     [Alias("Release")]
     Task ReleaseAsync(Guid serverId, string? address, string? portId);

@@ -12,6 +12,7 @@ internal static class ServiceCatalog
     [
         ("compute", "nova", ComputePaths.VersionPrefix),
         ("image", "glance", IdentityPaths.Image),
+        ("network", "neutron", Network.NeutronPaths.Root),
         ("identity", "keystone", IdentityPaths.IdentityV3),
     ];
 

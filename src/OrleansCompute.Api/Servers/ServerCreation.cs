@@ -18,7 +18,7 @@ namespace OrleansCompute.Api.Servers;
 /// unknown references are 400. The result is what the create saga in the grains runs: the command every server
 /// of the request shares, the counts and the quota figures.
 /// </summary>
-internal sealed class ServerCreation(ComputeCatalog catalog, ImageLookup images, IGrainFactory grains, IComputePolicy policy)
+internal sealed class ServerCreation(ComputeCatalog catalog, ImageLookup images, IGrainFactory grains, IComputePolicy policy, Network.NetworkService network)
 {
     public async Task<ReservationRequest> PrepareAsync(CreateServerRequest request, CallerContext caller)
     {
@@ -45,8 +45,9 @@ internal sealed class ServerCreation(ComputeCatalog catalog, ImageLookup images,
         CheckZoneAndHosts(request);
         var image = await ResolveImageAsync(request, flavor, bootsFromVolume, caller);
         var keyName = await ResolveKeyPairAsync(request, caller);
-        Validation.SecurityGroupRules.EnsureExistForCreate(catalog, request.SecurityGroups);
-        var networks = ResolveNetworks(request);
+        // The network service checks the groups, networks and ports the create names (issue 16).
+        await Validation.SecurityGroupRules.EnsureExistForCreateAsync(network, caller, request.SecurityGroups);
+        var networks = await new Network.ServerNetworkResolver(network).ResolveAsync(request.Networks, request.AutoAllocateNetwork, caller);
         BlockDeviceRules.Check(request.BlockDevices, flavor, request.ImageRef, await FindDeviceImagesAsync(request, caller));
         if (flavor.DiskGb == 0 && !bootsFromVolume && !policy.IsAllowed(caller, ComputePolicies.ServersCreateZeroDiskFlavor))
         {
@@ -204,34 +205,6 @@ internal sealed class ServerCreation(ComputeCatalog catalog, ImageLookup images,
         // Nova looks the key pair up among the caller's own (user, not project) key pairs.
         var keyPair = await grains.GetGrain<IKeyPairGrain>(caller.UserId).FindAsync(request.KeyName);
         return keyPair?.Name ?? throw ComputeFaultException.BadRequest("Invalid key_name provided.");
-    }
-
-    private IReadOnlyList<NetworkRequest> ResolveNetworks(CreateServerRequest request)
-    {
-        var resolved = new List<NetworkRequest>(request.Networks.Count);
-        foreach (var network in request.Networks)
-        {
-            if (network.PortId is { } portId)
-            {
-                var port = catalog.FindPort(portId) ?? throw ComputeFaultException.BadRequest($"Port id {portId} could not be found.");
-                if (network.NetworkId is { } asked && !string.Equals(asked, port.NetworkId, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw ComputeFaultException.BadRequest($"Port {portId} is not on network {asked}.");
-                }
-
-                resolved.Add(network with { NetworkId = port.NetworkId });
-                continue;
-            }
-
-            if (catalog.FindNetwork(network.NetworkId!) is null)
-            {
-                throw ComputeFaultException.BadRequest($"Network {network.NetworkId} could not be found.");
-            }
-
-            resolved.Add(network);
-        }
-
-        return resolved;
     }
 
     private async Task<(Guid? Group, int MemberLimit)> ResolveServerGroupAsync(CreateServerRequest request, CallerContext caller)

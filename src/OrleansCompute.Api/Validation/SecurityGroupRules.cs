@@ -1,28 +1,42 @@
-using OrleansCompute.Catalog;
+using OrleansCompute.Api.Network;
 using OrleansCompute.Faults;
+using OrleansCompute.Identity;
 
 namespace OrleansCompute.Api.Validation;
 
 /// <summary>
-/// A security group a request names must exist (<c>default</c> or a configured one). Nova answers an unknown group
-/// on create with 400 (every missing reference of a create is a 400) and on <c>addSecurityGroup</c> with 404.
+/// A security group a request names must be one of the project's groups in the network service (by name or id;
+/// <c>default</c> is made on first use). Nova answers an unknown group on create with 400 (every missing reference
+/// of a create is a 400) and on <c>addSecurityGroup</c> with 404.
 /// </summary>
 internal static class SecurityGroupRules
 {
-    public static void EnsureExistForCreate(ComputeCatalog catalog, IEnumerable<string> names)
+    public static async Task EnsureExistForCreateAsync(NetworkService network, CallerContext caller, IReadOnlyList<string> names)
     {
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        var groups = await network.ProjectGroupsAsync(caller.ProjectId);
         foreach (var name in names)
         {
-            if (!catalog.HasSecurityGroup(name))
+            if (!groups.Any(g => g.Name == name || g.Id == name))
             {
                 throw ComputeFaultException.BadRequest(NotFound(name));
             }
         }
     }
 
-    public static void EnsureExistForAction(ComputeCatalog catalog, string? name)
+    public static async Task EnsureExistForActionAsync(NetworkService network, CallerContext caller, string? name)
     {
-        if (name is not null && !catalog.HasSecurityGroup(name))
+        if (name is null)
+        {
+            return;
+        }
+
+        var groups = await network.ProjectGroupsAsync(caller.ProjectId);
+        if (!groups.Any(g => g.Name == name || g.Id == name))
         {
             throw ComputeFaultException.NotFound(NotFound(name));
         }

@@ -73,7 +73,7 @@ internal sealed class ServerCreateSaga(IGrainFactory grains, string reservationI
         }
 
         // Nova takes fixed IPs and ports on single creates only: the one member holds them.
-        await AddressReservationStep.ReserveAsync(grains, Progress.Members[0].ServerId, Request.FixedAddresses, _reservedAddresses);
+        await AddressReservationStep.ReserveAsync(grains, Progress.Members[0].ServerId, Request.Template, Request.FixedAddresses, _reservedAddresses);
         Progress.AddressesReserved = true;
         await journal.SaveAsync();
     }

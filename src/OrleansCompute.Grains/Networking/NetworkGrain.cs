@@ -1,85 +1,119 @@
 using Orleans.Concurrency;
-using OrleansCompute.Catalog;
 using OrleansCompute.Faults;
 using OrleansCompute.Servers;
 
 namespace OrleansCompute.Networking;
 
 /// <summary>
-/// Hands out fixed IPs of one configured network through its address blocks. A requested fixed IP (or a
-/// port's) goes to the block that holds it; any other address comes from the first block along the server's
-/// probe sequence that has never been full, so a retried allocation finds the address it was given.
-/// Stateless: one activation per silo can serve every caller.
+/// The calls Nova makes to Neutron for a server on one network: create the server's port (a name-derived id, so a
+/// retried build gets the same port) or bind the port it names, then answer the port's addresses; release deletes
+/// a port the create made and unbinds one the user made. Neutron's faults become Nova's. Stateless.
 /// </summary>
 [GrainType("compute-network")]
 [StatelessWorker]
-internal sealed class NetworkGrain(ComputeCatalog catalog) : Grain, INetworkGrain
+internal sealed class NetworkGrain(INeutronIndex index, OrleansCompute.Catalog.ComputeCatalog catalog) : Grain, INetworkGrain
 {
-    private NetworkDefinition _network = null!;
-    private AddressBlocks _blocks = null!;
+    private string NetworkId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ServerAddress>> AttachAsync(ServerPortRequest request)
     {
-        var id = this.GetPrimaryKeyString();
-        _network = catalog.FindNetwork(id) ?? throw new InvalidOperationException($"Network {id} is not configured.");
-        _blocks = new AddressBlocks(Subnet.Parse(_network.Cidr));
-        return Task.CompletedTask;
-    }
-
-    public Task<ServerAddress> AllocateAsync(Guid serverId, string? fixedIp) => ReserveAsync(serverId, fixedIp, portId: null);
-
-    public async Task<ServerAddress> ReserveAsync(Guid serverId, string? fixedIp, string? portId)
-    {
-        fixedIp = PortFixedIp(portId) ?? fixedIp;
-        if (fixedIp is not null)
+        try
         {
-            var offset = _blocks.OffsetOf(fixedIp)
-                ?? throw ComputeFaultException.BadRequest($"Fixed IP address {fixedIp} is not valid on network {_network.Id}.");
-            return await Block(AddressBlocks.BlockOf(offset)).AllocateFixedAsync(serverId, fixedIp, portId);
-        }
-
-        UInt128? roomy = null;
-        foreach (var block in _blocks.ProbeSequence(portId ?? serverId.ToString()))
-        {
-            var probe = await Block(block).ProbeAsync(serverId, portId, force: false);
-            if (probe.Address is { } address)
+            var network = await GrainFactory.GetGrain<INeutronNetworkGrain>(NetworkId).GetAsync()
+                ?? throw ComputeFaultException.BadRequest($"Network {NetworkId} could not be found.");
+            var port = request.PortId is { } portId
+                ? await GrainFactory.GetGrain<IPortGrain>(portId).BindAsync(request.ServerId, request.Host, request.Tag)
+                : await CreateOrBindAsync(request, network);
+            return port.FixedIps.Select(ip => new ServerAddress
             {
-                return address;
-            }
-
-            roomy ??= probe.HasRoom ? block : null;
+                NetworkId = network.Id,
+                NetworkLabel = network.Name,
+                Address = ip.IpAddress,
+                IpVersion = ip.IpAddress.Contains(':', StringComparison.Ordinal) ? 6 : 4,
+                MacAddress = port.MacAddress,
+                PortId = port.Id,
+            }).ToList();
         }
-
-        // Every block along the sequence has been full at some time: take the first with room now.
-        if (roomy is { } candidate && (await Block(candidate).ProbeAsync(serverId, portId, force: true)).Address is { } late)
+        catch (NeutronFaultException fault)
         {
-            return late;
+            throw AsNovaFault(fault, request);
         }
-
-        throw ComputeFaultException.Conflict($"No more IP addresses available on network {_network.Id}.");
     }
 
+    /// <summary>
+    /// Gives up every port the server holds on this network: the one named, and any other the index lists with the
+    /// server as its device (a build that stopped half-way, a second NIC on the same network).
+    /// </summary>
     public async Task ReleaseAsync(Guid serverId, string? address, string? portId)
     {
-        address = PortFixedIp(portId) ?? address;
-        if (address is not null && _blocks.OffsetOf(address) is { } offset)
+        var device = serverId.ToString();
+        var ports = (await index.QueryAsync(new NeutronIndexQuery { Kind = NeutronKinds.Port, ParentId = NetworkId }))
+            .Select(r => NeutronJson.Read<NeutronPort>(r.Body))
+            .Where(p => p.DeviceId == device)
+            .Select(p => p.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        if (portId is not null)
         {
-            await Block(AddressBlocks.BlockOf(offset)).ReleaseAsync(serverId);
-            return;
+            ports.Add(portId);
         }
 
-        foreach (var block in _blocks.ProbeSequence(portId ?? serverId.ToString()))
+        foreach (var id in ports)
         {
-            var probe = await Block(block).ReleaseAsync(serverId);
-            if (probe.Address is not null || !probe.EverFull)
-            {
-                return;
-            }
+            await GrainFactory.GetGrain<IPortGrain>(id).DetachAsync(serverId);
         }
     }
 
-    private string? PortFixedIp(string? portId) =>
-        portId is not null && catalog.FindPort(portId) is { FixedIp.Length: > 0 } port ? port.FixedIp : null;
+    private async Task<NeutronPort> CreateOrBindAsync(ServerPortRequest request, NeutronNetwork network)
+    {
+        var id = NeutronIds.ServerPort(request.ServerId, network.Id, request.FixedIp, request.Ordinal);
+        var grain = GrainFactory.GetGrain<IPortGrain>(id);
+        if (await grain.GetAsync() is not null)
+        {
+            return await grain.BindAsync(request.ServerId, request.Host, request.Tag);
+        }
 
-    private INetworkBlockGrain Block(UInt128 block) => GrainFactory.GetGrain<INetworkBlockGrain>(AddressBlocks.GrainKey(_network.Id, block));
+        var port = new NeutronPort
+        {
+            Id = id,
+            NetworkId = network.Id,
+            ProjectId = request.ProjectId,
+            MacAddress = "",
+            DeviceId = request.ServerId.ToString(),
+            DeviceOwner = "compute:" + request.Zone,
+            BindingHostId = request.Host,
+            SecurityGroups = network.PortSecurityEnabled ? await SecurityGroupIdsAsync(request) : [],
+            PortSecurityEnabled = network.PortSecurityEnabled,
+            DeleteWithServer = true,
+            Tag = request.Tag,
+        };
+        return await grain.CreateAsync(new PortCreate(port, request.FixedIp is null ? null : [new FixedIpRequest(null, request.FixedIp)]));
+    }
+
+    /// <summary>The server's groups by name or id among its project's; the project's default group when none are named.</summary>
+    private async Task<IReadOnlyList<string>> SecurityGroupIdsAsync(ServerPortRequest request)
+    {
+        var names = request.SecurityGroups.Count == 0 ? [SecurityGroupDefaults.DefaultName] : request.SecurityGroups;
+        var groups = await ProjectSecurityGroups.ListAsync(GrainFactory, index, request.ProjectId, catalog);
+        var ids = new List<string>();
+        foreach (var name in names.Distinct(StringComparer.Ordinal))
+        {
+            var group = groups.FirstOrDefault(g => g.Id == name) ?? groups.FirstOrDefault(g => g.Name == name)
+                ?? throw ComputeFaultException.BadRequest($"Security group {name} not found.");
+            ids.Add(group.Id);
+        }
+
+        return ids;
+    }
+
+    private ComputeFaultException AsNovaFault(NeutronFaultException fault, ServerPortRequest request) => fault.Type switch
+    {
+        "IpAddressAlreadyAllocated" => ComputeFaultException.Conflict($"Fixed IP address {request.FixedIp} is already in use on instance."),
+        "PortInUse" => ComputeFaultException.Conflict($"Port {request.PortId} is still in use."),
+        "PortNotFound" => ComputeFaultException.BadRequest($"Port id {request.PortId} could not be found."),
+        "NetworkNotFound" => ComputeFaultException.BadRequest($"Network {NetworkId} could not be found."),
+        "InvalidIpForNetwork" or "InvalidIpForSubnet" or "InvalidInput" =>
+            ComputeFaultException.BadRequest($"Fixed IP address {request.FixedIp} is not valid on network {NetworkId}."),
+        "IpAddressGenerationFailure" => ComputeFaultException.Conflict($"No more IP addresses available on network {NetworkId}."),
+        _ => new ComputeFaultException(fault.StatusCode, fault.Message),
+    };
 }

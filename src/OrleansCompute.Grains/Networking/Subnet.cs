@@ -13,12 +13,18 @@ internal sealed class Subnet
     {
         _network = network;
         _addressBytes = addressBytes;
+        PrefixLength = prefixLength;
         var hostBits = addressBytes * 8 - prefixLength;
         Size = hostBits >= 127 ? UInt128.MaxValue : UInt128.One << hostBits;
         IpVersion = addressBytes == 4 ? 4 : 6;
     }
 
     public int IpVersion { get; }
+
+    public int PrefixLength { get; }
+
+    /// <summary>True when the text had host bits set (Neutron refuses such a CIDR).</summary>
+    public bool HadHostBits { get; private init; }
 
     /// <summary>Number of addresses in the subnet, network and broadcast included.</summary>
     public UInt128 Size { get; }
@@ -40,7 +46,7 @@ internal sealed class Subnet
         var value = ToNumber(bytes);
         var hostBits = bytes.Length * 8 - prefix;
         var mask = hostBits >= 128 ? UInt128.MaxValue : (UInt128.One << hostBits) - 1;
-        return new Subnet(value & ~mask, prefix, bytes.Length);
+        return new Subnet(value & ~mask, prefix, bytes.Length) { HadHostBits = (value & mask) != 0 };
     }
 
     /// <summary>The offset of an address inside the subnet, or null when it lies outside.</summary>
@@ -73,6 +79,12 @@ internal sealed class Subnet
 
         return new IPAddress(bytes);
     }
+
+    /// <summary>The canonical CIDR text: network address and prefix length.</summary>
+    public override string ToString() => $"{AddressAt(0)}/{PrefixLength}";
+
+    public bool Overlaps(Subnet other) =>
+        _addressBytes == other._addressBytes && _network <= other._network + (other.Size - 1) && other._network <= _network + (Size - 1);
 
     public static bool IsIpV6(IPAddress address) => address.AddressFamily == AddressFamily.InterNetworkV6;
 

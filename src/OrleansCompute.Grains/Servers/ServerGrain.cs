@@ -295,6 +295,7 @@ internal sealed partial class ServerGrain(
             ? state.State.RequestedNetworks
             : state.State.AutoAllocateNetwork && catalog.DefaultNetwork is { } network ? [new NetworkRequest { NetworkId = network.Id }] : [];
         var addresses = new List<ServerAddress>(requests.Count);
+        var seen = new List<(string?, string?)>(requests.Count);
         foreach (var request in requests)
         {
             var networkId = request.NetworkId ?? catalog.DefaultNetwork?.Id;
@@ -303,7 +304,10 @@ internal sealed partial class ServerGrain(
                 continue;
             }
 
-            addresses.Add(await GrainFactory.GetGrain<INetworkGrain>(networkId).ReserveAsync(Id, request.FixedIp, request.PortId));
+            // The port comes from the network service; several NICs on one network each get their own port.
+            seen.Add((networkId, request.FixedIp));
+            addresses.AddRange(await GrainFactory.GetGrain<INetworkGrain>(networkId).AttachAsync(
+                ServerPorts.Request(_live!, request, seen.Count(s => s == (networkId, request.FixedIp)) - 1)));
         }
 
         return addresses;

@@ -27,6 +27,9 @@ public abstract class AdoNetServerIndex : IServerIndex
         _dialect = dialect;
     }
 
+    /// <summary>The data sources, for the network index that lives beside this one (<see cref="NeutronIndexes"/>).</summary>
+    internal (DbDataSource Write, DbDataSource Read) DataSources => (_writeDataSource, _readDataSource);
+
     public Task UpsertAsync(ServerSnapshot server, CancellationToken cancellationToken = default) =>
         TracedAsync("UPSERT", async () =>
         {

@@ -3,6 +3,7 @@ using OrleansCompute.Catalog;
 using OrleansCompute.Faults;
 using OrleansCompute.Identity;
 using OrleansCompute.Networking;
+using OrleansCompute.Tests.Network;
 using OrleansCompute.Quotas;
 using OrleansCompute.Reservations;
 using OrleansCompute.Scheduling;

@@ -1,6 +1,7 @@
 using System.Net;
 using OrleansCompute.Faults;
 using OrleansCompute.Networking;
+using OrleansCompute.Tests.Network;
 
 namespace OrleansCompute.Tests.Grains;
 

@@ -116,6 +116,15 @@ public sealed class HostileInputPropertyTests(HardeningHostFixture fixture, ITes
             return FaultBody.IsKeystoneError(body, status) || FaultBody.NovaFaultName(body, status) is not null;
         }
 
+        if (path.StartsWith("/network/", StringComparison.Ordinal))
+        {
+            // The network service answers as Neutron: {"NeutronError": {"type", "message", "detail"}}; the compute
+            // pipeline's own refusals (401, an encoded slash) come before its routes.
+            return FaultBody.NovaFaultName(body, status) is not null
+                || (JsonNode.Parse(body)?["NeutronError"] is JsonObject error
+                    && error["type"] is JsonValue && error["message"] is JsonValue && error["detail"] is JsonValue);
+        }
+
         if (path.StartsWith("/image/", StringComparison.Ordinal) && contentType?.MediaType == "text/plain")
         {
             return body.StartsWith(status.ToString(CultureInfo.InvariantCulture) + " ", StringComparison.Ordinal);

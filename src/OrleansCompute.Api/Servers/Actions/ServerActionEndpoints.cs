@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrleansCompute.Api.Policy;
 using OrleansCompute.Servers;
@@ -29,7 +30,8 @@ internal static class ServerActionEndpoints
         // Nova's order: the body's schema (400), the server (404), then the action's policy rule (403).
         await context.AuthorizeServerAsync(descriptor.Policy, id);
         var grain = grains.GetGrain<IServerGrain>(Resources.ServerRoute.ParseId(id));
-        Validation.SecurityGroupRules.EnsureExistForAction(catalog, parsed.Command?.Action == ServerActionKind.AddSecurityGroup ? parsed.Command.SecurityGroup : null);
+        await Validation.SecurityGroupRules.EnsureExistForActionAsync(
+            context.RequestServices.GetRequiredService<Network.NetworkService>(), request.Caller, parsed.Command?.Action == ServerActionKind.AddSecurityGroup ? parsed.Command.SecurityGroup : null);
         if (parsed.Command is null && descriptor.Read is { } read)
         {
             return await read(new ActionRead(context, request, parsed, grain, grains));

@@ -1,0 +1,31 @@
+namespace OrleansCompute.Networking;
+
+/// <summary>One port, keyed by its id: its addresses (held on its network's grain), its binding and its groups.</summary>
+[Alias("compute.IPortGrain")]
+public interface IPortGrain : IGrainWithStringKey
+{
+    [Alias("Get")]
+    Task<NeutronPort?> GetAsync();
+
+    /// <summary>Creates the port; idempotent for the same id (a retried server build gets the same port back).</summary>
+    [Alias("Create")]
+    Task<NeutronPort> CreateAsync(PortCreate create);
+
+    [Alias("Update")]
+    Task<NeutronPort> UpdateAsync(PortUpdate update);
+
+    /// <summary>Deletes the port and releases its addresses. Unless <paramref name="force"/>, 409 while a server owns it.</summary>
+    [Alias("Delete")]
+    Task DeleteAsync(bool force);
+
+    /// <summary>Binds the port to a server (device id, compute owner, host); 409 PortInUse when another device holds it.</summary>
+    [Alias("Bind")]
+    Task<NeutronPort> BindAsync(Guid serverId, string host, string? tag);
+
+    /// <summary>
+    /// Gives the port up by the server: deleted when the server's create made it, otherwise unbound (device
+    /// cleared) and kept, as Nova does. A port another device holds is left alone.
+    /// </summary>
+    [Alias("Detach")]
+    Task DetachAsync(Guid serverId);
+}

@@ -1,0 +1,26 @@
+namespace OrleansCompute.Networking;
+
+/// <summary>One security group, keyed by its id: the group and its rules.</summary>
+[Alias("compute.ISecurityGroupGrain")]
+public interface ISecurityGroupGrain : IGrainWithStringKey
+{
+    [Alias("Get")]
+    Task<SecurityGroup?> GetAsync();
+
+    /// <summary>Creates the group; for an existing id answers the group as it is (the default group is made this way on first use).</summary>
+    [Alias("Create")]
+    Task<SecurityGroup> CreateAsync(SecurityGroup group);
+
+    [Alias("Update")]
+    Task<SecurityGroup> UpdateAsync(string? name, string? description);
+
+    [Alias("Delete")]
+    Task DeleteAsync();
+
+    /// <summary>Adds a validated rule; 409 SecurityGroupRuleExists when one allows the same traffic.</summary>
+    [Alias("AddRule")]
+    Task<SecurityGroupRule> AddRuleAsync(SecurityGroupRule rule);
+
+    [Alias("DeleteRule")]
+    Task DeleteRuleAsync(string ruleId);
+}

@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansCompute.Api.Auth;
+using OrleansCompute.Networking;
+
+namespace OrleansCompute.Api.Network;
+
+/// <summary>Neutron's <c>/v2.0/security-groups</c>; a project's <c>default</c> group is made the first time the project lists or uses groups.</summary>
+internal static class SecurityGroupEndpoints
+{
+    private static readonly HashSet<string> SortKeys = ["id", "name", "project_id"];
+
+    private static readonly HashSet<string> Updatable = ["name", "description", "stateful"];
+
+    private static readonly HashSet<string> Creatable = [.. Updatable, "project_id", "tenant_id"];
+
+    public static void Map(RouteGroupBuilder v2)
+    {
+        v2.MapGet("/security-groups", ListAsync);
+        v2.MapGet("/security-groups/{id}", ShowAsync);
+        v2.MapPost("/security-groups", CreateAsync);
+        v2.MapPut("/security-groups/{id}", UpdateAsync);
+        v2.MapDelete("/security-groups/{id}", DeleteAsync);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, [FromServices] NetworkService registered)
+    {
+        var service = Service(context);
+        var caller = context.Caller();
+        await ProjectSecurityGroups.EnsureAsync(service.Grains, caller.ProjectId, service.Catalog);
+        var groups = await service.ListAsync<SecurityGroup>(NeutronKinds.SecurityGroup, caller, g => NeutronVisibility.Owns(caller, g.ProjectId));
+        return NeutronListing.Respond(context, "security_groups", groups.Select(NeutronViews.SecurityGroup), SortKeys, NeutronFaultException.SecurityGroupNotFound);
+    }
+
+    private static async Task<IResult> ShowAsync(HttpContext context, string id)
+    {
+        var group = await Service(context).SecurityGroupAsync(id, context.Caller());
+        return NeutronResponses.One(200, "security_group", NeutronListing.Fields(NeutronViews.SecurityGroup(group), context.Request.Query));
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, [FromServices] NetworkService registered)
+    {
+        var service = Service(context);
+        var caller = context.Caller();
+        var body = await NeutronBody.ReadAsync(context, "security_group", Creatable);
+        var projectId = NeutronVisibility.ProjectFor(caller, body, "create_security_group");
+        var name = body.String("name") ?? "";
+        if (name == SecurityGroupDefaults.DefaultName)
+        {
+            throw NeutronFaultException.Conflict("SecurityGroupDefaultAlreadyExists", "Default security group already exists.");
+        }
+
+        await ProjectSecurityGroups.EnsureAsync(service.Grains, projectId, service.Catalog);
+        var id = NeutronIds.NewId();
+        SecurityGroupRule Egress(string ethertype) => new()
+        {
+            Id = NeutronIds.NewId(), SecurityGroupId = id, ProjectId = projectId, Direction = "egress", Ethertype = ethertype,
+        };
+        var group = new SecurityGroup
+        {
+            Id = id,
+            ProjectId = projectId,
+            Name = name,
+            Description = body.String("description") ?? "",
+            Stateful = body.Bool("stateful") ?? true,
+            // Neutron gives every new group rules that let all traffic out.
+            Rules = [Egress("IPv4"), Egress("IPv6")],
+        };
+        var created = await service.Grains.GetGrain<ISecurityGroupGrain>(id).CreateAsync(group);
+        return NeutronResponses.One(201, "security_group", NeutronViews.SecurityGroup(created));
+    }
+
+    private static async Task<IResult> UpdateAsync(HttpContext context, string id)
+    {
+        var service = Service(context);
+        var caller = context.Caller();
+        var group = await service.SecurityGroupAsync(id, caller);
+        var body = await NeutronBody.ReadAsync(context, "security_group", Updatable);
+        var updated = await service.Grains.GetGrain<ISecurityGroupGrain>(group.Id).UpdateAsync(body.String("name"), body.String("description"));
+        return NeutronResponses.One(200, "security_group", NeutronViews.SecurityGroup(updated));
+    }
+
+    private static async Task<IResult> DeleteAsync(HttpContext context, string id)
+    {
+        var service = Service(context);
+        var caller = context.Caller();
+        var group = await service.SecurityGroupAsync(id, caller);
+        if (group.Name == SecurityGroupDefaults.DefaultName && !caller.IsAdmin)
+        {
+            throw NeutronFaultException.Conflict("SecurityGroupCannotRemoveDefault", "Insufficient rights for removing default security group.");
+        }
+
+        var ports = await service.Index.QueryAsync(new NeutronIndexQuery { Kind = NeutronKinds.Port, ProjectId = group.ProjectId });
+        if (ports.Select(r => NeutronJson.Read<NeutronPort>(r.Body)).Any(p => p.SecurityGroups.Contains(group.Id)))
+        {
+            throw NeutronFaultException.Conflict("SecurityGroupInUse", $"Security Group {group.Id} in use.");
+        }
+
+        await service.Grains.GetGrain<ISecurityGroupGrain>(group.Id).DeleteAsync();
+        return NeutronResponses.NoContent();
+    }
+
+    private static NetworkService Service(HttpContext context) => context.RequestServices.GetRequiredService<NetworkService>();
+}
