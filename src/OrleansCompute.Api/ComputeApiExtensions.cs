@@ -42,6 +42,7 @@ public static class ComputeApiExtensions
         AddAuthentication(services, AuthMode(configuration));
         OpenApi.ComputeOpenApi.AddServices(services);
         Operator.OperatorApi.AddServices(services);
+        Volume.VolumeServiceApi.AddServices(services);
         return services;
     }
 
@@ -157,6 +158,7 @@ public static class ComputeApiExtensions
     {
         VersionEndpoints.Map(routes);
         ImageServiceEndpoints.Map(routes);
+        Volume.VolumeServiceApi.Map(routes);
         if (identity && routes.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.Mode.Equals(AuthModes.Identity, StringComparison.OrdinalIgnoreCase))
         {
             IdentityEndpoints.Map(routes);

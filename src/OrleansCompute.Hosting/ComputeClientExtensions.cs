@@ -63,6 +63,7 @@ public static class ComputeClientExtensions
                 $"Compute:Client:Gateways is for Compute:Mode '{ComputeModes.Embedded}'; in '{ComputeModes.Cluster}' mode a front finds the silos' gateways in the database.")
             .ValidateOnStart();
         services.AddComputeApi(configuration);
+        VolumeHosting.AddIndex(services);
         ComputeGrainOptions.AddCatalog(services, configuration);
         services.AddOrleansComputeConsole(configuration);
         services.AddSingleton<ComputeCatalog>();

@@ -40,5 +40,6 @@ internal sealed class AuthenticationMiddleware(RequestDelegate next, ITokenAuthe
 
     internal static bool NeedsAuthentication(PathString path) =>
         (ComputePaths.IsVersionedApi(path) && !ComputePaths.IsVersionDocument(path))
-        || path.StartsWithSegments(ImageServiceEndpoints.V2Prefix, StringComparison.Ordinal);
+        || path.StartsWithSegments(ImageServiceEndpoints.V2Prefix, StringComparison.Ordinal)
+        || Volume.VolumePaths.NeedsAuthentication(path);
 }

@@ -1,0 +1,12 @@
+namespace OrleansCompute.Volumes;
+
+/// <summary>A volume or snapshot update: each field given replaces the stored one (metadata replaces all metadata).</summary>
+[GenerateSerializer, Immutable, Alias("compute.VolumeUpdate")]
+public sealed record VolumeUpdate
+{
+    [Id(0)] public bool SetName { get; init; }
+    [Id(1)] public string? Name { get; init; }
+    [Id(2)] public bool SetDescription { get; init; }
+    [Id(3)] public string? Description { get; init; }
+    [Id(4)] public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+}
