@@ -30,6 +30,7 @@ internal static class VolumeServiceApi
         group.AddEndpointFilter<VolumeVersionFilter>();
         group.WithTags("block-storage");
         VolumeEndpoints.Map(group);
+        VolumeMetadataEndpoints.Map(group);
         SnapshotEndpoints.Map(group);
         AttachmentEndpoints.Map(group);
         VolumeTypeEndpoints.Map(group);

@@ -91,7 +91,7 @@ internal sealed partial class VolumeGrain(
         {
             Name = update.SetName ? update.Name : volume.Name,
             Description = update.SetDescription ? update.Description : volume.Description,
-            Metadata = update.Metadata ?? volume.Metadata,
+            Metadata = VolumeMetadata.Apply(volume.Metadata, update),
         });
         return state.State.Volume!;
     });

@@ -54,6 +54,14 @@ public sealed class CinderClient(HttpClient http, string projectId) : IDisposabl
         return shown;
     }
 
+    /// <summary>Deletes and waits until it is gone, so no release of quota lands in a later test.</summary>
+    public async Task DeleteAndWaitAsync(string collection, string id)
+    {
+        var deleted = await SendAsync(HttpMethod.Delete, $"/{collection}/{id}");
+        deleted.Status.Should().Be(HttpStatusCode.Accepted, deleted.Body);
+        await Eventually.Until(async () => (await GetAsync($"/{collection}/{id}")).Status, status => status == HttpStatusCode.NotFound);
+    }
+
     public void Dispose() => http.Dispose();
 }
 
