@@ -209,6 +209,7 @@ public static class ComputeApiExtensions
         ServerPasswordEndpoints.Map(group);
         ServerDiagnosticsEndpoints.Map(group);
         ServerTopologyEndpoints.Map(group);
+        Servers.VolumeAttachments.ServerVolumeAttachmentEndpoints.Map(group);
         Consoles.RemoteConsoleEndpoints.Map(group);
         ExternalEvents.ServerExternalEventEndpoints.Map(group);
         ServerActionEndpoints.Map(group);

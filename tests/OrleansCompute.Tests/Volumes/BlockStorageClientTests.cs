@@ -47,6 +47,33 @@ public sealed class BlockStorageClientTests(IdentityHostFixture fixture)
         await Cli.OpenStackAsync(Demo, "volume", "delete", id);
     }
 
+    [Fact]
+    public async Task Openstack_cli_and_novaclient_attach_and_detach_a_volume()
+    {
+        var name = "cli-attach-" + Guid.NewGuid().ToString("N")[..6];
+        var server = await Cli.OpenStackJsonAsync(Demo, "server", "create", "--flavor", "m1.tiny", "--image", "cirros-0.6.2-x86_64-disk", "--wait", name);
+        var serverId = server["id"]!.GetValue<string>();
+        var volumeId = (await Cli.OpenStackJsonAsync(Demo, "volume", "create", "--size", "1", name))["id"]!.GetValue<string>();
+        await WaitForAsync(["volume", "show", volumeId], "available");
+
+        await Cli.OpenStackAsync(Demo, "server", "add", "volume", serverId, volumeId);
+        var inUse = await WaitForAsync(["volume", "show", volumeId], "in-use");
+        inUse["attachments"]!.ToJsonString().Should().Contain(serverId);
+        (await Cli.OpenStackJsonAsync(Demo, "server", "show", serverId))["volumes_attached"]!.ToJsonString().Should().Contain(volumeId);
+        await Cli.OpenStackAsync(Demo, "server", "remove", "volume", serverId, volumeId);
+        await WaitForAsync(["volume", "show", volumeId], "available");
+
+        var password = fixture.Passwords["demo"];
+        await Cli.NovaAsync("demo", "demo", password, "volume-attach", serverId, volumeId);
+        await WaitForAsync(["volume", "show", volumeId], "in-use");
+        (await Cli.NovaAsync("demo", "demo", password, "volume-attachments", serverId)).Should().Contain(volumeId);
+        await Cli.NovaAsync("demo", "demo", password, "volume-detach", serverId, volumeId);
+        await WaitForAsync(["volume", "show", volumeId], "available");
+
+        await Cli.OpenStackAsync(Demo, "server", "delete", "--wait", serverId);
+        await Cli.OpenStackAsync(Demo, "volume", "delete", volumeId);
+    }
+
     private Task<JsonNode> WaitForAsync(string[] show, string status) =>
         Eventually.Until(
             () => Cli.OpenStackJsonAsync(Demo, [.. show]),
