@@ -16,7 +16,7 @@ internal static class VolumeHosting
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FakeVolumeBackendOptions>().Bind(configuration.GetSection(FakeVolumeBackendOptions.SectionName))
-            .Validate(o => o.CreateSeconds >= 0 && o.DefaultSeconds >= 0, "Compute:Volume:FakeBackend: durations must not be negative.")
+            .Validate(o => o.CreateSeconds >= 0 && o.DefaultSeconds >= 0 && o.ConnectSeconds >= 0, "Compute:Volume:FakeBackend: durations must not be negative.")
             .ValidateOnStart();
         services.AddOptions<VolumeQuotaDefaults>().Bind(configuration.GetSection(VolumeQuotaDefaults.SectionName))
             .Validate(o => o.Volumes >= -1 && o.Gigabytes >= -1 && o.Snapshots >= -1, "Compute:Volume:Quota: a quota is -1 (unlimited) or 0 or more.")

@@ -13,6 +13,9 @@ public interface IVolumeBackend
 
     Task ExtendAsync(VolumeRecord volume, int newSize, CancellationToken cancellationToken);
 
+    /// <summary>Exports the volume to a host (an attachment's connector).</summary>
+    Task ConnectAsync(VolumeRecord volume, VolumeAttachment attachment, CancellationToken cancellationToken);
+
     Task SnapshotAsync(VolumeSnapshotRecord snapshot, CancellationToken cancellationToken);
 
     Task DeleteSnapshotAsync(VolumeSnapshotRecord snapshot, CancellationToken cancellationToken);

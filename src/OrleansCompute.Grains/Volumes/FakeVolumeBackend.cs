@@ -14,6 +14,9 @@ public sealed class FakeVolumeBackend(IOptionsMonitor<FakeVolumeBackendOptions> 
     public Task ExtendAsync(VolumeRecord volume, int newSize, CancellationToken cancellationToken) =>
         RunAsync("Extend", null, options.CurrentValue.DefaultSeconds, cancellationToken);
 
+    public Task ConnectAsync(VolumeRecord volume, VolumeAttachment attachment, CancellationToken cancellationToken) =>
+        RunAsync("Connect", null, options.CurrentValue.ConnectSeconds, cancellationToken);
+
     public Task SnapshotAsync(VolumeSnapshotRecord snapshot, CancellationToken cancellationToken) =>
         RunAsync("Snapshot", snapshot.Name, options.CurrentValue.DefaultSeconds, cancellationToken);
 

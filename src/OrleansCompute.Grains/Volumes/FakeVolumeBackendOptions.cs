@@ -14,6 +14,9 @@ public sealed class FakeVolumeBackendOptions
     /// <summary>Seconds any other operation (delete, extend, snapshot, snapshot delete) takes.</summary>
     public double DefaultSeconds { get; set; } = 0.1;
 
+    /// <summary>Seconds a connection (an attachment's connector, Nova's attach) takes: tests widen the attach window with it.</summary>
+    public double ConnectSeconds { get; set; }
+
     /// <summary>Operations that fail: <c>Create</c>, <c>Delete</c>, <c>Extend</c>, <c>Snapshot</c>, <c>DeleteSnapshot</c>.</summary>
     public List<string> FailOperations { get; set; } = [];
 

@@ -200,6 +200,7 @@ internal sealed partial class VolumeGrain(
         }
 
         var connected = Connected(attachment, connector);
+        await backend.ConnectAsync(volume, connected, CancellationToken.None);
         var status = volume.Status is VolumeStatus.InUse ? volume.Status : VolumeStatus.Attaching;
         await CommitAsync(volume with { Status = status, Attachments = Replace(volume.Attachments, connected) });
         return connected;
