@@ -44,6 +44,7 @@ public static class ComputeApiExtensions
         AddAuthentication(services, AuthMode(configuration));
         OpenApi.ComputeOpenApi.AddServices(services);
         Operator.OperatorApi.AddServices(services);
+        Volume.VolumeServiceApi.AddServices(services);
         return services;
     }
 
@@ -167,6 +168,7 @@ public static class ComputeApiExtensions
         VersionEndpoints.Map(routes);
         ImageServiceEndpoints.Map(routes);
         Network.NeutronApi.Map(routes);
+        Volume.VolumeServiceApi.Map(routes);
         if (identity && routes.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.Mode.Equals(AuthModes.Identity, StringComparison.OrdinalIgnoreCase))
         {
             IdentityEndpoints.Map(routes);
@@ -219,6 +221,7 @@ public static class ComputeApiExtensions
         ServerPasswordEndpoints.Map(group);
         ServerDiagnosticsEndpoints.Map(group);
         ServerTopologyEndpoints.Map(group);
+        Servers.VolumeAttachments.ServerVolumeAttachmentEndpoints.Map(group);
         Consoles.RemoteConsoleEndpoints.Map(group);
         ExternalEvents.ServerExternalEventEndpoints.Map(group);
         ServerActionEndpoints.Map(group);

@@ -66,6 +66,7 @@ public static class ComputeClientExtensions
         services.AddComputeApi(configuration);
         // The silos' probing, read (not used) here: the 503s' Retry-After is the time they take to route around a death.
         ComputeMembership.Add(services);
+        VolumeHosting.AddIndex(services);
         ComputeGrainOptions.AddCatalog(services, configuration);
         services.AddOrleansComputeConsole(configuration);
         services.AddSingleton<ComputeCatalog>();

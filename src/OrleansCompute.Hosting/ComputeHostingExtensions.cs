@@ -80,6 +80,7 @@ public static class ComputeHostingExtensions
         services.AddSingleton<IComputeDriver, FakeComputeDriver>();
         services.AddSingleton(ComputeClock.System);
         ComputeEventServices.Add(services);
+        VolumeHosting.Add(services, configuration);
         AddJsonGrainStorage(services);
     }
 

@@ -55,6 +55,8 @@ public sealed record ServerSnapshot
     /// <summary>Raised by one on every committed change; the server index keeps only the highest.</summary>
     [Id(41)] public long Revision { get; init; }
     [Id(42)] public bool Deleted { get; init; }
+    /// <summary>The volumes on the server (block storage), in attach order; a high id so that other appended fields keep theirs.</summary>
+    [Id(70)] public IReadOnlyList<OrleansCompute.Volumes.ServerVolume> Volumes { get; init; } = [];
 
     /// <summary>The API status derived from the states, as Nova derives it.</summary>
     [JsonIgnore]

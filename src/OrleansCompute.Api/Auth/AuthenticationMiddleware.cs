@@ -41,5 +41,6 @@ internal sealed class AuthenticationMiddleware(RequestDelegate next, ITokenAuthe
     internal static bool NeedsAuthentication(PathString path) =>
         (ComputePaths.IsVersionedApi(path) && !ComputePaths.IsVersionDocument(path))
         || path.StartsWithSegments(ImageServiceEndpoints.V2Prefix, StringComparison.Ordinal)
-        || path.StartsWithSegments(Network.NeutronPaths.V2, StringComparison.Ordinal);
+        || path.StartsWithSegments(Network.NeutronPaths.V2, StringComparison.Ordinal)
+        || Volume.VolumePaths.NeedsAuthentication(path);
 }

@@ -144,7 +144,7 @@ internal static class IdentityEndpoints
             }
             else
             {
-                ServiceCatalog.Write(w, baseUrl, options.Value.Region);
+                ServiceCatalog.Write(w, baseUrl, options.Value.Region, caller.Project.Id);
             }
 
             WriteLinks(w, baseUrl + IdentityPaths.IdentityV3 + "/auth/catalog");

@@ -14,11 +14,18 @@ internal static class ServiceCatalog
         ("image", "glance", IdentityPaths.Image),
         ("network", "neutron", Network.NeutronPaths.Root),
         ("identity", "keystone", IdentityPaths.IdentityV3),
+        // Block storage under both names clients look for (openstacksdk: block-storage; cinderclient, Nova: volumev3).
+        ("block-storage", "cinder", Volume.VolumePaths.CatalogPath),
+        ("volumev3", "cinderv3", Volume.VolumePaths.CatalogPath),
     ];
 
     private static readonly string[] Interfaces = ["public", "internal", "admin"];
 
-    public static void Write(Utf8JsonWriter w, string baseUrl, string region)
+    /// <param name="w">The token or catalog body being written.</param>
+    /// <param name="baseUrl">This host's public base URL.</param>
+    /// <param name="region">The region every endpoint is in.</param>
+    /// <param name="projectId">The token's project, put into endpoints that carry one (block storage), as Keystone does.</param>
+    public static void Write(Utf8JsonWriter w, string baseUrl, string region, string projectId)
     {
         w.WriteStartArray("catalog");
         foreach (var (type, name, path) in Services)
@@ -32,7 +39,7 @@ internal static class ServiceCatalog
                 w.WriteString("interface", face);
                 w.WriteString("region", region);
                 w.WriteString("region_id", region);
-                w.WriteString("url", baseUrl + path);
+                w.WriteString("url", baseUrl + path.Replace(Volume.VolumePaths.ProjectPlaceholder, projectId, StringComparison.Ordinal));
                 w.WriteEndObject();
             }
 

@@ -52,7 +52,7 @@ internal static class TokenView
             w.WriteEndArray();
             if (catalogBaseUrl is not null)
             {
-                ServiceCatalog.Write(w, catalogBaseUrl, region);
+                ServiceCatalog.Write(w, catalogBaseUrl, region, token.Project?.Id ?? "");
             }
         }
 

@@ -207,8 +207,7 @@ internal sealed class ServerViewWriter(ImageLookup images)
         writer.WriteNumber("OS-EXT-STS:power_state", server.PowerState);
         WriteNullableString(writer, "OS-SRV-USG:launched_at", server.LaunchedAt is { } launched ? NovaTime.Usage(launched) : null);
         WriteNullableString(writer, "OS-SRV-USG:terminated_at", server.TerminatedAt is { } terminated ? NovaTime.Usage(terminated) : null);
-        writer.WriteStartArray("os-extended-volumes:volumes_attached");
-        writer.WriteEndArray();
+        VolumeAttachments.VolumesAttachedView.Write(writer, server, version);
 
         if (request.Fields.ShowsExtendedAttributes(server.ProjectId))
         {

@@ -122,6 +122,8 @@ internal sealed partial class ServerGrain
         Deleted = true,
         DeletedAt = now,
         TerminatedAt = now,
+        // Every volume becomes a durable detach intent, finished (and delete_on_termination applied) after the commit.
+        Volumes = [.. s.Volumes.Select(v => v with { State = OrleansCompute.Volumes.ServerVolume.Detaching })],
     };
 
     private static void ClearDeadlines(ServerState target)
@@ -140,6 +142,7 @@ internal sealed partial class ServerGrain
     /// </summary>
     private async Task AfterDeletedAsync()
     {
+        await ResumeVolumesAsync();
         await DrainOutboxAsync();
         // Nova deletes a shelved server's snapshot image with the server.
         await RemoveShelvedImageAsync();

@@ -62,6 +62,7 @@ internal sealed partial class ServerGrain(
             // Re-project on activation: repairs an index row lost to a crash between state write and index write.
             await index.UpsertAsync(_live, cancellationToken);
             ResumePendingOperation();
+            ResumeVolumeIntents();
             await EnsureRemindersAsync();
             await ResumeOutboxAsync();
         }

@@ -37,6 +37,7 @@ internal static class SqliteSchema
                 }
 
                 await ExecuteAsync(connection, ServerIndexSchema.Script(SqliteIndexDialect.Instance), cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, Volumes.VolumeIndexSchema.Script(SqliteIndexDialect.Instance), cancellationToken).ConfigureAwait(false);
 
                 foreach (var (key, text) in EmbeddedSqliteScripts.Queries)
                 {

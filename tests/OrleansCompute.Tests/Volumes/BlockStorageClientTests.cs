@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using OrleansCompute.Tests.Identity;
+using OrleansCompute.Tests.Infrastructure;
+
+namespace OrleansCompute.Tests.Volumes;
+
+/// <summary>
+/// The real clients against the block storage service through the catalog: Debian's openstack CLI and
+/// openstacksdk. Each call costs about a second of Python start-up, so each test covers a whole flow.
+/// </summary>
+[Collection(IdentityHostCollection.Name)]
+public sealed class BlockStorageClientTests(IdentityHostFixture fixture)
+{
+    private const string Demo = "orleanscompute-demo";
+
+    private OpenStackCli Cli => fixture.Cli;
+
+    [Fact]
+    public async Task Openstack_cli_creates_a_volume_snapshots_it_and_makes_a_volume_from_the_snapshot()
+    {
+        var name = "cli-vol-" + Guid.NewGuid().ToString("N")[..6];
+        var created = await Cli.OpenStackJsonAsync(Demo, "volume", "create", "--size", "1", name);
+        var id = created["id"]!.GetValue<string>();
+        await WaitForAsync(["volume", "show", id], "available");
+
+        var listed = (await Cli.OpenStackJsonAsync(Demo, "volume", "list", "--name", name)).AsArray();
+        listed.Select(v => v!["ID"]!.GetValue<string>()).Should().Equal(id);
+
+        var snapshot = await Cli.OpenStackJsonAsync(Demo, "volume", "snapshot", "create", "--volume", id, name + "-snap");
+        var snapshotId = snapshot["id"]!.GetValue<string>();
+        await WaitForAsync(["volume", "snapshot", "show", snapshotId], "available");
+
+        var copy = await Cli.OpenStackJsonAsync(Demo, "volume", "create", "--snapshot", snapshotId, name + "-copy");
+        var copyId = copy["id"]!.GetValue<string>();
+        var shown = await WaitForAsync(["volume", "show", copyId], "available");
+        shown["snapshot_id"]!.GetValue<string>().Should().Be(snapshotId);
+        shown["size"]!.GetValue<int>().Should().Be(1);
+
+        await Cli.OpenStackAsync(Demo, "volume", "set", "--name", name + "-renamed", "--property", "k=v", copyId);
+        (await Cli.OpenStackJsonAsync(Demo, "volume", "show", copyId))["name"]!.GetValue<string>().Should().Be(name + "-renamed");
+
+        (await Cli.OpenStackJsonAsync(Demo, "volume", "show", copyId))["properties"]!.ToJsonString().Should().Contain("k");
+        await Cli.OpenStackAsync(Demo, "volume", "delete", copyId);
+        await Cli.OpenStackAsync(Demo, "volume", "snapshot", "delete", snapshotId);
+        await Eventually.Until(
+            async () => (await Cli.TryOpenStackAsync(Demo, "volume", "snapshot", "show", snapshotId)).ExitCode, code => code != 0, TimeSpan.FromSeconds(30));
+        await Cli.OpenStackAsync(Demo, "volume", "delete", id);
+    }
+
+    [Fact]
+    public async Task Openstack_cli_and_novaclient_attach_and_detach_a_volume()
+    {
+        var name = "cli-attach-" + Guid.NewGuid().ToString("N")[..6];
+        var server = await Cli.OpenStackJsonAsync(Demo, "server", "create", "--flavor", "m1.tiny", "--image", "cirros-0.6.2-x86_64-disk", "--wait", name);
+        var serverId = server["id"]!.GetValue<string>();
+        var volumeId = (await Cli.OpenStackJsonAsync(Demo, "volume", "create", "--size", "1", name))["id"]!.GetValue<string>();
+        await WaitForAsync(["volume", "show", volumeId], "available");
+
+        await Cli.OpenStackAsync(Demo, "server", "add", "volume", serverId, volumeId);
+        var inUse = await WaitForAsync(["volume", "show", volumeId], "in-use");
+        inUse["attachments"]!.ToJsonString().Should().Contain(serverId);
+        (await Cli.OpenStackJsonAsync(Demo, "server", "show", serverId))["volumes_attached"]!.ToJsonString().Should().Contain(volumeId);
+        await Cli.OpenStackAsync(Demo, "server", "remove", "volume", serverId, volumeId);
+        await WaitForAsync(["volume", "show", volumeId], "available");
+
+        var password = fixture.Passwords["demo"];
+        await Cli.NovaAsync("demo", "demo", password, "volume-attach", serverId, volumeId);
+        await WaitForAsync(["volume", "show", volumeId], "in-use");
+        (await Cli.NovaAsync("demo", "demo", password, "volume-attachments", serverId)).Should().Contain(volumeId);
+        await Cli.NovaAsync("demo", "demo", password, "volume-detach", serverId, volumeId);
+        await WaitForAsync(["volume", "show", volumeId], "available");
+
+        await Cli.OpenStackAsync(Demo, "server", "delete", "--wait", serverId);
+        await Cli.OpenStackAsync(Demo, "volume", "delete", volumeId);
+    }
+
+    private Task<JsonNode> WaitForAsync(string[] show, string status) =>
+        Eventually.Until(
+            () => Cli.OpenStackJsonAsync(Demo, [.. show]),
+            node => node["status"]!.GetValue<string>() == status,
+            TimeSpan.FromSeconds(30),
+            because: $"{string.Join(' ', show)} should become {status}");
+}
