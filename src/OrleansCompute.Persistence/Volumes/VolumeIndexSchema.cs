@@ -6,7 +6,7 @@ namespace OrleansCompute.Persistence.Volumes;
 /// <summary>
 /// The compute_volumes table (volumes and volume snapshots, one row each), declared once and written as each
 /// database's DDL through the server index's dialect. SQLite runs the text at every start; PostgreSQL's is the file
-/// <c>Sql/PostgreSql/07-compute-volumes.sql</c>, and a test fails when that file and this text differ.
+/// <c>Sql/PostgreSql/09-compute-volumes.sql</c>, and a test fails when that file and this text differ.
 /// </summary>
 internal static class VolumeIndexSchema
 {

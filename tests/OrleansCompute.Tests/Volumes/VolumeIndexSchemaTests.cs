@@ -7,7 +7,7 @@ namespace OrleansCompute.Tests.Volumes;
 /// <summary>compute_volumes is declared once (<see cref="VolumeIndexSchema"/>): the PostgreSQL script is that text.</summary>
 public sealed class VolumeIndexSchemaTests
 {
-    private const string PostgresScript = "07-compute-volumes.sql";
+    private const string PostgresScript = "09-compute-volumes.sql";
 
     /// <summary>Set to 1 to rewrite the PostgreSQL script from <see cref="VolumeIndexSchema"/> instead of failing.</summary>
     private const string RewriteVariable = "ORLEANSCOMPUTE_REWRITE_SCHEMA";
