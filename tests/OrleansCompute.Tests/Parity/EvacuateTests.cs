@@ -82,6 +82,15 @@ public sealed class EvacuateTests : OwnHost
         shutOff["OS-EXT-SRV-ATTR:host"]!.GetValue<string>().Should().Be("compute-3");
         shutOff["OS-EXT-STS:power_state"]!.GetValue<int>().Should().Be(4);
 
+        // Each evacuation is a migration record, as Nova's: type evacuation, from the old host to the new, done.
+        var record = await Eventually.Until(
+            async () => (await admin.GetAsync($"/v2.1/os-migrations?instance_uuid={later}", "2.59")).Json["migrations"]!.AsArray()
+                .SingleOrDefault(m => m!["migration_type"]!.GetValue<string>() == "evacuation"),
+            found => found?["status"]?.GetValue<string>() == "done",
+            because: "the finished evacuation's record is done");
+        record!["source_compute"]!.GetValue<string>().Should().Be(Source);
+        record["dest_compute"]!.GetValue<string>().Should().Be("compute-3");
+
         // 2.29: forced to a host, below 2.95 it stays active.
         (await admin.PostAsync(Action(forced), """{"evacuate": {"host": "compute-2", "force": true}}""", "2.29")).Status.Should().Be(HttpStatusCode.OK);
         (await admin.WaitForStatusAsync(forced, "ACTIVE"))["OS-EXT-SRV-ATTR:host"]!.GetValue<string>().Should().Be("compute-2");

@@ -14,6 +14,29 @@ namespace OrleansCompute.Tests.Volumes;
 public sealed class ServerVolumeAttachmentTests(IdentityHostFixture fixture)
 {
     [Fact]
+    public async Task From_2_101_an_attach_answers_202_without_a_body_and_the_volume_still_ends_in_use()
+    {
+        using var nova = await fixture.ClientAsync("demo");
+        using var cinder = new CinderClient(fixture.Host.CreateClient(await fixture.TokenAsync("demo")), await fixture.ProjectIdAsync("demo"));
+        var serverId = await nova.CreateServerAsync("vol-attach-2101");
+        await nova.WaitForStatusAsync(serverId, "ACTIVE");
+        var before = (await cinder.CreateVolumeAsync("""{"volume": {"size": 1}}"""))["id"]!.GetValue<string>();
+        var after = (await cinder.CreateVolumeAsync("""{"volume": {"size": 1}}"""))["id"]!.GetValue<string>();
+
+        var at2100 = await nova.PostAsync($"/v2.1/servers/{serverId}/os-volume_attachments", $$$"""{"volumeAttachment": {"volumeId": "{{{before}}}"}}""", "2.100");
+        at2100.Status.Should().Be(HttpStatusCode.OK, at2100.Body);
+        at2100.Json["volumeAttachment"]!["volumeId"]!.GetValue<string>().Should().Be(before);
+
+        var at2101 = await nova.PostAsync($"/v2.1/servers/{serverId}/os-volume_attachments", $$$"""{"volumeAttachment": {"volumeId": "{{{after}}}"}}""", "2.101");
+        at2101.Status.Should().Be(HttpStatusCode.Accepted, at2101.Body);
+        at2101.Body.Should().BeEmpty("from 2.101 Nova sends no volumeAttachment body");
+        await Eventually.Until(
+            async () => (await cinder.GetAsync($"/volumes/{after}")).Json["volume"]!["status"]!.GetValue<string>(),
+            status => status == "in-use",
+            because: "the attach answered 202 goes on to attach the volume");
+    }
+
+    [Fact]
     public async Task Attach_list_detach_with_actions_lock_and_the_server_view()
     {
         using var nova = await fixture.ClientAsync("demo");

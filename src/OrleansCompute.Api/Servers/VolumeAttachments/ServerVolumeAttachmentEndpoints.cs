@@ -79,7 +79,10 @@ internal static class ServerVolumeAttachmentEndpoints
             DeleteOnTermination = attach.DeleteOnTermination,
             AllowShelved = request.Version.AtLeast(2, 20),
         });
-        return new JsonResponse(200, w => Envelope(w, serverId, attached, request.Version, forCreate: true));
+        // From 2.101 Nova answers 202 without a body and callers follow the volume's state and the instance action.
+        return request.Version.AtLeast(2, 101)
+            ? Results.StatusCode(202)
+            : new JsonResponse(200, w => Envelope(w, serverId, attached, request.Version, forCreate: true));
     }
 
     private static async Task<IResult> DetachAsync(HttpContext context, string server_id, string volume_id, IGrainFactory grains)
