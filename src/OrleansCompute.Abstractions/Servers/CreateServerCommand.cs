@@ -39,4 +39,7 @@ public sealed record CreateServerCommand
     [Id(24)] public string? SchedulingFailure { get; init; }
     /// <summary>The server group the server joins (the <c>group</c> scheduler hint), if any.</summary>
     [Id(25)] public Guid? ServerGroupId { get; init; }
+
+    /// <summary>The volumes of <c>block_device_mapping_v2</c> (boot from volume): attached at create.</summary>
+    [Id(26)] public IReadOnlyList<OrleansCompute.Volumes.BootVolume> BootVolumes { get; init; } = [];
 }

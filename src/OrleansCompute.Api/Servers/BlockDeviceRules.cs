@@ -4,9 +4,8 @@ using OrleansCompute.Faults;
 namespace OrleansCompute.Api.Servers;
 
 /// <summary>
-/// Nova's block device rules that need the flavor and the image, for a cloud without a volume service: a
-/// mapping may create a volume from an image or a blank one (boot from volume works), but an existing volume
-/// or snapshot is never found (400), since none can exist here.
+/// Nova's block device rules that need the flavor and the image. The volumes and snapshots the mappings name are
+/// checked against the block storage service by <see cref="BootVolumeResolver"/>.
 /// </summary>
 internal static class BlockDeviceRules
 {
@@ -31,10 +30,6 @@ internal static class BlockDeviceRules
         {
             switch (device.SourceType)
             {
-                case "volume":
-                    throw BlockDeviceMappingParser.Invalid($"failed to get volume {device.Uuid}.");
-                case "snapshot":
-                    throw BlockDeviceMappingParser.Invalid($"failed to get snapshot {device.Uuid}.");
                 case "image":
                     if (!knownImages.Contains(device.Uuid!))
                     {

@@ -49,6 +49,7 @@ internal sealed class ServerCreation(ComputeCatalog catalog, ImageLookup images,
         await Validation.SecurityGroupRules.EnsureExistForCreateAsync(network, caller, request.SecurityGroups);
         var networks = await new Network.ServerNetworkResolver(network).ResolveAsync(request.Networks, request.AutoAllocateNetwork, caller);
         BlockDeviceRules.Check(request.BlockDevices, flavor, request.ImageRef, await FindDeviceImagesAsync(request, caller));
+        var bootVolumes = await new BootVolumeResolver(grains, images).ResolveAsync(request.BlockDevices, caller);
         if (flavor.DiskGb == 0 && !bootsFromVolume && !policy.IsAllowed(caller, ComputePolicies.ServersCreateZeroDiskFlavor))
         {
             throw ComputeFaultException.Forbidden("Only volume-backed servers are allowed for flavors with zero disk.");
@@ -90,6 +91,7 @@ internal sealed class ServerCreation(ComputeCatalog catalog, ImageLookup images,
             // Empty when the display name leaves nothing: each server is then named by its id.
             Hostname = string.IsNullOrEmpty(request.Hostname) ? HostnameSanitizer.Sanitize(request.Name) : request.Hostname,
             ServerGroupId = groupId,
+            BootVolumes = bootVolumes,
             Scheduling = new ScheduleRequest
             {
                 ProjectId = caller.ProjectId,

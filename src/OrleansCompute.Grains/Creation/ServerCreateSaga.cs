@@ -23,6 +23,7 @@ internal sealed class ServerCreateSaga(IGrainFactory grains, string reservationI
     private readonly List<NetworkRequest> _reservedAddresses = [];
     private bool _claimSent;
     private bool _joinSent;
+    private bool _volumesSent;
     private bool _creating;
 
     private ReservationState Progress => journal.Progress;
@@ -46,6 +47,7 @@ internal sealed class ServerCreateSaga(IGrainFactory grains, string reservationI
             await ClaimQuotaAsync();
             await JoinGroupAsync();
             await PlaceAsync();
+            await PrepareBootVolumesAsync();
             _creating = true;
             await MemberCreateStep.CreateAsync(grains, Progress, reservationId, parallelism);
         }
@@ -122,6 +124,17 @@ internal sealed class ServerCreateSaga(IGrainFactory grains, string reservationI
         await journal.SaveAsync();
     }
 
+    private async Task PrepareBootVolumesAsync()
+    {
+        if (Request.Template.BootVolumes.Count == 0)
+        {
+            return;
+        }
+
+        _volumesSent = true;
+        await BootVolumeStep.PrepareAsync(grains, Request.Template, GrantedIds());
+    }
+
     /// <summary>
     /// Whether the failure leaves no server behind, so that what the steps took goes back. A reservation gives
     /// back only after a refusal before its members are created; any other failure is finished by its resume.
@@ -155,6 +168,11 @@ internal sealed class ServerCreateSaga(IGrainFactory grains, string reservationI
     private async Task GiveBackAsync()
     {
         var template = Request.Template;
+        if (_volumesSent)
+        {
+            await BootVolumeStep.ReleaseAsync(grains, template, GrantedIds());
+        }
+
         if (template.ServerGroupId is { } group && (Progress.GroupJoined || _joinSent))
         {
             await GroupMembershipStep.LeaveAsync(grains, group, GrantedIds());

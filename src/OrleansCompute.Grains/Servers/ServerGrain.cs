@@ -124,6 +124,8 @@ internal sealed partial class ServerGrain(
             TrustedImageCertificates = command.TrustedImageCertificates,
             SchedulerHints = command.SchedulerHints,
             PinnedAvailabilityZone = command.AvailabilityZone,
+            // Boot from volume: the create step reserved them; the intents are finished below (ResumeVolumeIntents).
+            Volumes = [.. command.BootVolumes.Select(v => v.IntentFor(Id))],
         };
 
         server = WithCreatePlacement(server, command);
@@ -140,6 +142,7 @@ internal sealed partial class ServerGrain(
                     StartAction(s, "create", BuildEvent, command.Caller, now);
                     FinishAction(s, command.Caller.RequestId, server.Fault?.Message);
                 });
+            ResumeVolumeIntents();
             return Current();
         }
 
@@ -148,6 +151,7 @@ internal sealed partial class ServerGrain(
             Pending(DriverOperation.Spawn, command.Caller.RequestId),
             s => StartAction(s, "create", BuildEvent, command.Caller, now));
         var created = Current();
+        ResumeVolumeIntents();
         StartOperation(BuildAsync);
         return created;
     }
