@@ -6,7 +6,7 @@ namespace OrleansCompute.Tests.Volumes;
 
 /// <summary>
 /// The real clients against the block storage service through the catalog: Debian's openstack CLI and
-/// openstacksdk. Each call costs about a second of Python start-up, so each test covers a whole flow.
+/// openstacksdk, including booting servers from volumes. Each call costs about a second of Python start-up, so each test covers a whole flow.
 /// </summary>
 [Collection(IdentityHostCollection.Name)]
 public sealed class BlockStorageClientTests(IdentityHostFixture fixture)
@@ -72,6 +72,34 @@ public sealed class BlockStorageClientTests(IdentityHostFixture fixture)
 
         await Cli.OpenStackAsync(Demo, "server", "delete", "--wait", serverId);
         await Cli.OpenStackAsync(Demo, "volume", "delete", volumeId);
+    }
+
+    [Fact]
+    public async Task Openstack_cli_boots_from_a_volume_and_from_an_image_onto_a_new_volume()
+    {
+        var name = "cli-bfv-" + Guid.NewGuid().ToString("N")[..6];
+        var volumeId = (await Cli.OpenStackJsonAsync(Demo, "volume", "create", "--size", "1", "--image", "cirros-0.6.2-x86_64-disk", name))["id"]!.GetValue<string>();
+        await WaitForAsync(["volume", "show", volumeId], "available");
+
+        var fromVolume = await Cli.OpenStackJsonAsync(Demo, "server", "create", "--flavor", "m1.tiny", "--volume", volumeId, "--wait", name);
+        var fromVolumeId = fromVolume["id"]!.GetValue<string>();
+        (await WaitForAsync(["volume", "show", volumeId], "in-use"))["attachments"]!.ToJsonString().Should().Contain(fromVolumeId);
+
+        var fromImage = await Cli.OpenStackJsonAsync(Demo, "server", "create", "--flavor", "m1.tiny", "--image", "cirros-0.6.2-x86_64-disk", "--boot-from-volume", "1", "--wait", name + "-image");
+        var fromImageId = fromImage["id"]!.GetValue<string>();
+        var attached = await Eventually.Until(
+            async () => (await Cli.OpenStackJsonAsync(Demo, "server", "show", fromImageId))["volumes_attached"]!.AsArray(),
+            list => list.Count == 1,
+            TimeSpan.FromSeconds(30),
+            because: "the new root volume is attached at create");
+        var newVolumeId = attached[0]!["id"]!.GetValue<string>();
+        var newVolume = await WaitForAsync(["volume", "show", newVolumeId], "in-use");
+        newVolume["bootable"]!.GetValue<string>().Should().Be("true");
+
+        await Cli.OpenStackAsync(Demo, "server", "delete", "--wait", fromVolumeId, fromImageId);
+        await WaitForAsync(["volume", "show", volumeId], "available");
+        await WaitForAsync(["volume", "show", newVolumeId], "available");
+        await Cli.OpenStackAsync(Demo, "volume", "delete", volumeId, newVolumeId);
     }
 
     private Task<JsonNode> WaitForAsync(string[] show, string status) =>
