@@ -9,7 +9,8 @@ namespace OrleansCompute.Tests.Volumes;
 /// <summary>
 /// Boot from volume over HTTP on the real host: block_device_mapping_v2 naming an existing volume, an image or a
 /// snapshot onto a new volume, a blank volume; the root disk at /dev/vda, the server's image empty, Nova's 400s
-/// for a missing or in-use volume and a missing volume_size, and delete_on_termination honoured on delete.
+/// for a missing or in-use volume and a missing volume_size, delete_on_termination honoured on delete, and the
+/// volumes a create made deleted again when Cinder's quota refuses a later one.
 /// </summary>
 [Collection(IdentityHostCollection.Name)]
 public sealed class BootFromVolumeTests(IdentityHostFixture fixture)
@@ -103,6 +104,26 @@ public sealed class BootFromVolumeTests(IdentityHostFixture fixture)
         await cinder.DeleteAndWaitAsync("snapshots", snapshotId);
         await cinder.DeleteAndWaitAsync("volumes", sourceId);
     }
+
+    [Fact]
+    public async Task A_create_over_the_volume_quota_deletes_the_volumes_it_made_already()
+    {
+        using var nova = await fixture.ClientAsync("demo");
+        using var cinder = await CinderAsync();
+        var before = await VolumeIdsAsync(cinder);
+
+        // The root volume is made and reserved, then the data volume passes the gigabytes quota (1000).
+        var mappings = Mapping(NovaClient.Image, "image", """, "volume_size": 1""")
+            + """, {"boot_index": -1, "source_type": "blank", "destination_type": "volume", "volume_size": 5000}""";
+        var refused = await nova.PostAsync("/v2.1/servers", BootBody("bfv-over-quota", mappings));
+        refused.Status.Should().Be(HttpStatusCode.Forbidden, refused.Body);
+        refused.Body.Should().Contain("Volume resource quota exceeded");
+
+        await Eventually.Until(() => VolumeIdsAsync(cinder), ids => ids.SetEquals(before), because: "the root volume the failed create made is deleted");
+    }
+
+    private static async Task<HashSet<string>> VolumeIdsAsync(CinderClient cinder) =>
+        (await cinder.GetAsync("/volumes")).Json["volumes"]!.AsArray().Select(v => v!["id"]!.GetValue<string>()).ToHashSet();
 
     private async Task<CinderClient> CinderAsync() =>
         new(fixture.Host.CreateClient(await fixture.TokenAsync("demo")), await fixture.ProjectIdAsync("demo"));
