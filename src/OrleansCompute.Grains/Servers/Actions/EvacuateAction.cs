@@ -14,7 +14,7 @@ internal sealed class EvacuateAction : ServerAction
     public override Task StartAsync(IServerActionHost host, ServerTransition row, ServerActionCommand command) =>
         host.Migrations.RecordAroundAsync(
             host.Live, MigrationTypes.Evacuation, MigrationStatuses.Accepted, newFlavorId: null,
-            () => host.BeginEvacuateAsync(row, command), () => host.State.Pending?.Command.Host);
+            () => host.BeginEvacuateAsync(row, command), () => host.State.Pending?.Command?.Host);
 
     public override Task FinishedAsync(IServerActionHost host, ServerActionCommand command) =>
         host.Migrations.AdvanceAsync(host.ServerId, MigrationStatuses.Done, command.Host, MigrationTypes.Evacuation);
