@@ -184,14 +184,7 @@ internal static class ServerInterfaceEndpoints
         w.WriteString("mac_addr", port.MacAddress);
         if (version.AtLeast(2, 70))
         {
-            if (port.Tag is null)
-            {
-                w.WriteNull("tag");
-            }
-            else
-            {
-                w.WriteString("tag", port.Tag);
-            }
+            w.WriteString("tag", port.Tag); // null when the interface has none, as Nova shows it
         }
 
         w.WriteEndObject();
