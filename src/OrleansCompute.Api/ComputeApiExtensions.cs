@@ -222,6 +222,7 @@ public static class ComputeApiExtensions
         ServerDiagnosticsEndpoints.Map(group);
         ServerTopologyEndpoints.Map(group);
         Servers.VolumeAttachments.ServerVolumeAttachmentEndpoints.Map(group);
+        Servers.Interfaces.ServerInterfaceEndpoints.Map(group);
         Consoles.RemoteConsoleEndpoints.Map(group);
         ExternalEvents.ServerExternalEventEndpoints.Map(group);
         ServerActionEndpoints.Map(group);

@@ -17,4 +17,6 @@ public sealed record ServerPortRequest
     [Id(7)] public int Ordinal { get; init; }
     /// <summary>The server's availability zone, for Nova's <c>compute:&lt;zone&gt;</c> device owner.</summary>
     [Id(8)] public string Zone { get; init; } = "nova";
+    /// <summary>The id for the new port when the caller chose it (an interface attach by network); null: derived from the server.</summary>
+    [Id(9)] public string? NewPortId { get; init; }
 }

@@ -79,6 +79,10 @@ public static partial class ComputePolicies
     public const string Evacuate = "os_compute_api:os-evacuate";
     public const string AddSecurityGroup = "os_compute_api:os-security-groups:add";
     public const string RemoveSecurityGroup = "os_compute_api:os-security-groups:remove";
+    public const string InterfacesList = "os_compute_api:os-attach-interfaces:list";
+    public const string InterfacesShow = "os_compute_api:os-attach-interfaces:show";
+    public const string InterfacesCreate = "os_compute_api:os-attach-interfaces:create";
+    public const string InterfacesDelete = "os_compute_api:os-attach-interfaces:delete";
 
     // Sub-resources of a server.
     public const string MetadataIndex = "os_compute_api:server-metadata:index";

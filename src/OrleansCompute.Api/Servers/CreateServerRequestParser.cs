@@ -521,7 +521,7 @@ internal static partial class CreateServerRequestParser
     }
 
     /// <summary>The schema's ip-address format: a dotted quad or an IPv6 address (.NET alone also takes "10.0.0").</summary>
-    private static bool IsIpAddress(string text) =>
+    internal static bool IsIpAddress(string text) =>
         IPAddress.TryParse(text, out var address)
         && (address.AddressFamily == AddressFamily.InterNetworkV6 ? text.Contains(':', StringComparison.Ordinal) : text.Count(c => c == '.') == 3);
 

@@ -65,7 +65,7 @@ internal sealed class NetworkGrain(INeutronIndex index, OrleansCompute.Catalog.C
 
     private async Task<NeutronPort> CreateOrBindAsync(ServerPortRequest request, NeutronNetwork network)
     {
-        var id = NeutronIds.ServerPort(request.ServerId, network.Id, request.FixedIp, request.Ordinal);
+        var id = request.NewPortId ?? NeutronIds.ServerPort(request.ServerId, network.Id, request.FixedIp, request.Ordinal);
         var grain = GrainFactory.GetGrain<IPortGrain>(id);
         if (await grain.GetAsync() is not null)
         {

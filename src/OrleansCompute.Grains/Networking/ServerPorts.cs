@@ -1,4 +1,5 @@
 using OrleansCompute.Servers;
+using OrleansCompute.Servers.Actions;
 
 namespace OrleansCompute.Networking;
 
@@ -15,7 +16,21 @@ internal static class ServerPorts
         SecurityGroups = server.SecurityGroups,
         Host = server.Host ?? "",
         Ordinal = ordinal,
-        Zone = server.AvailabilityZone.Length > 0 ? server.AvailabilityZone : "nova",
+        Zone = Zone(server),
+    };
+
+    /// <summary>An os-interface attach: the port named, or a new one with the id the API chose on the network named.</summary>
+    public static ServerPortRequest Interface(ServerSnapshot server, ServerInterfaceRequest request) => new()
+    {
+        ServerId = server.Id,
+        ProjectId = server.ProjectId,
+        FixedIp = request.FixedIp,
+        PortId = request.CreatesPort ? null : request.PortId,
+        NewPortId = request.CreatesPort ? request.PortId : null,
+        Tag = request.Tag,
+        SecurityGroups = server.SecurityGroups,
+        Host = server.Host ?? "",
+        Zone = Zone(server),
     };
 
     /// <summary>At request time (before the server exists): the same port, made without a host.</summary>
@@ -29,4 +44,7 @@ internal static class ServerPorts
         SecurityGroups = template.SecurityGroups,
         Zone = template.AvailabilityZone ?? "nova",
     };
+
+    /// <summary>The server's zone for Nova's <c>compute:&lt;zone&gt;</c> device owner.</summary>
+    private static string Zone(ServerSnapshot server) => server.AvailabilityZone.Length > 0 ? server.AvailabilityZone : "nova";
 }

@@ -60,6 +60,30 @@ public sealed class NetworkClientTests(NetworkClientFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task The_openstack_cli_adds_and_removes_a_port_and_a_network_on_a_running_server()
+    {
+        var cli = fixture.Cli;
+        var net = Unique("ifnet");
+        await cli.OpenStackAsync(Demo, "network", "create", net);
+        await cli.OpenStackAsync(Demo, "subnet", "create", "--network", net, "--subnet-range", "10.63.0.0/24", net + "-v4");
+        var port = await cli.OpenStackJsonAsync(Demo, "port", "create", "--network", net, "--fixed-ip", "ip-address=10.63.0.30", Unique("port"));
+        var portId = port["id"]!.GetValue<string>();
+        var server = await cli.OpenStackJsonAsync(Demo, "server", "create", "--flavor", "m1.tiny", "--image", Image, "--network", net, "--wait", Unique("vm"));
+        var serverId = server["id"]!.GetValue<string>();
+
+        await cli.OpenStackAsync(Demo, "server", "add", "port", serverId, portId);
+        (await cli.OpenStackJsonAsync(Demo, "port", "show", portId))["device_id"]!.GetValue<string>().Should().Be(serverId);
+        (await cli.OpenStackJsonAsync(Demo, "server", "show", serverId))["addresses"]!.ToJsonString().Should().Contain("10.63.0.30");
+        await cli.OpenStackAsync(Demo, "server", "add", "network", serverId, net);
+        (await cli.OpenStackJsonAsync(Demo, "port", "list", "--server", serverId)).AsArray().Should().HaveCount(3);
+
+        await cli.OpenStackAsync(Demo, "server", "remove", "port", serverId, portId);
+        (await cli.OpenStackJsonAsync(Demo, "port", "show", portId))["device_id"]!.GetValue<string>().Should().Be("");
+        (await cli.OpenStackJsonAsync(Demo, "server", "show", serverId))["addresses"]!.ToJsonString().Should().NotContain("10.63.0.30");
+        (await cli.OpenStackJsonAsync(Demo, "port", "list", "--server", serverId)).AsArray().Should().HaveCount(2);
+    }
+
+    [Fact]
     public async Task Openstacksdk_does_the_same_through_conn_network_and_conn_compute()
     {
         var script = """

@@ -74,6 +74,7 @@ public sealed class NovaPolicyDefaultsTests
         [P.Migrate] = Grant.ProjectManager, [P.LiveMigrate] = Grant.ProjectManager, [P.MigrateToHost] = Grant.Admin, [P.LiveMigrateToHost] = Grant.Admin,
         [P.Evacuate] = Grant.Admin,
         [P.AddSecurityGroup] = Grant.ProjectMember, [P.RemoveSecurityGroup] = Grant.ProjectMember,
+        [P.InterfacesList] = Grant.ProjectReader, [P.InterfacesShow] = Grant.ProjectReader, [P.InterfacesCreate] = Grant.ProjectMember, [P.InterfacesDelete] = Grant.ProjectMember,
         [P.MetadataIndex] = Grant.ProjectReader, [P.MetadataShow] = Grant.ProjectReader, [P.MetadataCreate] = Grant.ProjectMember,
         [P.MetadataUpdateAll] = Grant.ProjectMember, [P.MetadataUpdate] = Grant.ProjectMember, [P.MetadataDelete] = Grant.ProjectMember,
         [P.TagsIndex] = Grant.ProjectReader, [P.TagsShow] = Grant.ProjectReader, [P.TagsUpdate] = Grant.ProjectMember,

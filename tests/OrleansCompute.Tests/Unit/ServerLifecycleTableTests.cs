@@ -57,6 +57,8 @@ public sealed class ServerLifecycleTableTests
         [ServerActionKind.SoftDelete] = new(null, null, true, false, "soft-deleting", "soft-delete"),
         [ServerActionKind.Reclaim] = new(["soft-delete"], IdleOnly, false, false, "deleting", "deleted"),
         [ServerActionKind.Evacuate] = new(["active", "stopped", "error"], IdleOnly, true, false, "rebuilding", null),
+        [ServerActionKind.AttachInterface] = new(["active", "paused", "stopped", "suspended", "shelved", "shelved_offloaded"], IdleOnly, true, false, null, null),
+        [ServerActionKind.DetachInterface] = new(["active", "paused", "stopped", "suspended", "shelved", "shelved_offloaded"], IdleOnly, true, false, null, null),
     };
 
     private static readonly string[] AllVmStates = Constants(typeof(VmState)).Append("some-future-state").ToArray();

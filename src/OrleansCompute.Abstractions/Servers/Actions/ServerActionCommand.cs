@@ -64,4 +64,7 @@ public sealed record ServerActionCommand
 
     /// <summary>evacuate from 2.95: the server ends stopped on its new host (below 2.95 it keeps its power state).</summary>
     [Id(19)] public bool EvacuateStopped { get; init; }
+
+    /// <summary>os-interface attach / detach: the port (to bind, to make, or to give up).</summary>
+    [Id(20)] public ServerInterfaceRequest? Interface { get; init; }
 }

@@ -47,4 +47,10 @@ public enum ServerActionKind
 
     /// <summary>evacuate (admin): rebuilt on another host because its own host's compute service is down.</summary>
     Evacuate,
+
+    /// <summary><c>POST /servers/{id}/os-interface</c>: a port (or a new one on a network) bound to the server.</summary>
+    AttachInterface,
+
+    /// <summary><c>DELETE /servers/{id}/os-interface/{port_id}</c>: the port given up (deleted if Nova made it).</summary>
+    DetachInterface,
 }

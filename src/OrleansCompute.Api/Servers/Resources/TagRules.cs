@@ -59,7 +59,7 @@ internal static class TagRules
         }
     }
 
-    private static string? Problem(string tag) =>
+    internal static string? Problem(string tag) =>
         tag.Length == 0 ? "'' is too short"
         : tag.Length > MaxLength ? $"'{tag}' is too long"
         : tag.Contains('/', StringComparison.Ordinal) || tag.Contains(',', StringComparison.Ordinal) ? $"'{tag}' does not match '{Pattern}'"

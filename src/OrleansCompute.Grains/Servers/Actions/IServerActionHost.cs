@@ -67,6 +67,12 @@ internal interface IServerActionHost
 
     Task ChangeSecurityGroupsAsync(ServerActionCommand command, bool adding);
 
+    /// <summary>os-interface attach: binds or makes the port and adds its addresses.</summary>
+    Task AttachInterfaceAsync(ServerTransition row, ServerActionCommand command);
+
+    /// <summary>os-interface detach: gives the port up and drops its addresses.</summary>
+    Task DetachInterfaceAsync(ServerTransition row, ServerActionCommand command);
+
     /// <summary>Nova's <c>check_instance_lock</c> as the row says.</summary>
     void EnsureUnlocked(ServerTransition row, ServerSnapshot server, CallerContext caller);
 

@@ -202,6 +202,15 @@ public static class ServerLifecycle
         new() { Action = ServerActionKind.RemoveSecurityGroup, ConflictName = "removeSecurityGroup", Policy = ComputePolicies.RemoveSecurityGroup, Handler = new SecurityGroupAction(adding: false),
             VmStates = null, TaskStates = null, MustHaveLaunched = false, ChecksLock = false },
 
+        // os-interface attach / detach (their own routes, not action bodies): check_instance_lock, the stable vm_states
+        // Nova allows, idle; synchronous here (Neutron's port create or update), recorded as attach_interface / detach_interface.
+        new() { Action = ServerActionKind.AttachInterface, ConflictName = "attach_interface", Policy = ComputePolicies.InterfacesCreate, IsApiAction = false, Handler = new InterfaceAction(attaching: true),
+            InstanceAction = "attach_interface", Event = "compute_attach_interface",
+            VmStates = States(Vm.Active, Vm.Paused, Vm.Stopped, Vm.Suspended, Vm.Shelved, Vm.ShelvedOffloaded) },
+        new() { Action = ServerActionKind.DetachInterface, ConflictName = "detach_interface", Policy = ComputePolicies.InterfacesDelete, IsApiAction = false, Handler = new InterfaceAction(attaching: false),
+            InstanceAction = "detach_interface", Event = "compute_detach_interface",
+            VmStates = States(Vm.Active, Vm.Paused, Vm.Stopped, Vm.Suspended, Vm.Shelved, Vm.ShelvedOffloaded) },
+
         // restore: soft-delete → restoring → active, running (at once when the server has no host).
         new() { Action = ServerActionKind.Restore, ConflictName = "restore", Policy = ComputePolicies.Restore, Handler = new RestoreAction(), InstanceAction = "restore", Event = "compute_restore_instance",
             VmStates = States(Vm.SoftDeleted),

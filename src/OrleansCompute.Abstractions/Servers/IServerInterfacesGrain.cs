@@ -1,0 +1,20 @@
+using OrleansCompute.Servers.Actions;
+
+namespace OrleansCompute.Servers;
+
+/// <summary>
+/// The server's side of Nova's <c>os-interface</c>: attach binds or makes a port and adds its addresses, detach gives
+/// the port up and drops them. Both are checked by the lifecycle rows <see cref="ServerActionKind.AttachInterface"/>
+/// and <see cref="ServerActionKind.DetachInterface"/> (lock, vm_state, idle) and recorded as instance actions.
+/// </summary>
+[Alias("compute.IServerInterfacesGrain")]
+public interface IServerInterfacesGrain : IGrainWithGuidKey
+{
+    /// <summary>The server after the attach: its addresses hold the port's.</summary>
+    [Alias("AttachInterface")]
+    Task<ServerSnapshot> AttachInterfaceAsync(ServerActionCommand command);
+
+    /// <summary>404 when the server has no such port.</summary>
+    [Alias("DetachInterface")]
+    Task DetachInterfaceAsync(ServerActionCommand command);
+}
