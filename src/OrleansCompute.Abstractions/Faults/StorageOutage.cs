@@ -38,11 +38,21 @@ public static class StorageOutage
                     return new StorageUnavailableException("The database is unavailable now.") { Full = database.SqlState == PostgresDiskFull };
                 case AggregateException { InnerExceptions.Count: 1 } aggregate:
                     return Find(aggregate.InnerExceptions[0]);
+                case { } codec when IsUnserializableDatabaseError(codec):
+                    // A database error raised while a grain activates (its state read, its activation's own writes)
+                    // never passes the incoming call filter that makes it serializable, so the caller only sees
+                    // Orleans failing to serialize the driver's exception. It is the same outage.
+                    return new StorageUnavailableException("The database is unavailable now.");
             }
         }
 
         return null;
     }
+
+    private static bool IsUnserializableDatabaseError(Exception exception) =>
+        exception.GetType().Name == "CodecNotFoundException"
+        && (exception.Message.Contains("type Npgsql.", StringComparison.Ordinal)
+            || exception.Message.Contains("type Microsoft.Data.Sqlite.", StringComparison.Ordinal));
 
     /// <summary>
     /// SQLite's primary result code: Microsoft.Data.Sqlite keeps it in <c>SqliteErrorCode</c> only (not in

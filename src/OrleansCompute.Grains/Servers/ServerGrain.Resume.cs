@@ -1,3 +1,5 @@
+using Orleans.Storage;
+
 namespace OrleansCompute.Servers;
 
 internal sealed partial class ServerGrain
@@ -38,22 +40,47 @@ internal sealed partial class ServerGrain
             return;
         }
 
+        // A write the outage cut off can still have committed, leaving this activation's ETag stale: every later
+        // write would then fail the same way. Start again from the stored truth, as after a crash.
+        var reload = Chain(exception).Any(e => e is InconsistentStateException);
         IGrainTimer? timer = null;
         timer = this.RegisterGrainTimer(
             async () =>
             {
                 timer?.Dispose();
-                if (state.State.Pending is not null)
+                try
                 {
-                    await ResumeAsync();
+                    if (reload && _runningOperations == 0)
+                    {
+                        await state.ReadStateAsync(CancellationToken.None);
+                        _live = state.State.Server;
+                    }
+
+                    if (state.State.Pending is not null)
+                    {
+                        await ResumeAsync();
+                    }
+                    else if (_live is not null)
+                    {
+                        // A commit whose state write passed but whose index write found the database gone.
+                        await index.UpsertAsync(_live, CancellationToken.None);
+                        await EnsureRemindersAsync();
+                    }
                 }
-                else if (_live is not null)
+                catch (Exception again)
                 {
-                    // A commit whose state write passed but whose index write found the database gone.
-                    await index.UpsertAsync(_live, CancellationToken.None);
-                    await EnsureRemindersAsync();
+                    LogOperationFailed(logger, again, Id);
+                    RetryIfTransient(again);
                 }
             },
             new GrainTimerCreationOptions { DueTime = TransientRetryDelay, Period = Timeout.InfiniteTimeSpan });
+    }
+
+    private static IEnumerable<Exception> Chain(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            yield return current;
+        }
     }
 }

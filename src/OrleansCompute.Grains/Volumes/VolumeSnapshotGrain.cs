@@ -162,6 +162,14 @@ internal sealed partial class VolumeSnapshotGrain(
     private async Task FinishDeleteAsync()
     {
         var deleted = await BackendAsync(snapshot => backend.DeleteSnapshotAsync(snapshot, CancellationToken.None));
+        if (deleted)
+        {
+            // The volume forgets the snapshot before the snapshot shows as gone, as Cinder's one database makes
+            // them agree: a client that saw the 404 may delete the volume at once. A failure here leaves the
+            // snapshot deleting, and its reminder runs this again (both calls are idempotent).
+            await GrainFactory.GetGrain<IVolumeGrain>(state.State.Snapshot!.VolumeId).RemoveSnapshotAsync(Id);
+        }
+
         await _gate.RunAsync(async () =>
         {
             if (Current is { Status: VolumeStatus.Deleting } snapshot)
