@@ -12,9 +12,15 @@ public interface IImageDataStore
     /// <summary>The image's data as a stream of known length; null when none is stored.</summary>
     Task<ImageDataReader?> OpenAsync(string imageId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Copies the data of <paramref name="sourceImageId"/> to <paramref name="targetImageId"/> (replacing any) inside
+    /// the store, without passing it through the caller; false (and nothing stored) when the source has none.
+    /// </summary>
+    Task<bool> CopyAsync(string sourceImageId, string targetImageId, CancellationToken cancellationToken);
+
     /// <summary>Removes the image's data; nothing when there is none.</summary>
     Task DeleteAsync(string imageId, CancellationToken cancellationToken);
 }
 
-/// <summary>Stored data being read: its length and the stream (the caller disposes it).</summary>
+/// <summary>Stored data being read: its length and the stream (the caller disposes it); the stream seeks, for ranged downloads.</summary>
 public sealed record ImageDataReader(long Length, Stream Stream);

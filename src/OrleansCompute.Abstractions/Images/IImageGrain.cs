@@ -52,13 +52,36 @@ public interface IImageGrain : IGrainWithStringKey
     [Alias("BeginUpload")]
     Task<string> BeginUploadAsync(CallerContext caller);
 
-    /// <summary>The data of upload <paramref name="uploadId"/> is stored: ACTIVE. False when that upload no longer owns the image.</summary>
+    /// <summary>
+    /// The data of upload <paramref name="uploadId"/> is stored: ACTIVE after <c>PUT /file</c>, staged (still
+    /// UPLOADING, waiting for its import) after <c>PUT /stage</c>. False when that upload no longer owns the image.
+    /// </summary>
     [Alias("CompleteUpload")]
     Task<bool> CompleteUploadAsync(string uploadId, ImageUpload upload);
 
-    /// <summary>The upload failed: back to QUEUED, so it can be retried (Glance's restore).</summary>
+    /// <summary>The upload (or stage) failed: back to QUEUED, so it can be retried (Glance's restore).</summary>
     [Alias("AbortUpload")]
     Task AbortUploadAsync(string uploadId);
+
+    /// <summary>Starts <c>PUT /stage</c>: QUEUED becomes UPLOADING; the answer names this stage (completed or aborted as an upload).</summary>
+    [Alias("BeginStage")]
+    Task<string> BeginStageAsync(CallerContext caller);
+
+    /// <summary>
+    /// <c>POST /import</c> with <c>glance-direct</c>: the staged image becomes IMPORTING, then ACTIVE with the staged
+    /// data's size and hashes, asynchronously as Glance's import task (an import cut short by a crash finishes when
+    /// the image is next activated). Glance's 409s when the image is not staged or lacks its formats.
+    /// </summary>
+    [Alias("Import")]
+    Task ImportAsync(CallerContext caller, string method);
+
+    /// <summary><c>actions/deactivate</c> (admins): ACTIVE becomes DEACTIVATED; again: nothing; any other status: 403.</summary>
+    [Alias("Deactivate")]
+    Task DeactivateAsync(CallerContext caller);
+
+    /// <summary><c>actions/reactivate</c> (admins): DEACTIVATED becomes ACTIVE; again: nothing; any other status: 403.</summary>
+    [Alias("Reactivate")]
+    Task ReactivateAsync(CallerContext caller);
 
     [Alias("AddTag")]
     Task AddTagAsync(CallerContext caller, string tag);

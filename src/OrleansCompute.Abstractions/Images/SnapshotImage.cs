@@ -13,6 +13,12 @@ public sealed record SnapshotImage
     public const string Queued = "QUEUED";
     public const string Saving = "SAVING";
     public const string Active = "ACTIVE";
+    /// <summary>Data staged for the interoperable import (<c>PUT /stage</c>), or being staged.</summary>
+    public const string Uploading = "UPLOADING";
+    /// <summary>A <c>glance-direct</c> import is turning the staged data into the image's data.</summary>
+    public const string Importing = "IMPORTING";
+    /// <summary>An admin blocked its data (<c>actions/deactivate</c>): still listed, no boot, no download for others.</summary>
+    public const string Deactivated = "DEACTIVATED";
 
     [Id(0)] public required string Id { get; init; }
     /// <summary>Glance's name; null when never given (shown as null).</summary>
@@ -45,8 +51,13 @@ public sealed record SnapshotImage
     [Id(21)] public bool HasData { get; init; }
     /// <summary>The upload in flight while SAVING from <c>PUT /file</c>: only its own completion may end it.</summary>
     [Id(22)] public string? UploadId { get; init; }
+    /// <summary>What the finished <c>PUT /stage</c> measured (its data is already in the store): the import makes it the image's.</summary>
+    [Id(23)] public ImageUpload? Staged { get; init; }
 
     public bool IsActive => string.Equals(Status, Active, StringComparison.Ordinal);
+
+    /// <summary>Whether its data is final (ACTIVE, or DEACTIVATED since): a snapshot's end or failure no longer changes it.</summary>
+    public bool IsFinished => IsActive || string.Equals(Status, Deactivated, StringComparison.Ordinal);
 
     public ImageMember? MemberOf(string projectId) =>
         Members.FirstOrDefault(m => string.Equals(m.ProjectId, projectId, StringComparison.Ordinal));

@@ -22,6 +22,7 @@ internal static class GlanceFault
         409 => "Conflict",
         413 => "Request Entity Too Large",
         415 => "Unsupported Media Type",
+        416 => "Requested Range Not Satisfiable",
         503 => "Service Unavailable",
         _ => "Error",
     };

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using OrleansCompute.Api.Auth;
 using OrleansCompute.Catalog;
 using OrleansCompute.Faults;
+using OrleansCompute.Identity;
 using OrleansCompute.Images;
 
 namespace OrleansCompute.Api.ImageService;
@@ -28,18 +29,26 @@ internal static class ImageDataEndpoints
         v2.MapGet("/images/{id}/file", DownloadAsync);
     }
 
-    private static async Task<IResult> UploadAsync(
-        HttpContext context, string id, IGrainFactory grains, ComputeCatalog catalog, IOptions<ImageServiceOptions> options)
+    private static Task<IResult> UploadAsync(
+        HttpContext context, string id, IGrainFactory grains, ComputeCatalog catalog, IOptions<ImageServiceOptions> options) =>
+        ReceiveAsync(context, ImageServiceEndpoints.Changeable(grains, catalog, id), options.Value, (grain, caller) => grain.BeginUploadAsync(caller));
+
+    /// <summary>
+    /// Streams the request body into the store for an upload (<c>PUT /file</c>) or a stage (<c>PUT /stage</c>), which
+    /// <paramref name="begin"/> starts on the grain: measured on the way (size, MD5, SHA-512, the cap), then recorded
+    /// by the grain; on any failure the image goes back to queued and the partial data goes.
+    /// </summary>
+    public static async Task<IResult> ReceiveAsync(
+        HttpContext context, IImageGrain grain, ImageServiceOptions options, Func<IImageGrain, CallerContext, Task<string>> begin)
     {
         var request = context.Request;
         var data = Store(context);
-        var grain = ImageServiceEndpoints.Changeable(grains, catalog, id);
         if (!string.Equals(request.ContentType?.Split(';', 2)[0].Trim(), OctetStream, StringComparison.OrdinalIgnoreCase))
         {
             throw new ComputeFaultException(415, $"Unsupported Content-Type; image data is sent as {OctetStream}.");
         }
 
-        var cap = options.Value.ImageSizeCap;
+        var cap = options.ImageSizeCap;
         if (request.ContentLength > cap)
         {
             throw new ComputeFaultException(413, $"Image exceeds the storage quota or the size cap of {cap} bytes.");
@@ -53,7 +62,7 @@ internal static class ImageDataEndpoints
         }
 
         var imageId = grain.GetPrimaryKeyString();
-        var uploadId = await grain.BeginUploadAsync(context.Caller());
+        var uploadId = await begin(grain, context.Caller());
         ImageUpload upload;
         try
         {
@@ -97,6 +106,11 @@ internal static class ImageDataEndpoints
     {
         var data = Store(context);
         var image = await ImageServiceEndpoints.ReadableAsync(lookup, context, id);
+        if (image.Status == SnapshotImage.Deactivated && !context.Caller().IsAdmin)
+        {
+            throw ComputeFaultException.Forbidden("The requested image has been deactivated. Image data download is forbidden.");
+        }
+
         if (!image.HasData || await data.OpenAsync(image.Id, context.RequestAborted) is not { } stored)
         {
             return Results.NoContent();
@@ -105,8 +119,30 @@ internal static class ImageDataEndpoints
         await using (stored.Stream)
         {
             var response = context.Response;
-            response.StatusCode = 200;
+            ImageDataRange? range;
+            try
+            {
+                range = ImageDataRange.Parse(context.Request.Headers.Range is { Count: > 0 } header ? header.ToString() : null, stored.Length);
+            }
+            catch (ComputeFaultException)
+            {
+                response.Headers.ContentRange = $"bytes */{stored.Length}";
+                throw;
+            }
+
             response.ContentType = OctetStream;
+            if (range is { } part)
+            {
+                // A part carries no Content-MD5: the checksum is the whole image's.
+                response.StatusCode = 206;
+                response.Headers.ContentRange = $"bytes {part.Offset}-{part.Last}/{stored.Length}";
+                response.ContentLength = part.Length;
+                stored.Stream.Seek(part.Offset, SeekOrigin.Begin);
+                await CopyAsync(stored.Stream, response.Body, part.Length, context.RequestAborted);
+                return Results.Empty;
+            }
+
+            response.StatusCode = 200;
             response.ContentLength = stored.Length;
             if (image.Checksum is { } checksum)
             {
@@ -117,6 +153,23 @@ internal static class ImageDataEndpoints
         }
 
         return Results.Empty;
+    }
+
+    /// <summary>Exactly <paramref name="count"/> bytes of <paramref name="source"/>, a buffer at a time.</summary>
+    private static async Task CopyAsync(Stream source, Stream target, long count, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        while (count > 0)
+        {
+            var read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, count)), cancellationToken);
+            if (read == 0)
+            {
+                throw new IOException("Image data ended before its stored length.");
+            }
+
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            count -= read;
+        }
     }
 
     /// <summary>

@@ -68,6 +68,30 @@ internal static class ImageRequestBody
             : throw ComputeFaultException.BadRequest($"Request body must be a JSON object with a '{field}' string.");
     }
 
+    /// <summary>
+    /// The import method of <c>POST /import</c> (<c>{"method": {"name": ...}}</c>): 400 as Glance when either is
+    /// missing or the method is not one of <paramref name="methods"/>.
+    /// </summary>
+    public static async Task<string> ReadImportMethodAsync(HttpContext context, IReadOnlyList<string> methods)
+    {
+        using var document = await ReadAsync(context, ["application/json"]);
+        var root = Object(document.RootElement);
+        if (!root.TryGetProperty("method", out var method) || method.ValueKind != JsonValueKind.Object)
+        {
+            throw ComputeFaultException.BadRequest("Import request requires a 'method' field.");
+        }
+
+        if (!method.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String)
+        {
+            throw ComputeFaultException.BadRequest("Import request requires a 'name' field.");
+        }
+
+        var text = name.GetString()!;
+        return methods.Contains(text, StringComparer.Ordinal)
+            ? text
+            : throw ComputeFaultException.BadRequest($"Unknown import method name '{(text.Length > 64 ? text[..64] + "..." : text)}'.");
+    }
+
     private static ImagePatchOperation Operation(JsonElement change)
     {
         if (change.ValueKind != JsonValueKind.Object)
@@ -101,6 +125,11 @@ internal static class ImageRequestBody
         if (op is not (ImagePatchOperation.Add or ImagePatchOperation.Replace or ImagePatchOperation.Remove))
         {
             throw ComputeFaultException.BadRequest("Operation objects must contain exactly one of \"add\", \"remove\", \"replace\".");
+        }
+
+        if (ImageLocationPatch.Targets(path))
+        {
+            throw ImageLocationPatch.Refusal(op, change);
         }
 
         var property = Property(path);

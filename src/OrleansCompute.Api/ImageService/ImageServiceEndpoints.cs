@@ -34,6 +34,8 @@ internal static class ImageServiceEndpoints
         ImageDataEndpoints.Map(v2);
         ImageTagEndpoints.Map(v2);
         ImageMemberEndpoints.Map(v2);
+        ImageImportEndpoints.Map(v2);
+        ImageActionEndpoints.Map(v2);
     }
 
     /// <summary>The grain of an image the caller means to change: 404 for what is no image id, 403 for a configured image.</summary>
@@ -126,6 +128,7 @@ internal static class ImageServiceEndpoints
         }
 
         var image = await grains.GetGrain<IImageGrain>(id).DefineAsync(context.Caller(), properties);
+        context.Response.Headers[ImageImportEndpoints.MethodsHeader] = string.Join(',', ImageImportEndpoints.Methods);
         return ImageResult(201, image, $"/v2/images/{image.Id}");
     }
 

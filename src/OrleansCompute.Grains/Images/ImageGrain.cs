@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrleansCompute.Faults;
 using OrleansCompute.Identity;
@@ -61,10 +62,12 @@ internal sealed partial class ImageGrain(
 
     public async Task MarkActiveAsync(DateTimeOffset at, SnapshotCompletion completion)
     {
-        if (state.State.Image is not { IsActive: false } image)
+        if (state.State.Image is not { IsFinished: false } image)
         {
             return;
         }
+
+        image = await WithBaseImageDataAsync(image);
 
         var metadata = new Dictionary<string, string>(image.Metadata, StringComparer.Ordinal);
         foreach (var (key, value) in completion.Properties)
@@ -85,7 +88,7 @@ internal sealed partial class ImageGrain(
     public async Task DeleteAsync()
     {
         // Only an unfinished snapshot goes: a delete racing the end of its snapshot leaves the finished image.
-        if (state.State.Image is { IsActive: false })
+        if (state.State.Image is { IsFinished: false })
         {
             await RemoveAsync();
         }
@@ -101,6 +104,12 @@ internal sealed partial class ImageGrain(
         await state.ClearStateAsync();
         state.State.Image = null;
         await Task.WhenAll(ImageDirectories.For(image).Select(key => Directory(key).RemoveAsync(image.Id)));
+        // The record went first, so no reader is sent to data that is going; a snapshot's copied data goes with it.
+        if (DataStore is { } data)
+        {
+            await data.DeleteAsync(image.Id, CancellationToken.None);
+        }
+
         return true;
     }
 
@@ -140,6 +149,13 @@ internal sealed partial class ImageGrain(
             return false;
         }
 
+        if (image.Status == SnapshotImage.Uploading)
+        {
+            // Staged: the data waits in the store for its import, the image stays UPLOADING.
+            await CommitAsync(image with { UploadId = null, Staged = upload, SizeBytes = upload.SizeBytes, SizeKnown = true, Updated = clock.UtcNow });
+            return true;
+        }
+
         await CommitAsync(image with
         {
             Status = SnapshotImage.Active,
@@ -160,7 +176,7 @@ internal sealed partial class ImageGrain(
         if (state.State.Image is { } image && string.Equals(image.UploadId, uploadId, StringComparison.Ordinal))
         {
             // Glance's restore: back to queued with the sizes cleared, so the upload can be tried again.
-            await CommitAsync(image with { Status = SnapshotImage.Queued, UploadId = null, SizeBytes = 0, SizeKnown = false, Updated = clock.UtcNow });
+            await CommitAsync(image with { Status = SnapshotImage.Queued, UploadId = null, Staged = null, SizeBytes = 0, SizeKnown = false, Updated = clock.UtcNow });
         }
     }
 
@@ -190,6 +206,9 @@ internal sealed partial class ImageGrain(
         await state.WriteStateAsync();
         await Task.WhenAll(before.Except(after, StringComparer.Ordinal).Select(key => Directory(key).RemoveAsync(next.Id)));
     }
+
+    /// <summary>Where image data lives; a host without one (a product mapping only grains) keeps snapshots without data.</summary>
+    private IImageDataStore? DataStore => ServiceProvider.GetService<IImageDataStore>();
 
     private IImageDirectoryGrain Directory(string key) => GrainFactory.GetGrain<IImageDirectoryGrain>(key);
 }

@@ -46,6 +46,22 @@ public sealed class DirectoryImageDataStore(string directory) : IImageDataStore
         }
     }
 
+    public async Task<bool> CopyAsync(string sourceImageId, string targetImageId, CancellationToken cancellationToken)
+    {
+        if (await OpenAsync(sourceImageId, cancellationToken) is not { } source)
+        {
+            return false;
+        }
+
+        // Through a temporary file as any write: a reader never sees half a copy.
+        await using (source.Stream)
+        {
+            await WriteAsync(targetImageId, source.Stream, cancellationToken);
+        }
+
+        return true;
+    }
+
     public Task DeleteAsync(string imageId, CancellationToken cancellationToken)
     {
         // No directory yet (nothing was ever uploaded): nothing to delete.

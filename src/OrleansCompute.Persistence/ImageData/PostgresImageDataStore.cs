@@ -57,6 +57,23 @@ public sealed class PostgresImageDataStore(PostgresComputeDatabase database) : I
         return chunks == 0 ? null : new ImageDataReader(length, new ChunkStream(database.DataSource, imageId, (int)chunks, length));
     }
 
+    public async Task<bool> CopyAsync(string sourceImageId, string targetImageId, CancellationToken cancellationToken)
+    {
+        // One statement per step in one transaction, so the chunks never leave the database and a failure copies none.
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await DeleteAsync(connection, transaction, targetImageId, cancellationToken);
+        await using var copy = new NpgsqlCommand(
+            "INSERT INTO compute_image_data (image_id, chunk_no, data) SELECT @target, chunk_no, data FROM compute_image_data WHERE image_id = @source;",
+            connection,
+            transaction);
+        copy.Parameters.AddWithValue("target", targetImageId);
+        copy.Parameters.AddWithValue("source", sourceImageId);
+        var copied = await copy.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return copied > 0;
+    }
+
     public async Task DeleteAsync(string imageId, CancellationToken cancellationToken)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
@@ -70,23 +87,36 @@ public sealed class PostgresImageDataStore(PostgresComputeDatabase database) : I
         await delete.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Reads the chunks in order, one query each, holding one chunk at a time.</summary>
+    /// <summary>
+    /// Reads the chunks in order, one query each, holding one chunk at a time. It seeks (a ranged download) by
+    /// starting at the chunk that holds the position: every chunk but the last is <see cref="ChunkBytes"/> long.
+    /// </summary>
     private sealed class ChunkStream(NpgsqlDataSource dataSource, string imageId, int chunks, long length) : Stream
     {
         private byte[] _chunk = [];
         private int _offset;
         private int _next;
         private long _position;
+        // Bytes of the next chunk loaded that lie before the position (after a seek).
+        private int _skip;
 
         public override bool CanRead => true;
-        public override bool CanSeek => false;
+        public override bool CanSeek => true;
         public override bool CanWrite => false;
         public override long Length => length;
 
         public override long Position
         {
             get => _position;
-            set => throw new NotSupportedException();
+            set
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(value);
+                _position = Math.Min(value, length);
+                _next = (int)(_position / ChunkBytes);
+                _chunk = [];
+                _offset = 0;
+                _skip = (int)(_position % ChunkBytes);
+            }
         }
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -102,7 +132,12 @@ public sealed class PostgresImageDataStore(PostgresComputeDatabase database) : I
                 command.Parameters.AddWithValue("id", imageId);
                 command.Parameters.AddWithValue("no", _next++);
                 _chunk = await command.ExecuteScalarAsync(cancellationToken) as byte[] ?? [];
-                _offset = 0;
+                _offset = Math.Min(_skip, _chunk.Length);
+                _skip = 0;
+                if (_offset == _chunk.Length)
+                {
+                    return 0;
+                }
             }
 
             var count = Math.Min(buffer.Length, _chunk.Length - _offset);
@@ -121,7 +156,16 @@ public sealed class PostgresImageDataStore(PostgresComputeDatabase database) : I
         {
         }
 
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin)
+        {
+            Position = origin switch
+            {
+                SeekOrigin.Begin => offset,
+                SeekOrigin.Current => _position + offset,
+                _ => length + offset,
+            };
+            return _position;
+        }
 
         public override void SetLength(long value) => throw new NotSupportedException();
 
