@@ -14,7 +14,7 @@ public interface IImageDataStore
 
     /// <summary>
     /// Copies the data of <paramref name="sourceImageId"/> to <paramref name="targetImageId"/> (replacing any) inside
-    /// the store, without passing it through the caller; false (and nothing stored) when the source has none.
+    /// the store, without passing it through the caller; false (the target left as it was) when the source has none.
     /// </summary>
     Task<bool> CopyAsync(string sourceImageId, string targetImageId, CancellationToken cancellationToken);
 

@@ -69,9 +69,15 @@ public sealed class PostgresImageDataStore(PostgresComputeDatabase database) : I
             transaction);
         copy.Parameters.AddWithValue("target", targetImageId);
         copy.Parameters.AddWithValue("source", sourceImageId);
-        var copied = await copy.ExecuteNonQueryAsync(cancellationToken);
+        if (await copy.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            // No source data: the target stays as it was.
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return copied > 0;
+        return true;
     }
 
     public async Task DeleteAsync(string imageId, CancellationToken cancellationToken)

@@ -65,4 +65,36 @@ public sealed class ImageClientTests(IdentityHostFixture fixture)
         await Cli.OpenStackAsync(Demo, "image", "delete", id);
         (await Cli.TryOpenStackAsync(Demo, "image", "show", id)).ExitCode.Should().NotBe(0);
     }
+
+    [Fact]
+    public async Task Image_create_with_import_then_deactivate_and_activate()
+    {
+        using var files = new Infrastructure.TempDirectory();
+        var upload = Path.Combine(files.Path, "disk.raw");
+        var bytes = new byte[1024 * 1024 + 3];
+        new Random(11).NextBytes(bytes);
+        await File.WriteAllBytesAsync(upload, bytes);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        hash.AppendData(bytes);
+        var md5 = Convert.ToHexStringLower(hash.GetHashAndReset());
+        var name = $"cli-import-{Guid.NewGuid():N}"[..19];
+
+        // --import: the SDK stages the file and asks for glance-direct, which the create's answer offered.
+        var created = await Cli.OpenStackJsonAsync(Demo, "image", "create", "--import", "--file", upload, "--disk-format", "raw", "--container-format", "bare", name);
+        var id = created["id"]!.GetValue<string>();
+        var imported = await Infrastructure.Eventually.Until(
+            () => Cli.OpenStackJsonAsync(Demo, "image", "show", id),
+            s => s["status"]!.GetValue<string>() != "importing",
+            because: "the import finishes");
+        imported["status"]!.GetValue<string>().Should().Be("active");
+        imported["checksum"]!.GetValue<string>().Should().Be(md5);
+
+        await Cli.OpenStackAsync(Admin, "image", "set", "--deactivate", id);
+        (await Cli.OpenStackJsonAsync(Demo, "image", "show", id))["status"]!.GetValue<string>().Should().Be("deactivated");
+        (await Cli.TryOpenStackAsync(Demo, "image", "save", "--file", Path.Combine(files.Path, "blocked.raw"), id)).ExitCode.Should().NotBe(0, "a deactivated image's data is forbidden to non-admins");
+        await Cli.OpenStackAsync(Admin, "image", "set", "--activate", id);
+        (await Cli.OpenStackJsonAsync(Demo, "image", "show", id))["status"]!.GetValue<string>().Should().Be("active");
+
+        await Cli.OpenStackAsync(Demo, "image", "delete", id);
+    }
 }

@@ -41,6 +41,14 @@ public sealed class ImageDataStoreTests
 
         await store.WriteAsync(id, new GeneratedData(Length, 1), CancellationToken.None);
         (await ReadAsync(store, id)).Should().Equal(data);
+        (await ReadAsync(store, id, from: PostgresImageDataStore.ChunkBytes + 7)).Should().Equal(data[(PostgresImageDataStore.ChunkBytes + 7)..], "a ranged read seeks into a later chunk");
+        (await ReadAsync(store, id, from: Length)).Should().BeEmpty();
+
+        var copy = Guid.NewGuid().ToString();
+        (await store.CopyAsync(id, copy, CancellationToken.None)).Should().BeTrue();
+        (await ReadAsync(store, copy)).Should().Equal(data, "a snapshot's data is a copy of its base's");
+        (await store.CopyAsync(Guid.NewGuid().ToString(), copy, CancellationToken.None)).Should().BeFalse("a source without data copies nothing");
+        await store.DeleteAsync(copy, CancellationToken.None);
 
         var shorter = GeneratedData.Bytes(1000, 2);
         await store.WriteAsync(id, new GeneratedData(1000, 2), CancellationToken.None);
@@ -55,13 +63,14 @@ public sealed class ImageDataStoreTests
         (await store.OpenAsync(id, CancellationToken.None)).Should().BeNull();
     }
 
-    private static async Task<byte[]> ReadAsync(IImageDataStore store, string id)
+    private static async Task<byte[]> ReadAsync(IImageDataStore store, string id, long from = 0)
     {
         var stored = (await store.OpenAsync(id, CancellationToken.None))!;
         await using var stream = stored.Stream;
+        stream.Seek(from, SeekOrigin.Begin);
         using var copy = new MemoryStream();
         await stream.CopyToAsync(copy);
-        copy.Length.Should().Be(stored.Length);
+        copy.Length.Should().Be(stored.Length - from);
         return copy.ToArray();
     }
 }

@@ -8,7 +8,7 @@ using OrleansCompute.Tests.Infrastructure;
 namespace OrleansCompute.Tests.Images;
 
 /// <summary>The image service's management API as Glance answers it, over HTTP against one real host.</summary>
-public sealed class ImageServiceTests(ImageServiceHostFixture fixture) : IClassFixture<ImageServiceHostFixture>
+public sealed partial class ImageServiceTests(ImageServiceHostFixture fixture) : IClassFixture<ImageServiceHostFixture>
 {
     private NovaClient Demo => fixture.Demo;
 
@@ -344,6 +344,11 @@ public sealed class ImageServiceTests(ImageServiceHostFixture fixture) : IClassF
         paths["/image/v2/images/{id}/tags/{tag}"]!.AsObject().Select(p => p.Key).Should().Contain(["put", "delete"]);
         paths["/image/v2/images/{id}/members"]!.AsObject().Select(p => p.Key).Should().Contain(["get", "post"]);
         paths["/image/v2/images/{id}/members/{member_id}"]!.AsObject().Select(p => p.Key).Should().Contain(["get", "put", "delete"]);
+        paths["/image/v2/info/import"]!.AsObject().Select(p => p.Key).Should().Contain("get");
+        paths["/image/v2/images/{id}/stage"]!.AsObject().Select(p => p.Key).Should().Contain("put");
+        paths["/image/v2/images/{id}/import"]!.AsObject().Select(p => p.Key).Should().Contain("post");
+        paths["/image/v2/images/{id}/actions/deactivate"]!.AsObject().Select(p => p.Key).Should().Contain("post");
+        paths["/image/v2/images/{id}/actions/reactivate"]!.AsObject().Select(p => p.Key).Should().Contain("post");
     }
 
     private async Task<JsonNode> ShelvedImageAsync(string serverName)
