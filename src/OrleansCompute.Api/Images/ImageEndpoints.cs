@@ -72,9 +72,8 @@ internal static class ImageEndpoints
         {
             writer.WriteNumber("minRam", image.MinRamMb);
             writer.WriteNumber("minDisk", image.MinDiskGb);
-            // Nova's proxy: 50 while Glance's image is saving, 100 once active.
-            writer.WriteNumber("progress", string.Equals(image.Status, "SAVING", StringComparison.OrdinalIgnoreCase) ? 50 : 100);
-            writer.WriteString("status", image.Status.ToUpperInvariant());
+            writer.WriteNumber("progress", NovaImageStatus.Progress(image.Status));
+            writer.WriteString("status", NovaImageStatus.Status(image.Status));
             writer.WriteString("created", NovaTime.Iso(image.Created));
             writer.WriteString("updated", NovaTime.Iso(image.Updated ?? image.Created));
             writer.WriteNumber("OS-EXT-IMG-SIZE:size", image.SizeBytes);

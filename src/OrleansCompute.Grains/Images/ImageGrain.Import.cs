@@ -114,17 +114,6 @@ internal sealed partial class ImageGrain
             return;
         }
 
-        await CommitAsync(image with
-        {
-            Status = SnapshotImage.Active,
-            Staged = null,
-            SizeBytes = staged.SizeBytes,
-            SizeKnown = true,
-            HasData = true,
-            Checksum = staged.Md5,
-            HashAlgorithm = staged.HashAlgorithm,
-            HashValue = staged.HashValue,
-            Updated = clock.UtcNow,
-        });
+        await CommitAsync(WithData(image, staged) with { Staged = null });
     }
 }

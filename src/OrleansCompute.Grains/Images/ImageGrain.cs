@@ -156,20 +156,22 @@ internal sealed partial class ImageGrain(
             return true;
         }
 
-        await CommitAsync(image with
-        {
-            Status = SnapshotImage.Active,
-            UploadId = null,
-            SizeBytes = upload.SizeBytes,
-            SizeKnown = true,
-            HasData = true,
-            Checksum = upload.Md5,
-            HashAlgorithm = upload.HashAlgorithm,
-            HashValue = upload.HashValue,
-            Updated = clock.UtcNow,
-        });
+        await CommitAsync(WithData(image, upload) with { UploadId = null });
         return true;
     }
+
+    /// <summary>ACTIVE with <paramref name="data"/> as its data: Glance's size, checksum and multihash.</summary>
+    private SnapshotImage WithData(SnapshotImage image, ImageUpload data) => image with
+    {
+        Status = SnapshotImage.Active,
+        SizeBytes = data.SizeBytes,
+        SizeKnown = true,
+        HasData = true,
+        Checksum = data.Md5,
+        HashAlgorithm = data.HashAlgorithm,
+        HashValue = data.HashValue,
+        Updated = clock.UtcNow,
+    };
 
     public async Task AbortUploadAsync(string uploadId)
     {

@@ -21,13 +21,7 @@ public sealed class ImageClientTests(IdentityHostFixture fixture)
     public async Task Image_create_show_save_set_share_boot_and_delete()
     {
         using var files = new Infrastructure.TempDirectory();
-        var upload = Path.Combine(files.Path, "disk.qcow2");
-        var bytes = new byte[3 * 1024 * 1024 + 17];
-        new Random(7).NextBytes(bytes);
-        await File.WriteAllBytesAsync(upload, bytes);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-        hash.AppendData(bytes);
-        var md5 = Convert.ToHexStringLower(hash.GetHashAndReset());
+        var (upload, bytes, md5) = await DiskFileAsync(files, "disk.qcow2", 3 * 1024 * 1024 + 17, seed: 7);
         var name = $"cli-image-{Guid.NewGuid():N}"[..18];
 
         var created = await Cli.OpenStackJsonAsync(Demo, "image", "create", "--file", upload, "--disk-format", "qcow2", "--container-format", "bare", name);
@@ -70,13 +64,7 @@ public sealed class ImageClientTests(IdentityHostFixture fixture)
     public async Task Image_create_with_import_then_deactivate_and_activate()
     {
         using var files = new Infrastructure.TempDirectory();
-        var upload = Path.Combine(files.Path, "disk.raw");
-        var bytes = new byte[1024 * 1024 + 3];
-        new Random(11).NextBytes(bytes);
-        await File.WriteAllBytesAsync(upload, bytes);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-        hash.AppendData(bytes);
-        var md5 = Convert.ToHexStringLower(hash.GetHashAndReset());
+        var (upload, _, md5) = await DiskFileAsync(files, "disk.raw", 1024 * 1024 + 3, seed: 11);
         var name = $"cli-import-{Guid.NewGuid():N}"[..19];
 
         // --import: the SDK stages the file and asks for glance-direct, which the create's answer offered.
@@ -96,5 +84,17 @@ public sealed class ImageClientTests(IdentityHostFixture fixture)
         (await Cli.OpenStackJsonAsync(Demo, "image", "show", id))["status"]!.GetValue<string>().Should().Be("active");
 
         await Cli.OpenStackAsync(Demo, "image", "delete", id);
+    }
+
+    /// <summary>A file of random bytes to upload: its path, its bytes and their MD5 (what Glance reports as checksum).</summary>
+    private static async Task<(string Path, byte[] Bytes, string Md5)> DiskFileAsync(Infrastructure.TempDirectory files, string name, int length, int seed)
+    {
+        var path = Path.Combine(files.Path, name);
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        await File.WriteAllBytesAsync(path, bytes);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        hash.AppendData(bytes);
+        return (path, bytes, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 }

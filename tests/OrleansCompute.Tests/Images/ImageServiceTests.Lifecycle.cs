@@ -74,6 +74,7 @@ public sealed partial class ImageServiceTests
         (await fixture.Admin.PostAsync(deactivate, "")).Status.Should().Be(HttpStatusCode.NoContent, "again: nothing");
         (await GlanceRequests.ShowAsync(Demo, id))["status"]!.GetValue<string>().Should().Be("deactivated");
         (await ListIdsAsync(Demo, "?status=deactivated")).Should().Contain(id, "a deactivated image is still listed");
+        (await Demo.GetAsync($"/v2.1/images/{id}")).Json["image"]!["status"]!.GetValue<string>().Should().Be("UNKNOWN", "Nova's proxy has no name for it");
 
         var download = await Demo.GetAsync($"/image/v2/images/{id}/file");
         download.Status.Should().Be(HttpStatusCode.Forbidden);
