@@ -17,4 +17,11 @@ public interface IServerInterfacesGrain : IGrainWithGuidKey
     /// <summary>404 when the server has no such port.</summary>
     [Alias("DetachInterface")]
     Task DetachInterfaceAsync(ServerActionCommand command);
+
+    /// <summary>
+    /// The network service changed a floating IP's association: the server shows it next to the fixed IP it points
+    /// at when that is one of its ports, and drops it otherwise. Nothing is written when nothing changes.
+    /// </summary>
+    [Alias("ShowFloatingIp")]
+    Task ShowFloatingIpAsync(Networking.FloatingIp floatingIp);
 }

@@ -72,6 +72,7 @@ internal static class FloatingIpEndpoints
         };
         var requested = body.Has("floating_ip_address") ? NeutronBody.Address(body.String("floating_ip_address"), "floating_ip_address") : null;
         var created = await service.Grains.GetGrain<IFloatingIpGrain>(template.Id).CreateAsync(template, requested);
+        await FloatingIpServers.ShowAsync(service, null, created);
         return NeutronResponses.One(201, "floatingip", await ViewAsync(service, created));
     }
 
@@ -96,6 +97,7 @@ internal static class FloatingIpEndpoints
             updated = await grain.AssociateAsync(floatingIp.PortId, floatingIp.FixedIpAddress, body.String("description"));
         }
 
+        await FloatingIpServers.ShowAsync(service, floatingIp, updated);
         return NeutronResponses.One(200, "floatingip", await ViewAsync(service, updated));
     }
 
@@ -104,6 +106,7 @@ internal static class FloatingIpEndpoints
         var service = Service(context);
         var floatingIp = await service.FloatingIpAsync(id, context.Caller());
         await service.Grains.GetGrain<IFloatingIpGrain>(floatingIp.Id).DeleteAsync();
+        await FloatingIpServers.ShowAsync(service, floatingIp, floatingIp with { PortId = null, FixedIpAddress = null });
         return NeutronResponses.NoContent();
     }
 

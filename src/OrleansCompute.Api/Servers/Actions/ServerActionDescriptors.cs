@@ -87,6 +87,12 @@ internal static class ServerActionDescriptors
             Parse = b => SecurityGroup(b.Value, b.Caller, Kind.RemoveSecurityGroup, b.Name),
         },
 
+        // The network actions Nova kept below 2.44 (404 from 2.44, answered by the parser).
+        new() { Name = "addFixedIp", Kinds = [Kind.AddFixedIp], Policy = ComputePolicies.MultinicAdd, Parse = NetworkActionParsers.AddFixedIp },
+        new() { Name = "removeFixedIp", Kinds = [Kind.RemoveFixedIp], Policy = ComputePolicies.MultinicRemove, Parse = NetworkActionParsers.RemoveFixedIp },
+        new() { Name = "addFloatingIp", Kinds = [Kind.AddFloatingIp], Policy = ComputePolicies.FloatingIpsAdd, Parse = NetworkActionParsers.AddFloatingIp },
+        new() { Name = "removeFloatingIp", Kinds = [Kind.RemoveFloatingIp], Policy = ComputePolicies.FloatingIpsRemove, Parse = NetworkActionParsers.RemoveFloatingIp },
+
         // Reads and retired actions: no grain action.
         new() { Name = "os-getConsoleOutput", Policy = ComputePolicies.ConsoleOutput, Parse = b => ConsoleOutput(b.Value) },
         new() { Name = "resetNetwork", Policy = ComputePolicies.ResetNetwork, Parse = _ => throw new ComputeFaultException(410, "This resource is no longer available.") },
