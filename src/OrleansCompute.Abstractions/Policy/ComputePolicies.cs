@@ -128,7 +128,7 @@ public static partial class ComputePolicies
     public const string SecurityGroupRuleDelete = "os_compute_api:os-security-groups:rule:delete";
     public const string ServerSecurityGroupsList = "os_compute_api:os-security-groups:list";
     public const string NetworksList = "os_compute_api:os-networks:list";
-    public const string NetworksView = "os_compute_api:os-networks:view";
+    public const string NetworksShow = "os_compute_api:os-networks:show";
     public const string TenantNetworksList = "os_compute_api:os-tenant-networks:list";
     public const string TenantNetworksShow = "os_compute_api:os-tenant-networks:show";
     public const string FloatingIpsAdd = "os_compute_api:os-floating-ips:add";

@@ -47,29 +47,7 @@ internal static class SecurityGroupEndpoints
         var caller = context.Caller();
         var body = await NeutronBody.ReadAsync(context, "security_group", Creatable);
         var projectId = NeutronVisibility.ProjectFor(caller, body, "create_security_group");
-        var name = body.String("name") ?? "";
-        if (name == SecurityGroupDefaults.DefaultName)
-        {
-            throw NeutronFaultException.Conflict("SecurityGroupDefaultAlreadyExists", "Default security group already exists.");
-        }
-
-        await ProjectSecurityGroups.EnsureAsync(service.Grains, projectId, service.Catalog);
-        var id = NeutronIds.NewId();
-        SecurityGroupRule Egress(string ethertype) => new()
-        {
-            Id = NeutronIds.NewId(), SecurityGroupId = id, ProjectId = projectId, Direction = "egress", Ethertype = ethertype,
-        };
-        var group = new SecurityGroup
-        {
-            Id = id,
-            ProjectId = projectId,
-            Name = name,
-            Description = body.String("description") ?? "",
-            Stateful = body.Bool("stateful") ?? true,
-            // Neutron gives every new group rules that let all traffic out.
-            Rules = [Egress("IPv4"), Egress("IPv6")],
-        };
-        var created = await service.Grains.GetGrain<ISecurityGroupGrain>(id).CreateAsync(group);
+        var created = await SecurityGroupChanges.CreateAsync(service, projectId, body.String("name") ?? "", body.String("description") ?? "", body.Bool("stateful") ?? true);
         return NeutronResponses.One(201, "security_group", NeutronViews.SecurityGroup(created));
     }
 
@@ -88,18 +66,7 @@ internal static class SecurityGroupEndpoints
         var service = Service(context);
         var caller = context.Caller();
         var group = await service.SecurityGroupAsync(id, caller);
-        if (group.Name == SecurityGroupDefaults.DefaultName && !caller.IsAdmin)
-        {
-            throw NeutronFaultException.Conflict("SecurityGroupCannotRemoveDefault", "Insufficient rights for removing default security group.");
-        }
-
-        var ports = await service.Index.QueryAsync(new NeutronIndexQuery { Kind = NeutronKinds.Port, ProjectId = group.ProjectId });
-        if (ports.Select(r => NeutronJson.Read<NeutronPort>(r.Body)).Any(p => p.SecurityGroups.Contains(group.Id)))
-        {
-            throw NeutronFaultException.Conflict("SecurityGroupInUse", $"Security Group {group.Id} in use.");
-        }
-
-        await service.Grains.GetGrain<ISecurityGroupGrain>(group.Id).DeleteAsync();
+        await SecurityGroupChanges.DeleteAsync(service, group, caller);
         return NeutronResponses.NoContent();
     }
 

@@ -224,7 +224,7 @@ internal static class NovaPolicyDefaults
         [ComputePolicies.SecurityGroupRuleCreate] = ProjectMemberOrAdmin,
         [ComputePolicies.SecurityGroupRuleDelete] = ProjectMemberOrAdmin,
         [ComputePolicies.NetworksList] = ProjectReaderOrAdmin,
-        [ComputePolicies.NetworksView] = ProjectReaderOrAdmin,
+        [ComputePolicies.NetworksShow] = ProjectReaderOrAdmin,
         [ComputePolicies.TenantNetworksList] = ProjectReaderOrAdmin,
         [ComputePolicies.TenantNetworksShow] = ProjectReaderOrAdmin,
         [ComputePolicies.FloatingIpsAdd] = ProjectMemberOrAdmin,

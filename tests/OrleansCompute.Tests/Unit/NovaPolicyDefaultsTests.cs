@@ -115,7 +115,7 @@ public sealed class NovaPolicyDefaultsTests
         [P.SecurityGroupsGet] = Grant.ProjectReader, [P.SecurityGroupsShow] = Grant.ProjectReader, [P.SecurityGroupsCreate] = Grant.ProjectMember,
         [P.SecurityGroupsUpdate] = Grant.ProjectMember, [P.SecurityGroupsDelete] = Grant.ProjectMember,
         [P.SecurityGroupRuleCreate] = Grant.ProjectMember, [P.SecurityGroupRuleDelete] = Grant.ProjectMember, [P.ServerSecurityGroupsList] = Grant.ProjectReader,
-        [P.NetworksList] = Grant.ProjectReader, [P.NetworksView] = Grant.ProjectReader,
+        [P.NetworksList] = Grant.ProjectReader, [P.NetworksShow] = Grant.ProjectReader,
         [P.TenantNetworksList] = Grant.ProjectReader, [P.TenantNetworksShow] = Grant.ProjectReader,
         [P.FloatingIpsAdd] = Grant.ProjectMember, [P.FloatingIpsRemove] = Grant.ProjectMember,
         [P.MultinicAdd] = Grant.ProjectMember, [P.MultinicRemove] = Grant.ProjectMember, [P.AttachExternalNetwork] = Grant.Admin,
