@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using OrleansCompute.Servers.Actions;
 
 namespace OrleansCompute.Servers;
@@ -24,4 +25,16 @@ public interface IServerInterfacesGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("ShowFloatingIp")]
     Task ShowFloatingIpAsync(Networking.FloatingIp floatingIp);
+
+    /// <summary>
+    /// Whether the server holds the port or means to (an attach it recorded and has not finished, which it then
+    /// resumes in a turn of its own). A port bound to a server that answers false is given up. Read only.
+    /// </summary>
+    [Alias("HoldsPort")]
+    [AlwaysInterleave]
+    Task<bool> HoldsPortAsync(string portId);
+
+    /// <summary>Finishes an os-interface attach a crash interrupted (after the intent was written).</summary>
+    [Alias("ResumeInterface")]
+    Task ResumeInterfaceAsync();
 }

@@ -11,20 +11,17 @@ namespace OrleansCompute.Api.Network;
 /// </summary>
 internal static class NetworkActionReferences
 {
-    public static async Task<ServerActionCommand> ResolveAsync(NetworkService network, ServerActionCommand command)
+    /// <summary>addSecurityGroup / removeSecurityGroup: the group's id.</summary>
+    public static async Task<ServerActionCommand> SecurityGroupAsync(NetworkService network, ServerActionCommand command) =>
+        command.SecurityGroup is { } name ? command with { SecurityGroupId = await SecurityGroupIdAsync(network, command, name) } : command;
+
+    /// <summary>addFloatingIp / removeFloatingIp: the floating IP with the address, if the caller sees one.</summary>
+    public static async Task<ServerActionCommand> FloatingIpAsync(NetworkService network, ServerActionCommand command)
     {
-        switch (command.Action)
-        {
-            case ServerActionKind.AddSecurityGroup or ServerActionKind.RemoveSecurityGroup when command.SecurityGroup is { } name:
-                return command with { SecurityGroupId = await SecurityGroupIdAsync(network, command, name) };
-            case ServerActionKind.AddFloatingIp or ServerActionKind.RemoveFloatingIp when command.Address is { } address:
-                var caller = command.Caller;
-                var found = await network.ListAsync<FloatingIp>(
-                    NeutronKinds.FloatingIp, caller, f => f.FloatingIpAddress == address && NeutronVisibility.Owns(caller, f.ProjectId));
-                return command with { FloatingIpId = found.FirstOrDefault()?.Id };
-            default:
-                return command;
-        }
+        var caller = command.Caller;
+        var found = await network.ListAsync<FloatingIp>(
+            NeutronKinds.FloatingIp, caller, f => f.FloatingIpAddress == command.Address && NeutronVisibility.Owns(caller, f.ProjectId));
+        return command with { FloatingIpId = found.FirstOrDefault()?.Id };
     }
 
     private static async Task<string> SecurityGroupIdAsync(NetworkService network, ServerActionCommand command, string name)

@@ -30,9 +30,9 @@ internal static class ServerActionEndpoints
         // Nova's order: the body's schema (400), the server (404), then the action's policy rule (403).
         await context.AuthorizeServerAsync(descriptor.Policy, id);
         var grain = grains.GetGrain<IServerGrain>(Resources.ServerRoute.ParseId(id));
-        var command = parsed.Command is null
-            ? null
-            : await Network.NetworkActionReferences.ResolveAsync(context.RequestServices.GetRequiredService<Network.NetworkService>(), parsed.Command);
+        var command = parsed.Command is not null && descriptor.Resolve is { } resolve
+            ? await resolve(context.RequestServices.GetRequiredService<Network.NetworkService>(), parsed.Command)
+            : parsed.Command;
         if (parsed.Command is null && descriptor.Read is { } read)
         {
             return await read(new ActionRead(context, request, parsed, grain, grains));
