@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using OrleansCompute.Api.Auth;
 using OrleansCompute.Networking;
+using static OrleansCompute.Api.Network.NeutronRoutes;
 
 namespace OrleansCompute.Api.Network;
 
@@ -46,7 +46,7 @@ internal static class FloatingIpEndpoints
     {
         var service = Service(context);
         var floatingIp = await service.FloatingIpAsync(id, context.Caller());
-        return NeutronResponses.One(200, "floatingip", NeutronListing.Fields(await ViewAsync(service, floatingIp), context.Request.Query));
+        return Shown(context, "floatingip", await ViewAsync(service, floatingIp));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, [FromServices] NetworkService registered)
@@ -132,6 +132,4 @@ internal static class FloatingIpEndpoints
         var port = floatingIp.PortId is null ? null : await service.Grains.GetGrain<IPortGrain>(floatingIp.PortId).GetAsync();
         return NeutronViews.FloatingIp(floatingIp, port);
     }
-
-    private static NetworkService Service(HttpContext context) => context.RequestServices.GetRequiredService<NetworkService>();
 }

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using OrleansCompute.Api.Auth;
 using OrleansCompute.Networking;
+using static OrleansCompute.Api.Network.NeutronRoutes;
 
 namespace OrleansCompute.Api.Network;
 
@@ -38,7 +38,7 @@ internal static class SecurityGroupEndpoints
     private static async Task<IResult> ShowAsync(HttpContext context, string id)
     {
         var group = await Service(context).SecurityGroupAsync(id, context.Caller());
-        return NeutronResponses.One(200, "security_group", NeutronListing.Fields(NeutronViews.SecurityGroup(group), context.Request.Query));
+        return Shown(context, "security_group", NeutronViews.SecurityGroup(group));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, [FromServices] NetworkService registered)
@@ -69,6 +69,4 @@ internal static class SecurityGroupEndpoints
         await SecurityGroupChanges.DeleteAsync(service, group, caller);
         return NeutronResponses.NoContent();
     }
-
-    private static NetworkService Service(HttpContext context) => context.RequestServices.GetRequiredService<NetworkService>();
 }
