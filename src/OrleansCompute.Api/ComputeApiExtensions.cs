@@ -223,6 +223,7 @@ public static class ComputeApiExtensions
         ServerTopologyEndpoints.Map(group);
         Servers.VolumeAttachments.ServerVolumeAttachmentEndpoints.Map(group);
         Servers.Interfaces.ServerInterfaceEndpoints.Map(group);
+        Network.NovaProxies.NovaNetworkProxy.Map(group);
         Consoles.RemoteConsoleEndpoints.Map(group);
         ExternalEvents.ServerExternalEventEndpoints.Map(group);
         ServerActionEndpoints.Map(group);

@@ -28,4 +28,18 @@ public interface IPortGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Detach")]
     Task DetachAsync(Guid serverId);
+
+    /// <summary>
+    /// An os-interface attach is about to bind this port: until the binding is settled a reminder asks the server
+    /// whether it holds the port (<see cref="SettleBindingAsync"/>).
+    /// </summary>
+    [Alias("WatchBinding")]
+    Task WatchBindingAsync();
+
+    /// <summary>
+    /// The reconciliation the reminder runs: a port bound to a server that neither lists it nor means to is given up
+    /// (deleted when Nova made it, unbound otherwise); then the watch ends.
+    /// </summary>
+    [Alias("SettleBinding")]
+    Task SettleBindingAsync();
 }

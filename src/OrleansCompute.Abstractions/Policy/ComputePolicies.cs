@@ -116,4 +116,24 @@ public static partial class ComputePolicies
     public const string FlavorExtraSpecsIndex = "os_compute_api:os-flavor-extra-specs:index";
     public const string FlavorExtraSpecsShow = "os_compute_api:os-flavor-extra-specs:show";
     public const string AvailabilityZoneList = "os_compute_api:os-availability-zone:list";
+
+    // The network proxies below 2.36 and the network actions below 2.44 (nova/policies/{security_groups,networks,
+    // tenant_networks,floating_ips,multinic}.py).
+    public const string SecurityGroupsGet = "os_compute_api:os-security-groups:get";
+    public const string SecurityGroupsShow = "os_compute_api:os-security-groups:show";
+    public const string SecurityGroupsCreate = "os_compute_api:os-security-groups:create";
+    public const string SecurityGroupsUpdate = "os_compute_api:os-security-groups:update";
+    public const string SecurityGroupsDelete = "os_compute_api:os-security-groups:delete";
+    public const string SecurityGroupRuleCreate = "os_compute_api:os-security-groups:rule:create";
+    public const string SecurityGroupRuleDelete = "os_compute_api:os-security-groups:rule:delete";
+    public const string ServerSecurityGroupsList = "os_compute_api:os-security-groups:list";
+    public const string NetworksList = "os_compute_api:os-networks:list";
+    public const string NetworksShow = "os_compute_api:os-networks:show";
+    public const string TenantNetworksList = "os_compute_api:os-tenant-networks:list";
+    public const string TenantNetworksShow = "os_compute_api:os-tenant-networks:show";
+    public const string FloatingIpsAdd = "os_compute_api:os-floating-ips:add";
+    public const string FloatingIpsRemove = "os_compute_api:os-floating-ips:remove";
+    public const string MultinicAdd = "os_compute_api:os-multinic:add";
+    public const string MultinicRemove = "os_compute_api:os-multinic:remove";
+    public const string AttachExternalNetwork = "network:attach_external_network";
 }

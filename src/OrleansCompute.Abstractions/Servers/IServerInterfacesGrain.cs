@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using OrleansCompute.Servers.Actions;
 
 namespace OrleansCompute.Servers;
@@ -17,4 +18,23 @@ public interface IServerInterfacesGrain : IGrainWithGuidKey
     /// <summary>404 when the server has no such port.</summary>
     [Alias("DetachInterface")]
     Task DetachInterfaceAsync(ServerActionCommand command);
+
+    /// <summary>
+    /// The network service changed a floating IP's association: the server shows it next to the fixed IP it points
+    /// at when that is one of its ports, and drops it otherwise. Nothing is written when nothing changes.
+    /// </summary>
+    [Alias("ShowFloatingIp")]
+    Task ShowFloatingIpAsync(Networking.FloatingIp floatingIp);
+
+    /// <summary>
+    /// Whether the server holds the port or means to (an attach it recorded and has not finished, which it then
+    /// resumes in a turn of its own). A port bound to a server that answers false is given up. Read only.
+    /// </summary>
+    [Alias("HoldsPort")]
+    [AlwaysInterleave]
+    Task<bool> HoldsPortAsync(string portId);
+
+    /// <summary>Finishes an os-interface attach a crash interrupted (after the intent was written).</summary>
+    [Alias("ResumeInterface")]
+    Task ResumeInterfaceAsync();
 }

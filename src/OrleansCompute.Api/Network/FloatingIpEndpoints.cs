@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using OrleansCompute.Api.Auth;
 using OrleansCompute.Networking;
+using static OrleansCompute.Api.Network.NeutronRoutes;
 
 namespace OrleansCompute.Api.Network;
 
@@ -46,7 +46,7 @@ internal static class FloatingIpEndpoints
     {
         var service = Service(context);
         var floatingIp = await service.FloatingIpAsync(id, context.Caller());
-        return NeutronResponses.One(200, "floatingip", NeutronListing.Fields(await ViewAsync(service, floatingIp), context.Request.Query));
+        return Shown(context, "floatingip", await ViewAsync(service, floatingIp));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, [FromServices] NetworkService registered)
@@ -72,6 +72,7 @@ internal static class FloatingIpEndpoints
         };
         var requested = body.Has("floating_ip_address") ? NeutronBody.Address(body.String("floating_ip_address"), "floating_ip_address") : null;
         var created = await service.Grains.GetGrain<IFloatingIpGrain>(template.Id).CreateAsync(template, requested);
+        await FloatingIpServers.ShowAsync(service, null, created);
         return NeutronResponses.One(201, "floatingip", await ViewAsync(service, created));
     }
 
@@ -96,6 +97,7 @@ internal static class FloatingIpEndpoints
             updated = await grain.AssociateAsync(floatingIp.PortId, floatingIp.FixedIpAddress, body.String("description"));
         }
 
+        await FloatingIpServers.ShowAsync(service, floatingIp, updated);
         return NeutronResponses.One(200, "floatingip", await ViewAsync(service, updated));
     }
 
@@ -104,6 +106,7 @@ internal static class FloatingIpEndpoints
         var service = Service(context);
         var floatingIp = await service.FloatingIpAsync(id, context.Caller());
         await service.Grains.GetGrain<IFloatingIpGrain>(floatingIp.Id).DeleteAsync();
+        await FloatingIpServers.ShowAsync(service, floatingIp, floatingIp with { PortId = null, FixedIpAddress = null });
         return NeutronResponses.NoContent();
     }
 
@@ -129,6 +132,4 @@ internal static class FloatingIpEndpoints
         var port = floatingIp.PortId is null ? null : await service.Grains.GetGrain<IPortGrain>(floatingIp.PortId).GetAsync();
         return NeutronViews.FloatingIp(floatingIp, port);
     }
-
-    private static NetworkService Service(HttpContext context) => context.RequestServices.GetRequiredService<NetworkService>();
 }

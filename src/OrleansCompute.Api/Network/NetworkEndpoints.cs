@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using OrleansCompute.Api.Auth;
 using OrleansCompute.Networking;
+using static OrleansCompute.Api.Network.NeutronRoutes;
 
 namespace OrleansCompute.Api.Network;
 
@@ -44,7 +44,7 @@ internal static class NetworkEndpoints
     {
         var caller = context.Caller();
         var network = await Service(context).NetworkAsync(id, caller);
-        return NeutronResponses.One(200, "network", NeutronListing.Fields(NeutronViews.Network(network, caller), context.Request.Query));
+        return Shown(context, "network", NeutronViews.Network(network, caller));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, [FromServices] NetworkService registered)
@@ -100,6 +100,4 @@ internal static class NetworkEndpoints
         Mtu = body.Int("mtu", 68, 9216) ?? network.Mtu,
         PortSecurityEnabled = body.Bool("port_security_enabled") ?? network.PortSecurityEnabled,
     };
-
-    private static NetworkService Service(HttpContext context) => context.RequestServices.GetRequiredService<NetworkService>();
 }

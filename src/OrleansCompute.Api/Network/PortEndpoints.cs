@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using OrleansCompute.Api.Auth;
 using OrleansCompute.Identity;
 using OrleansCompute.Networking;
+using static OrleansCompute.Api.Network.NeutronRoutes;
 
 namespace OrleansCompute.Api.Network;
 
@@ -51,7 +51,7 @@ internal static partial class PortEndpoints
     {
         var caller = context.Caller();
         var port = await Service(context).PortAsync(id, caller);
-        return NeutronResponses.One(200, "port", NeutronListing.Fields(NeutronViews.Port(port, caller), context.Request.Query));
+        return Shown(context, "port", NeutronViews.Port(port, caller));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, [FromServices] NetworkService registered)
@@ -217,7 +217,6 @@ internal static partial class PortEndpoints
         }
     }
 
-    private static NetworkService Service(HttpContext context) => context.RequestServices.GetRequiredService<NetworkService>();
 
     [GeneratedRegex("^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$")]
     private static partial Regex MacPattern();

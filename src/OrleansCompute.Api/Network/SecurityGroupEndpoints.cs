@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using OrleansCompute.Api.Auth;
 using OrleansCompute.Networking;
+using static OrleansCompute.Api.Network.NeutronRoutes;
 
 namespace OrleansCompute.Api.Network;
 
@@ -38,7 +38,7 @@ internal static class SecurityGroupEndpoints
     private static async Task<IResult> ShowAsync(HttpContext context, string id)
     {
         var group = await Service(context).SecurityGroupAsync(id, context.Caller());
-        return NeutronResponses.One(200, "security_group", NeutronListing.Fields(NeutronViews.SecurityGroup(group), context.Request.Query));
+        return Shown(context, "security_group", NeutronViews.SecurityGroup(group));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, [FromServices] NetworkService registered)
@@ -47,29 +47,7 @@ internal static class SecurityGroupEndpoints
         var caller = context.Caller();
         var body = await NeutronBody.ReadAsync(context, "security_group", Creatable);
         var projectId = NeutronVisibility.ProjectFor(caller, body, "create_security_group");
-        var name = body.String("name") ?? "";
-        if (name == SecurityGroupDefaults.DefaultName)
-        {
-            throw NeutronFaultException.Conflict("SecurityGroupDefaultAlreadyExists", "Default security group already exists.");
-        }
-
-        await ProjectSecurityGroups.EnsureAsync(service.Grains, projectId, service.Catalog);
-        var id = NeutronIds.NewId();
-        SecurityGroupRule Egress(string ethertype) => new()
-        {
-            Id = NeutronIds.NewId(), SecurityGroupId = id, ProjectId = projectId, Direction = "egress", Ethertype = ethertype,
-        };
-        var group = new SecurityGroup
-        {
-            Id = id,
-            ProjectId = projectId,
-            Name = name,
-            Description = body.String("description") ?? "",
-            Stateful = body.Bool("stateful") ?? true,
-            // Neutron gives every new group rules that let all traffic out.
-            Rules = [Egress("IPv4"), Egress("IPv6")],
-        };
-        var created = await service.Grains.GetGrain<ISecurityGroupGrain>(id).CreateAsync(group);
+        var created = await SecurityGroupChanges.CreateAsync(service, projectId, body.String("name") ?? "", body.String("description") ?? "", body.Bool("stateful") ?? true);
         return NeutronResponses.One(201, "security_group", NeutronViews.SecurityGroup(created));
     }
 
@@ -88,20 +66,7 @@ internal static class SecurityGroupEndpoints
         var service = Service(context);
         var caller = context.Caller();
         var group = await service.SecurityGroupAsync(id, caller);
-        if (group.Name == SecurityGroupDefaults.DefaultName && !caller.IsAdmin)
-        {
-            throw NeutronFaultException.Conflict("SecurityGroupCannotRemoveDefault", "Insufficient rights for removing default security group.");
-        }
-
-        var ports = await service.Index.QueryAsync(new NeutronIndexQuery { Kind = NeutronKinds.Port, ProjectId = group.ProjectId });
-        if (ports.Select(r => NeutronJson.Read<NeutronPort>(r.Body)).Any(p => p.SecurityGroups.Contains(group.Id)))
-        {
-            throw NeutronFaultException.Conflict("SecurityGroupInUse", $"Security Group {group.Id} in use.");
-        }
-
-        await service.Grains.GetGrain<ISecurityGroupGrain>(group.Id).DeleteAsync();
+        await SecurityGroupChanges.DeleteAsync(service, group, caller);
         return NeutronResponses.NoContent();
     }
-
-    private static NetworkService Service(HttpContext context) => context.RequestServices.GetRequiredService<NetworkService>();
 }

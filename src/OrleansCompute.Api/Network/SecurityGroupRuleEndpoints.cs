@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using OrleansCompute.Api.Auth;
 using OrleansCompute.Networking;
+using static OrleansCompute.Api.Network.NeutronRoutes;
 
 namespace OrleansCompute.Api.Network;
 
@@ -49,7 +49,7 @@ internal static class SecurityGroupRuleEndpoints
     private static async Task<IResult> ShowAsync(HttpContext context, string id)
     {
         var rule = await Service(context).RuleAsync(id, context.Caller());
-        return NeutronResponses.One(200, "security_group_rule", NeutronListing.Fields(NeutronViews.Rule(rule, null), context.Request.Query));
+        return Shown(context, "security_group_rule", NeutronViews.Rule(rule, null));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, [FromServices] NetworkService registered)
@@ -205,6 +205,4 @@ internal static class SecurityGroupRuleEndpoints
 
         return slash < 0 ? $"{address}/{(family == "IPv4" ? 32 : 128)}" : prefix;
     }
-
-    private static NetworkService Service(HttpContext context) => context.RequestServices.GetRequiredService<NetworkService>();
 }

@@ -8,16 +8,17 @@ namespace OrleansCompute.Api.Network;
 /// <summary>
 /// What a server create's <c>networks</c> name, checked against the network service as Nova checks them with
 /// Neutron: an unknown or invisible network or port is a 400, a port another server holds a 409. With
-/// <c>auto</c> (or nothing before 2.37) the one network the project may use is chosen: its own or a shared one,
-/// the configured default when there are several; none is Nova's 400 (no auto-allocated topology here).
+/// nothing asked for (or <c>auto</c>) the one network the project may use is chosen: its own or a shared one, the
+/// configured default when there are several (else 409); none boots without a network, except for <c>auto</c>
+/// (get-me-a-network), where it is Nova's 400 (no auto-allocated topology here). External networks are never chosen.
 /// </summary>
 internal sealed class ServerNetworkResolver(NetworkService network)
 {
-    public async Task<IReadOnlyList<NetworkRequest>> ResolveAsync(IReadOnlyList<NetworkRequest> requested, bool auto, CallerContext caller)
+    public async Task<IReadOnlyList<NetworkRequest>> ResolveAsync(IReadOnlyList<NetworkRequest> requested, bool auto, CallerContext caller, bool noneIsFine = false)
     {
         if (requested.Count == 0)
         {
-            return auto ? await AutomaticAsync(caller) : [];
+            return auto ? await AutomaticAsync(caller, noneIsFine) : [];
         }
 
         var resolved = new List<NetworkRequest>(requested.Count);
@@ -63,7 +64,7 @@ internal sealed class ServerNetworkResolver(NetworkService network)
         return resolved;
     }
 
-    private async Task<IReadOnlyList<NetworkRequest>> AutomaticAsync(CallerContext caller)
+    private async Task<IReadOnlyList<NetworkRequest>> AutomaticAsync(CallerContext caller, bool noneIsFine)
     {
         // Nova's available networks: the project's own and the shared ones, never external ones.
         var available = (await network.ListAsync<NeutronNetwork>(
@@ -78,6 +79,11 @@ internal sealed class ServerNetworkResolver(NetworkService network)
         if (chosen is not null)
         {
             return [new NetworkRequest { NetworkId = chosen.Id }];
+        }
+
+        if (available.Count == 0 && noneIsFine)
+        {
+            return [];
         }
 
         throw available.Count == 0

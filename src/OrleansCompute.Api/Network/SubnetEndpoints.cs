@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using OrleansCompute.Api.Auth;
 using OrleansCompute.Networking;
+using static OrleansCompute.Api.Network.NeutronRoutes;
 
 namespace OrleansCompute.Api.Network;
 
@@ -44,7 +44,7 @@ internal static class SubnetEndpoints
     private static async Task<IResult> ShowAsync(HttpContext context, string id)
     {
         var (subnet, _) = await Service(context).SubnetAsync(id, context.Caller());
-        return NeutronResponses.One(200, "subnet", NeutronListing.Fields(NeutronViews.Subnet(subnet), context.Request.Query));
+        return Shown(context, "subnet", NeutronViews.Subnet(subnet));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, [FromServices] NetworkService registered)
@@ -130,6 +130,4 @@ internal static class SubnetEndpoints
         body.String(key) is { } mode
             ? Ipv6Modes.Contains(mode) ? mode : throw NeutronFaultException.InvalidInput($"'{mode}' is not in ['dhcpv6-stateful', 'dhcpv6-stateless', 'slaac', None]")
             : null;
-
-    private static NetworkService Service(HttpContext context) => context.RequestServices.GetRequiredService<NetworkService>();
 }

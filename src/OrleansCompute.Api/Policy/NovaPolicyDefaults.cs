@@ -213,5 +213,23 @@ internal static class NovaPolicyDefaults
         [ComputePolicies.HostsStart] = Admin,
         [ComputePolicies.InstanceUsageAuditLogList] = Admin,
         [ComputePolicies.InstanceUsageAuditLogShow] = Admin,
+
+        // The network proxies below 2.36 and the network actions below 2.44 (os-security-groups:list and
+        // network:attach_external_network are above).
+        [ComputePolicies.SecurityGroupsGet] = ProjectReaderOrAdmin,
+        [ComputePolicies.SecurityGroupsShow] = ProjectReaderOrAdmin,
+        [ComputePolicies.SecurityGroupsCreate] = ProjectMemberOrAdmin,
+        [ComputePolicies.SecurityGroupsUpdate] = ProjectMemberOrAdmin,
+        [ComputePolicies.SecurityGroupsDelete] = ProjectMemberOrAdmin,
+        [ComputePolicies.SecurityGroupRuleCreate] = ProjectMemberOrAdmin,
+        [ComputePolicies.SecurityGroupRuleDelete] = ProjectMemberOrAdmin,
+        [ComputePolicies.NetworksList] = ProjectReaderOrAdmin,
+        [ComputePolicies.NetworksShow] = ProjectReaderOrAdmin,
+        [ComputePolicies.TenantNetworksList] = ProjectReaderOrAdmin,
+        [ComputePolicies.TenantNetworksShow] = ProjectReaderOrAdmin,
+        [ComputePolicies.FloatingIpsAdd] = ProjectMemberOrAdmin,
+        [ComputePolicies.FloatingIpsRemove] = ProjectMemberOrAdmin,
+        [ComputePolicies.MultinicAdd] = ProjectMemberOrAdmin,
+        [ComputePolicies.MultinicRemove] = ProjectMemberOrAdmin,
     };
 }

@@ -12,6 +12,8 @@ internal sealed record CreateServerRequest
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<NetworkRequest> Networks { get; init; } = [];
     public bool AutoAllocateNetwork { get; init; } = true;
+    /// <summary><c>networks: "auto"</c> (2.37+, get-me-a-network): no network to use is a 400, where an empty or absent list boots without one.</summary>
+    public bool GetMeANetwork { get; init; }
     public string AccessIPv4 { get; init; } = "";
     public string AccessIPv6 { get; init; } = "";
     public string? DiskConfig { get; init; }

@@ -53,7 +53,7 @@ internal static partial class CreateServerRequestParser
 
         var name = RequiredName(server);
         var flavorRef = FlavorRef(server);
-        var (networks, auto) = Networks(server, version);
+        var (networks, auto, getMeANetwork) = Networks(server, version);
         var (minCount, maxCount) = Counts(server);
         var description = Description(server, version, out var descriptionGiven);
         var (zone, forcedHost, forcedNode) = AvailabilityZone(server);
@@ -72,6 +72,7 @@ internal static partial class CreateServerRequestParser
             Metadata = Metadata(server),
             Networks = networks,
             AutoAllocateNetwork = auto,
+            GetMeANetwork = getMeANetwork,
             AccessIPv4 = IpAddress(server, "accessIPv4", AddressFamily.InterNetwork),
             AccessIPv6 = IpAddress(server, "accessIPv6", AddressFamily.InterNetworkV6),
             DiskConfig = DiskConfig(server),
@@ -209,7 +210,13 @@ internal static partial class CreateServerRequestParser
         return MetadataRules.Parse("metadata", metadata);
     }
 
-    private static (IReadOnlyList<NetworkRequest> Networks, bool Auto) Networks(JsonElement server, ApiVersion version)
+    /// <summary>
+    /// Nova's <c>networks</c> by microversion. Below 2.37 a list or nothing; from 2.37 required, a list or the string
+    /// <c>auto</c> / <c>none</c> (anything else fails the schema's oneOf). Nothing or an empty list (any version)
+    /// asks for the project's one available network, booting without any when there is none; <c>auto</c> asks for it
+    /// too, but no network is then a 400 (Nova's get-me-a-network with nothing to allocate); <c>none</c>: no network.
+    /// </summary>
+    private static (IReadOnlyList<NetworkRequest> Networks, bool Auto, bool GetMeANetwork) Networks(JsonElement server, ApiVersion version)
     {
         if (!server.TryGetProperty("networks", out var networks))
         {
@@ -218,16 +225,16 @@ internal static partial class CreateServerRequestParser
                 throw SchemaErrors.Required("networks");
             }
 
-            return ([], true);
+            return ([], true, false);
         }
 
-        if (networks.ValueKind == JsonValueKind.String && version.AtLeast(2, 37))
+        if (version.AtLeast(2, 37) && networks.ValueKind != JsonValueKind.Array)
         {
-            return networks.GetString() switch
+            return (networks.ValueKind == JsonValueKind.String ? networks.GetString() : null) switch
             {
-                "auto" => ([], true),
-                "none" => ([], false),
-                _ => throw SchemaErrors.Invalid("networks", networks, $"'{networks.GetString()}' is not one of ['none', 'auto']"),
+                "auto" => ([], true, true),
+                "none" => ([], false, false),
+                _ => throw SchemaErrors.Invalid("networks", networks, $"{SchemaErrors.Quoted(networks)} is not valid under any of the given schemas"),
             };
         }
 
@@ -243,8 +250,8 @@ internal static partial class CreateServerRequestParser
             requests.Add(NetworkEntry(item, version, ports));
         }
 
-        // An empty list before 2.37 means "no networks requested": Nova then attaches nothing.
-        return (requests, false);
+        // An empty list is Nova's "nothing requested": the one available network, if any (nova/network/neutron.py).
+        return (requests, requests.Count == 0, false);
     }
 
     private static NetworkRequest NetworkEntry(JsonElement item, ApiVersion version, HashSet<string> ports)

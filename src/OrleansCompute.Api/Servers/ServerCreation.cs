@@ -47,7 +47,7 @@ internal sealed class ServerCreation(ComputeCatalog catalog, ImageLookup images,
         var keyName = await ResolveKeyPairAsync(request, caller);
         // The network service checks the groups, networks and ports the create names (issue 16).
         await Validation.SecurityGroupRules.EnsureExistForCreateAsync(network, caller, request.SecurityGroups);
-        var networks = await new Network.ServerNetworkResolver(network).ResolveAsync(request.Networks, request.AutoAllocateNetwork, caller);
+        var networks = await new Network.ServerNetworkResolver(network).ResolveAsync(request.Networks, request.AutoAllocateNetwork, caller, noneIsFine: !request.GetMeANetwork);
         BlockDeviceRules.Check(request.BlockDevices, flavor, request.ImageRef, await FindDeviceImagesAsync(request, caller));
         var bootVolumes = await new BootVolumeResolver(grains, images).ResolveAsync(request.BlockDevices, caller);
         if (flavor.DiskGb == 0 && !bootsFromVolume && !policy.IsAllowed(caller, ComputePolicies.ServersCreateZeroDiskFlavor))
@@ -75,7 +75,8 @@ internal sealed class ServerCreation(ComputeCatalog catalog, ImageLookup images,
             Flavor = flavorSnapshot,
             Metadata = request.Metadata,
             Networks = networks,
-            AutoAllocateNetwork = request.AutoAllocateNetwork,
+            // Nothing to attach (no network available to a create that named none): no fallback in the grain either.
+            AutoAllocateNetwork = request.AutoAllocateNetwork && networks.Count > 0,
             AccessIPv4 = request.AccessIPv4,
             AccessIPv6 = request.AccessIPv6,
             DiskConfig = diskConfig,

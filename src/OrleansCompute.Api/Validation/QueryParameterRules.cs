@@ -45,6 +45,10 @@ internal static class QueryParameterRules
         // The image proxy is gone from 2.36 (404 whatever the query says).
         ["GET /images"] = null,
         ["GET /images/detail"] = null,
+        // The network proxies are gone from 2.36 as well (os-security-groups reads all_tenants, limit and offset below).
+        ["GET /os-security-groups"] = null,
+        ["GET /os-networks"] = null,
+        ["GET /os-tenant-networks"] = null,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The first version that refuses unknown query parameters on a route.</summary>

@@ -7,7 +7,7 @@ namespace OrleansCompute.Api.Validation;
 /// <summary>
 /// A security group a request names must be one of the project's groups in the network service (by name or id;
 /// <c>default</c> is made on first use). Nova answers an unknown group on create with 400 (every missing reference
-/// of a create is a 400) and on <c>addSecurityGroup</c> with 404.
+/// of a create is a 400); the actions resolve theirs in <c>NetworkActionReferences</c>.
 /// </summary>
 internal static class SecurityGroupRules
 {
@@ -25,20 +25,6 @@ internal static class SecurityGroupRules
             {
                 throw ComputeFaultException.BadRequest(NotFound(name));
             }
-        }
-    }
-
-    public static async Task EnsureExistForActionAsync(NetworkService network, CallerContext caller, string? name)
-    {
-        if (name is null)
-        {
-            return;
-        }
-
-        var groups = await network.ProjectGroupsAsync(caller.ProjectId);
-        if (!groups.Any(g => g.Name == name || g.Id == name))
-        {
-            throw ComputeFaultException.NotFound(NotFound(name));
         }
     }
 

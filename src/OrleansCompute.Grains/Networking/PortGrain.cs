@@ -12,8 +12,10 @@ namespace OrleansCompute.Networking;
 internal sealed class PortGrain(
     [PersistentState("port", ComputeStorage.ProviderName)] IPersistentState<PortState> state,
     INeutronIndex index,
-    ComputeClock clock) : Grain, IPortGrain
+    ComputeClock clock) : Grain, IPortGrain, IRemindable
 {
+    private const string BindingReminder = "port-binding";
+
     private string Id => this.GetPrimaryKeyString();
 
     public Task<NeutronPort?> GetAsync() => Task.FromResult(state.State.Port);
@@ -139,6 +141,30 @@ internal sealed class PortGrain(
         };
         await CommitAsync();
     }
+
+    public Task WatchBindingAsync() => this.RegisterOrUpdateReminder(BindingReminder, BindingCheckPeriod, BindingCheckPeriod);
+
+    public async Task SettleBindingAsync()
+    {
+        if (state.State.Port is { IsBoundToServer: true } port && Guid.TryParse(port.DeviceId, out var serverId)
+            && !await GrainFactory.GetGrain<OrleansCompute.Servers.IServerInterfacesGrain>(serverId).HoldsPortAsync(Id))
+        {
+            // The server's attach never got past the port call and the server does not mean to hold it (a crash
+            // before its intent, or an intent it has since given up): Nova's detach of the port.
+            await DetachAsync(serverId);
+        }
+
+        if (await this.GetReminder(BindingReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == BindingReminder ? SettleBindingAsync() : Task.CompletedTask;
+
+    /// <summary>Long enough for any attach in flight to have finished or failed (its server then answers for it).</summary>
+    private static TimeSpan BindingCheckPeriod => TimeSpan.FromMinutes(1);
 
     private NeutronPort Port => state.State.Port ?? throw NeutronFaultException.PortNotFound(Id);
 

@@ -5,7 +5,7 @@ using OrleansCompute.Servers.Lifecycle;
 
 namespace OrleansCompute.Servers;
 
-/// <summary>The actions Nova carries out in the API at once: lock, unlock, os-resetState, security groups.</summary>
+/// <summary>The actions Nova carries out in the API at once: lock, unlock, os-resetState (the network ones are in ServerGrain.NetworkActions).</summary>
 internal sealed partial class ServerGrain
 {
     /// <summary>Nova's lock: the owner locking a locked server changes nothing; otherwise locked_by is owner or admin.</summary>
@@ -58,31 +58,5 @@ internal sealed partial class ServerGrain
             pending: null,
             s => StartAction(s, row.InstanceAction, null, command.Caller, now));
         await DiscardAbandonedSnapshotAsync(abandoned);
-    }
-
-    /// <summary>addSecurityGroup / removeSecurityGroup: Neutron's port update, with Nova's 400s for no-ops.</summary>
-    public async Task ChangeSecurityGroupsAsync(ServerActionCommand command, bool adding)
-    {
-        var name = command.SecurityGroup ?? throw ComputeFaultException.BadRequest("'name' is a required property");
-        await CommitAsync(
-            s =>
-            {
-                var present = s.SecurityGroups.Contains(name, StringComparer.Ordinal);
-                if (adding && present)
-                {
-                    throw ComputeFaultException.BadRequest($"Security group {name} is already associated with the instance {Id}");
-                }
-
-                if (!adding && !present)
-                {
-                    throw ComputeFaultException.BadRequest($"Security group {name} not associated with the instance {Id}");
-                }
-
-                return s with
-                {
-                    SecurityGroups = adding ? [.. s.SecurityGroups, name] : [.. s.SecurityGroups.Where(g => !string.Equals(g, name, StringComparison.Ordinal))],
-                };
-            },
-            state.State.Pending);
     }
 }

@@ -63,6 +63,7 @@ internal sealed partial class ServerGrain(
             await index.UpsertAsync(_live, cancellationToken);
             ResumePendingOperation();
             ResumeVolumeIntents();
+            ResumeInterfaceIntent();
             await EnsureRemindersAsync();
             await ResumeOutboxAsync();
         }

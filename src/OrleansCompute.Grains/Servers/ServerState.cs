@@ -43,4 +43,10 @@ public sealed class ServerState
 
     /// <summary>Nova's system metadata <c>shelved_image_id</c>: the snapshot a shelve left, deleted by unshelve or delete.</summary>
     [Id(30)] public string? ShelvedImageId { get; set; }
+
+    /// <summary>
+    /// An os-interface attach the server has started and not finished (written with the instance action, cleared
+    /// with its end): a crash in between is finished on activation, and the port asks before it is reconciled.
+    /// </summary>
+    [Id(31)] public ServerActionCommand? InterfaceIntent { get; set; }
 }

@@ -29,7 +29,7 @@ public sealed class CreateValidationTests(CreateHostFixture fixture)
         { "metadata value length", "2.1", $"\"metadata\": {{\"a\": \"{new string('v', 256)}\"}}", 400, "is too long" },
         { "metadata quota", "2.1", "\"metadata\": {" + string.Join(", ", Enumerable.Range(0, 129).Select(i => $"\"k{i}\": \"v\"")) + "}", 403, "metadata_items" },
         { "networks required 2.37", "2.37", "\"networks\": null", 400, "networks" },
-        { "networks enum", "2.37", "\"networks\": \"some\"", 400, "is not one of ['none', 'auto']" },
+        { "networks enum", "2.37", "\"networks\": \"some\"", 400, "Invalid input for field/attribute networks. Value: some. 'some' is not valid under any of the given schemas" },
         { "network uuid format", "2.1", "\"networks\": [{\"uuid\": \"bad\"}]", 400, "Bad networks format" },
         { "network unknown", "2.1", "\"networks\": [{\"uuid\": \"00000000-0000-0000-0000-000000000009\"}]", 400, "could not be found" },
         { "network tag below 2.32", "2.31", $"\"networks\": [{{\"uuid\": \"{Net}\", \"tag\": \"t\"}}]", 400, "'tag' was unexpected" },

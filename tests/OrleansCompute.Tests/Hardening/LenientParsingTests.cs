@@ -56,7 +56,7 @@ public sealed class LenientParsingTests(HardeningHostFixture fixture)
     {
         var unknown = await fixture.Demo.PostAsync($"/v2.1/servers/{fixture.DemoServerId}/action", """{"addSecurityGroup": {"name": "no-such-group"}}""");
         unknown.Status.Should().Be(HttpStatusCode.NotFound, unknown.Body);
-        unknown.Json["itemNotFound"]!["message"]!.GetValue<string>().Should().Be("Security group no-such-group not found.");
+        unknown.Json["itemNotFound"]!["message"]!.GetValue<string>().Should().StartWith("Security group no-such-group is not found for project ");
 
         var known = await fixture.Demo.PostAsync($"/v2.1/servers/{fixture.DemoServerId}/action", """{"addSecurityGroup": {"name": "web"}}""");
         known.Status.Should().Be(HttpStatusCode.Accepted, known.Body);

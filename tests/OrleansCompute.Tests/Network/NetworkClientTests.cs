@@ -54,6 +54,13 @@ public sealed class NetworkClientTests(NetworkClientFixture fixture) : IClassFix
         await cli.OpenStackAsync(Demo, "server", "add", "floating", "ip", serverId, address);
         var associated = await cli.OpenStackJsonAsync(Demo, "floating", "ip", "show", address);
         associated["port_id"]!.GetValue<string>().Should().Be(serverPort["ID"]!.GetValue<string>());
+        // The floating IP shows in the server's addresses, and security groups change on the server's ports (Nova's action).
+        (await cli.OpenStackJsonAsync(Demo, "server", "show", serverId))["addresses"]!.ToJsonString().Should().Contain(address);
+        await cli.OpenStackAsync(Demo, "server", "add", "security", "group", serverId, "default");
+        (await cli.OpenStackJsonAsync(Demo, "server", "show", serverId))["security_groups"]!.ToJsonString().Should().Contain("default").And.Contain(group);
+        (await cli.OpenStackJsonAsync(Demo, "port", "show", serverPort["ID"]!.GetValue<string>()))["security_group_ids"]!.AsArray().Should().HaveCount(2);
+        await cli.OpenStackAsync(Demo, "server", "remove", "security", "group", serverId, group);
+        (await cli.OpenStackJsonAsync(Demo, "server", "show", serverId))["security_groups"]!.ToJsonString().Should().NotContain(group);
 
         var conflict = await cli.TryOpenStackAsync(Demo, "port", "delete", portId);
         conflict.ExitCode.Should().NotBe(0, "a port a server owns cannot be deleted");

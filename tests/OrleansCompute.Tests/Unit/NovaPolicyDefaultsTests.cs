@@ -112,6 +112,13 @@ public sealed class NovaPolicyDefaultsTests
         [P.HostsList] = Grant.Admin, [P.HostsShow] = Grant.Admin, [P.HostsUpdate] = Grant.Admin, [P.HostsReboot] = Grant.Admin,
         [P.HostsShutdown] = Grant.Admin, [P.HostsStart] = Grant.Admin,
         [P.InstanceUsageAuditLogList] = Grant.Admin, [P.InstanceUsageAuditLogShow] = Grant.Admin,
+        [P.SecurityGroupsGet] = Grant.ProjectReader, [P.SecurityGroupsShow] = Grant.ProjectReader, [P.SecurityGroupsCreate] = Grant.ProjectMember,
+        [P.SecurityGroupsUpdate] = Grant.ProjectMember, [P.SecurityGroupsDelete] = Grant.ProjectMember,
+        [P.SecurityGroupRuleCreate] = Grant.ProjectMember, [P.SecurityGroupRuleDelete] = Grant.ProjectMember, [P.ServerSecurityGroupsList] = Grant.ProjectReader,
+        [P.NetworksList] = Grant.ProjectReader, [P.NetworksShow] = Grant.ProjectReader,
+        [P.TenantNetworksList] = Grant.ProjectReader, [P.TenantNetworksShow] = Grant.ProjectReader,
+        [P.FloatingIpsAdd] = Grant.ProjectMember, [P.FloatingIpsRemove] = Grant.ProjectMember,
+        [P.MultinicAdd] = Grant.ProjectMember, [P.MultinicRemove] = Grant.ProjectMember, [P.AttachExternalNetwork] = Grant.Admin,
     };
 
     private static readonly ComputePolicy Defaults = new(new Dictionary<string, string>());

@@ -51,6 +51,10 @@ public sealed class ServerLifecycleTableTests
         [ServerActionKind.InjectNetworkInfo] = new(null, null, false, false, null, null),
         [ServerActionKind.AddSecurityGroup] = new(null, null, false, false, null, null),
         [ServerActionKind.RemoveSecurityGroup] = new(null, null, false, false, null, null),
+        [ServerActionKind.AddFixedIp] = new(null, null, false, false, null, null),
+        [ServerActionKind.RemoveFixedIp] = new(null, null, false, false, null, null),
+        [ServerActionKind.AddFloatingIp] = new(null, null, false, false, null, null),
+        [ServerActionKind.RemoveFloatingIp] = new(null, null, false, false, null, null),
         [ServerActionKind.Restore] = new(["soft-delete"], IdleOnly, true, false, "restoring", "active"),
         [ServerActionKind.ForceDelete] = new(null, IdleOnly, false, false, "deleting", "deleted"),
         [ServerActionKind.Delete] = new(null, null, false, false, "deleting", "deleted"),
@@ -177,6 +181,7 @@ public sealed class ServerLifecycleTableTests
             ServerActionKind.CreateImage, ServerActionKind.CreateBackup, ServerActionKind.Lock, ServerActionKind.Unlock,
             ServerActionKind.ResetState, ServerActionKind.AddSecurityGroup, ServerActionKind.RemoveSecurityGroup, ServerActionKind.Reclaim,
             ServerActionKind.Evacuate,
+            ServerActionKind.AddFloatingIp, ServerActionKind.RemoveFloatingIp,
         });
         ServerLifecycle.Table.Values.Where(r => r.AdminPolicy is not null).Select(r => r.Action).Should().BeEquivalentTo(new[]
         {

@@ -67,4 +67,15 @@ public sealed record ServerActionCommand
 
     /// <summary>os-interface attach / detach: the port (to bind, to make, or to give up).</summary>
     [Id(20)] public ServerInterfaceRequest? Interface { get; init; }
+
+    /// <summary>addSecurityGroup / removeSecurityGroup: the group's id, resolved by the API from the name or id given.</summary>
+    [Id(21)] public string? SecurityGroupId { get; init; }
+
+    /// <summary>addFixedIp: the network; removeFixedIp / addFloatingIp / removeFloatingIp: the address.</summary>
+    [Id(22)] public string? NetworkId { get; init; }
+    [Id(23)] public string? Address { get; init; }
+
+    /// <summary>addFloatingIp: the fixed address asked for (null: the first IPv4); the floating IP found for the address (null: none).</summary>
+    [Id(24)] public string? FixedAddress { get; init; }
+    [Id(25)] public string? FloatingIpId { get; init; }
 }

@@ -53,4 +53,16 @@ public enum ServerActionKind
 
     /// <summary><c>DELETE /servers/{id}/os-interface/{port_id}</c>: the port given up (deleted if Nova made it).</summary>
     DetachInterface,
+
+    /// <summary>addFixedIp (below 2.44): one more fixed IP on the server's port on a network.</summary>
+    AddFixedIp,
+
+    /// <summary>removeFixedIp (below 2.44): one fixed IP taken off the server's port.</summary>
+    RemoveFixedIp,
+
+    /// <summary>addFloatingIp (below 2.44): a floating IP associated with one of the server's fixed IPs.</summary>
+    AddFloatingIp,
+
+    /// <summary>removeFloatingIp (below 2.44): the server's floating IP disassociated.</summary>
+    RemoveFloatingIp,
 }

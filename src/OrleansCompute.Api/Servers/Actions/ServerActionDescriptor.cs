@@ -30,6 +30,9 @@ internal sealed record ServerActionDescriptor
     /// <summary>Nova's answer once the grain accepted the action (202 without a body unless the action says otherwise).</summary>
     public Func<ActionAnswer, ValueTask<IResult>> Respond { get; init; } = ServerActionResponses.Accepted;
 
+    /// <summary>What the command names in the network service, looked up after the policy check (security groups, floating IPs).</summary>
+    public Func<Network.NetworkService, ServerActionCommand, Task<ServerActionCommand>>? Resolve { get; init; }
+
     /// <summary>A read that is not os-getConsoleOutput (the legacy console actions): the answer, with no grain action.</summary>
     public Func<ActionRead, Task<IResult>>? Read { get; init; }
 }

@@ -79,12 +79,26 @@ internal static class ServerActionDescriptors
         new()
         {
             Name = "addSecurityGroup", Kinds = [Kind.AddSecurityGroup], Policy = ComputePolicies.AddSecurityGroup,
-            Parse = b => SecurityGroup(b.Value, b.Caller, Kind.AddSecurityGroup, b.Name),
+            Parse = b => SecurityGroup(b.Value, b.Caller, Kind.AddSecurityGroup, b.Name), Resolve = Network.NetworkActionReferences.SecurityGroupAsync,
         },
         new()
         {
             Name = "removeSecurityGroup", Kinds = [Kind.RemoveSecurityGroup], Policy = ComputePolicies.RemoveSecurityGroup,
-            Parse = b => SecurityGroup(b.Value, b.Caller, Kind.RemoveSecurityGroup, b.Name),
+            Parse = b => SecurityGroup(b.Value, b.Caller, Kind.RemoveSecurityGroup, b.Name), Resolve = Network.NetworkActionReferences.SecurityGroupAsync,
+        },
+
+        // The network actions Nova kept below 2.44 (404 from 2.44, answered by the parser).
+        new() { Name = "addFixedIp", Kinds = [Kind.AddFixedIp], Policy = ComputePolicies.MultinicAdd, Parse = NetworkActionParsers.AddFixedIp },
+        new() { Name = "removeFixedIp", Kinds = [Kind.RemoveFixedIp], Policy = ComputePolicies.MultinicRemove, Parse = NetworkActionParsers.RemoveFixedIp },
+        new()
+        {
+            Name = "addFloatingIp", Kinds = [Kind.AddFloatingIp], Policy = ComputePolicies.FloatingIpsAdd,
+            Parse = NetworkActionParsers.AddFloatingIp, Resolve = Network.NetworkActionReferences.FloatingIpAsync,
+        },
+        new()
+        {
+            Name = "removeFloatingIp", Kinds = [Kind.RemoveFloatingIp], Policy = ComputePolicies.FloatingIpsRemove,
+            Parse = NetworkActionParsers.RemoveFloatingIp, Resolve = Network.NetworkActionReferences.FloatingIpAsync,
         },
 
         // Reads and retired actions: no grain action.

@@ -30,8 +30,9 @@ internal static class ServerActionEndpoints
         // Nova's order: the body's schema (400), the server (404), then the action's policy rule (403).
         await context.AuthorizeServerAsync(descriptor.Policy, id);
         var grain = grains.GetGrain<IServerGrain>(Resources.ServerRoute.ParseId(id));
-        await Validation.SecurityGroupRules.EnsureExistForActionAsync(
-            context.RequestServices.GetRequiredService<Network.NetworkService>(), request.Caller, parsed.Command?.Action == ServerActionKind.AddSecurityGroup ? parsed.Command.SecurityGroup : null);
+        var command = parsed.Command is not null && descriptor.Resolve is { } resolve
+            ? await resolve(context.RequestServices.GetRequiredService<Network.NetworkService>(), parsed.Command)
+            : parsed.Command;
         if (parsed.Command is null && descriptor.Read is { } read)
         {
             return await read(new ActionRead(context, request, parsed, grain, grains));
@@ -48,7 +49,7 @@ internal static class ServerActionEndpoints
             });
         }
 
-        var result = await grain.ActAsync(ActionPolicy.Apply(request, descriptor, parsed.Command));
+        var result = await grain.ActAsync(ActionPolicy.Apply(request, descriptor, command!));
         return await descriptor.Respond(new ActionAnswer(request, parsed, result.Server, views, options.Value));
     }
 }

@@ -81,6 +81,7 @@ internal static class ServerInterfaceEndpoints
         var attach = AttachInterfaceRequest.Parse(body.RootElement, request.Version);
         var network = context.RequestServices.GetRequiredService<NetworkService>();
         var wanted = await ResolveAsync(network, attach, serverId, request.Caller);
+        await EnsureMayAttachAsync(context, network, wanted.NetworkId!);
         await grains.GetGrain<IServerInterfacesGrain>(serverId).AttachInterfaceAsync(new ServerActionCommand
         {
             Caller = request.Caller,
@@ -151,6 +152,19 @@ internal static class ServerInterfaceEndpoints
 
         // The new port's id is chosen here so the answer names it; the network service makes it under this id.
         return new ServerInterfaceRequest { PortId = Guid.NewGuid().ToString(), NetworkId = networkId, CreatesPort = true, FixedIp = attach.FixedIp, Tag = attach.Tag };
+    }
+
+    /// <summary>
+    /// Nova's <c>_check_external_network_attach</c>: a <c>router:external</c> network that is not shared is refused
+    /// (403 ExternalNetworkAttachForbidden) unless <c>network:attach_external_network</c> allows the caller (admin).
+    /// </summary>
+    private static async Task EnsureMayAttachAsync(HttpContext context, NetworkService network, string networkId)
+    {
+        var target = await network.Grains.GetGrain<INeutronNetworkGrain>(networkId).GetAsync();
+        if (target is { External: true, Shared: false } && !context.IsAllowed(ComputePolicies.AttachExternalNetwork))
+        {
+            throw ComputeFaultException.Forbidden($"It is not allowed to create an interface on external network {networkId}");
+        }
     }
 
     private static IEnumerable<string> PortIds(ServerSnapshot server) =>

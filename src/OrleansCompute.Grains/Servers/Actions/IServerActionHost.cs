@@ -67,6 +67,12 @@ internal interface IServerActionHost
 
     Task ChangeSecurityGroupsAsync(ServerActionCommand command, bool adding);
 
+    /// <summary>addFixedIp / removeFixedIp: the port's fixed IPs changed (lock checked), the server's copy read back.</summary>
+    Task ChangeFixedIpAsync(ServerTransition row, ServerActionCommand command, bool adding);
+
+    /// <summary>addFloatingIp / removeFloatingIp: the floating IP (dis)associated with one of the server's fixed IPs.</summary>
+    Task ChangeFloatingIpAsync(ServerActionCommand command, bool adding);
+
     /// <summary>os-interface attach: binds or makes the port and adds its addresses.</summary>
     Task AttachInterfaceAsync(ServerTransition row, ServerActionCommand command);
 

@@ -211,6 +211,19 @@ public static class ServerLifecycle
             InstanceAction = "detach_interface", Event = "compute_detach_interface",
             VmStates = States(Vm.Active, Vm.Paused, Vm.Stopped, Vm.Suspended, Vm.Shelved, Vm.ShelvedOffloaded) },
 
+        // addFixedIp / removeFixedIp (below 2.44, multinic): check_instance_lock only, no instance action; Nova casts them
+        // to the compute service, so they are answered 202 whatever the port update does.
+        new() { Action = ServerActionKind.AddFixedIp, ConflictName = "addFixedIp", Policy = ComputePolicies.MultinicAdd, Handler = new FixedIpAction(adding: true),
+            VmStates = null, TaskStates = null, MustHaveLaunched = false },
+        new() { Action = ServerActionKind.RemoveFixedIp, ConflictName = "removeFixedIp", Policy = ComputePolicies.MultinicRemove, Handler = new FixedIpAction(adding: false),
+            VmStates = null, TaskStates = null, MustHaveLaunched = false },
+
+        // addFloatingIp / removeFloatingIp (below 2.44): API-only Neutron calls, no lock or state check, no instance action.
+        new() { Action = ServerActionKind.AddFloatingIp, ConflictName = "addFloatingIp", Policy = ComputePolicies.FloatingIpsAdd, Handler = new FloatingIpAction(adding: true),
+            VmStates = null, TaskStates = null, MustHaveLaunched = false, ChecksLock = false },
+        new() { Action = ServerActionKind.RemoveFloatingIp, ConflictName = "removeFloatingIp", Policy = ComputePolicies.FloatingIpsRemove, Handler = new FloatingIpAction(adding: false),
+            VmStates = null, TaskStates = null, MustHaveLaunched = false, ChecksLock = false },
+
         // restore: soft-delete → restoring → active, running (at once when the server has no host).
         new() { Action = ServerActionKind.Restore, ConflictName = "restore", Policy = ComputePolicies.Restore, Handler = new RestoreAction(), InstanceAction = "restore", Event = "compute_restore_instance",
             VmStates = States(Vm.SoftDeleted),
