@@ -16,6 +16,13 @@ if (ComputeDatabaseCommand.IsRequested(args))
 
 if (!EmbeddedDatabaseStartupCheck.Passes(builder.Configuration, Console.Error)) return EmbeddedDatabaseStartupCheck.RefusedExitCode;
 
+// --Compute:ConfigFile=<path>: one more JSON settings file (a mounted /etc file, say), watched like appsettings.json:
+// editing its Compute:Catalog:Hosts adds or removes compute hosts while the process runs. Its settings win.
+if (builder.Configuration["Compute:ConfigFile"] is { Length: > 0 } configFile)
+{
+    builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: true);
+}
+
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:8774");

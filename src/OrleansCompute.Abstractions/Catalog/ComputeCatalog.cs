@@ -21,7 +21,8 @@ public sealed class ComputeCatalog
         ConfiguredFlavors = value.Flavors.Count > 0 ? value.Flavors : DefaultCatalog.Flavors;
         Images = value.Images.Count > 0 ? value.Images : DefaultCatalog.Images;
         Networks = value.Networks.Count > 0 ? value.Networks : DefaultCatalog.Networks;
-        ConfiguredHosts = value.Hosts.Count > 0 ? value.Hosts : DefaultCatalog.Hosts;
+        ConfiguredHosts = HostsOf(value);
+        _registeredHosts = ConfiguredHosts;
         _hosts = ConfiguredHosts;
         _flavors = new FlavorView(0, ConfiguredFlavors);
         _images = Images.ToFrozenDictionary(i => i.Id, StringComparer.OrdinalIgnoreCase);
@@ -87,17 +88,59 @@ public sealed class ComputeCatalog
 
     public IReadOnlyList<NetworkDefinition> Networks { get; }
 
-    /// <summary>The hosts, each in the zone host aggregates give it (see <see cref="UseHostZones"/>) or its configured one.</summary>
+    /// <summary>
+    /// The registered hosts (the host registry's, see <see cref="UseHosts"/>; the configured ones until its set
+    /// arrives), each in the zone host aggregates give it (see <see cref="UseHostZones"/>) or its own one.
+    /// </summary>
     public IReadOnlyList<HostDefinition> Hosts => _hosts;
 
-    /// <summary>The hosts as configured, in their configured zones.</summary>
+    /// <summary>The hosts of this process's configuration, in their configured zones: what it registers when it starts.</summary>
     public IReadOnlyList<HostDefinition> ConfiguredHosts { get; }
 
+    /// <summary>The version of the host registry the catalog holds; 0 while it serves the configured hosts.</summary>
+    public long HostVersion { get; private set; }
+
+    private readonly Lock _hostWrite = new();
+    private volatile IReadOnlyList<HostDefinition> _registeredHosts;
+    private IReadOnlyDictionary<string, string> _hostZones = new Dictionary<string, string>();
     private volatile IReadOnlyList<HostDefinition> _hosts;
 
-    /// <summary>The zones host aggregates give hosts (host name to zone); a host not named keeps its configured zone.</summary>
-    public void UseHostZones(IReadOnlyDictionary<string, string> zones) =>
-        _hosts = [.. ConfiguredHosts.Select(h => zones.TryGetValue(h.Name, out var zone) && zone != h.AvailabilityZone ? h.InZone(zone) : h)];
+    /// <summary>The hosts a configuration names; none named: the default catalog's.</summary>
+    public static IReadOnlyList<HostDefinition> HostsOf(CatalogOptions options) => options.Hosts.Count > 0 ? options.Hosts : DefaultCatalog.Hosts;
+
+    /// <summary>
+    /// Takes the host registry's set at <paramref name="version"/>, unless the catalog already holds that version
+    /// or a newer one (a late answer never brings back a removed host).
+    /// </summary>
+    public void UseHosts(long version, IReadOnlyList<HostDefinition> hosts)
+    {
+        lock (_hostWrite)
+        {
+            if (HostVersion < version)
+            {
+                HostVersion = version;
+                _registeredHosts = hosts;
+                _hosts = Zoned();
+            }
+        }
+    }
+
+    /// <summary>The zones host aggregates give hosts (host name to zone); a host not named keeps its own zone.</summary>
+    public void UseHostZones(IReadOnlyDictionary<string, string> zones)
+    {
+        lock (_hostWrite)
+        {
+            _hostZones = zones;
+            _hosts = Zoned();
+        }
+    }
+
+    /// <summary>A registered host as registered (its own zone, not an aggregate's); null when it is not registered.</summary>
+    public HostDefinition? FindRegisteredHost(string name) =>
+        _registeredHosts.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.Ordinal));
+
+    private List<HostDefinition> Zoned() =>
+        [.. _registeredHosts.Select(h => _hostZones.TryGetValue(h.Name, out var zone) && zone != h.AvailabilityZone ? h.InZone(zone) : h)];
 
     public FlavorDefinition? FindFlavor(string id) => _flavors.ById.GetValueOrDefault(id);
 

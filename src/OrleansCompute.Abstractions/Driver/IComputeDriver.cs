@@ -23,6 +23,13 @@ public interface IComputeDriver
     /// </summary>
     Task ExecuteAsync(DriverOperation operation, ServerSnapshot server, Action<int> reportProgress, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Nova's <c>live_migration_force_complete</c>: the live migration of <paramref name="server"/> in flight should
+    /// converge now (libvirt switches to post-copy or pauses the guest). A driver without such a switch lets the
+    /// migration run on, which is what the default does.
+    /// </summary>
+    Task ForceCompleteLiveMigrationAsync(ServerSnapshot server, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>The machine's console log (Nova's <c>get_console_output</c>).</summary>
     Task<string> GetConsoleOutputAsync(ServerSnapshot server, CancellationToken cancellationToken);
 }

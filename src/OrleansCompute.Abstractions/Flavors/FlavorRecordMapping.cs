@@ -2,7 +2,11 @@ using OrleansCompute.Catalog;
 
 namespace OrleansCompute.Flavors;
 
-/// <summary>Between the store's immutable records and the catalog's definitions (what every reader of a flavor uses).</summary>
+/// <summary>
+/// Between the store's immutable records and the catalog's definitions (what every reader of a flavor uses). Two
+/// types on purpose: the record is the stored shape (its alias is in every database's grain state), the definition
+/// the shape configuration binds; so each direction names every field, and a new field goes into both.
+/// </summary>
 public static class FlavorRecordMapping
 {
     public static FlavorRecord ToRecord(this FlavorDefinition flavor) => new()

@@ -7,7 +7,11 @@ namespace OrleansCompute.Api.Operator;
 /// <summary>The operator's compute API (flavor management and access, compute services, hypervisors, aggregates, migrations, usage, quota classes, os-hosts, the usage audit log): its services and its routes, in one place.</summary>
 internal static class OperatorApi
 {
-    public static void AddServices(IServiceCollection services) => services.AddHostedService<OperatorCatalogSync>();
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddHostedService<OperatorCatalogSync>();
+        services.AddHostedService<HostConfigurationWatcher>();
+    }
 
     public static void Map(IEndpointRouteBuilder routes)
     {

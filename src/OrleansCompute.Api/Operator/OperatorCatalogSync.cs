@@ -13,9 +13,11 @@ namespace OrleansCompute.Api.Operator;
 /// <see cref="PollInterval"/> and reads the set again when it moved. Creates and resizes thus read flavors from
 /// memory, never from a grain; a change made through another silo is seen here within one interval, and a change
 /// made through this process at once (its endpoints apply the store's answer, see <see cref="FlavorStoreAnswer"/>).
+/// Hosts: registers the configured ones (as a nova-compute registers its node when it starts; see
+/// <see cref="HostConfigurationWatcher"/> for reloads), then follows the host registry's version the same way.
 /// Host zones from aggregates: read again at every interval (a handful of aggregates).
 /// </summary>
-internal sealed partial class OperatorCatalogSync(ComputeCatalog catalog, IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<OperatorCatalogSync> logger) : BackgroundService
+internal sealed partial class OperatorCatalogSync(ComputeCatalog catalog, IGrainFactory grains, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<OperatorCatalogSync> logger) : BackgroundService
 {
     /// <summary>How stale another silo's flavor change may be here. Wall-clock cadence, not domain time.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
@@ -39,6 +41,7 @@ internal sealed partial class OperatorCatalogSync(ComputeCatalog catalog, IGrain
             try
             {
                 catalog.Apply(await store.SeedAsync([.. catalog.ConfiguredFlavors.Select(f => f.ToRecord())]));
+                await HostRegistrations.RegisterAsync(grains, catalog, catalog.ConfiguredHosts, time.GetUtcNow());
                 await AggregateZones.RefreshAsync(catalog, grains);
                 break;
             }
@@ -58,6 +61,8 @@ internal sealed partial class OperatorCatalogSync(ComputeCatalog catalog, IGrain
                 {
                     catalog.Apply(await store.GetAsync());
                 }
+
+                await HostRegistrations.RefreshAsync(grains, catalog);
 
                 await AggregateZones.RefreshAsync(catalog, grains);
             }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -9,33 +10,77 @@ namespace OrleansCompute.Driver;
 /// A compute driver without a hypervisor: each operation takes its configured time on the injected
 /// <see cref="ComputeClock"/> (so tests drive it with a fake clock), reports progress, and fails when told to
 /// (by configuration, by a server name marker, or by the server's metadata when <see cref="FakeDriverOptions.MetadataHooks"/> is on).
+/// A forced live migration (<see cref="ForceCompleteLiveMigrationAsync"/>) skips the rest of its time at its next step.
 /// </summary>
 public sealed class FakeComputeDriver(IOptionsMonitor<FakeDriverOptions> options, ComputeClock clock) : IComputeDriver
 {
+    // The live migrations in flight on this silo, by server: completed when force_complete asks them to converge.
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _forced = new();
+
     public async Task ExecuteAsync(DriverOperation operation, ServerSnapshot server, Action<int> reportProgress, CancellationToken cancellationToken)
     {
         var current = options.CurrentValue;
         var duration = DurationOf(current, operation, server);
         var steps = Math.Max(1, current.ProgressSteps);
-        if (duration > TimeSpan.Zero)
+        var forced = operation == DriverOperation.LiveMigrate ? _forced[server.Id] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
+        try
         {
-            var step = duration / steps;
-            for (var i = 1; i <= steps; i++)
+            if (duration > TimeSpan.Zero)
             {
-                await Task.Delay(step, clock.Time, cancellationToken);
-                reportProgress(i * 100 / steps);
+                var step = duration / steps;
+                for (var i = 1; i <= steps; i++)
+                {
+                    await StepAsync(step, forced, cancellationToken);
+                    reportProgress(i * 100 / steps);
+                }
+            }
+            else
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                reportProgress(100);
             }
         }
-        else
+        finally
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            reportProgress(100);
+            if (forced is not null)
+            {
+                _forced.TryRemove(KeyValuePair.Create(server.Id, forced));
+            }
         }
 
         if (ShouldFail(current, operation, server))
         {
             throw new ComputeDriverException($"The fake driver was told to fail {operation} of server {server.Id}.");
         }
+    }
+
+    public Task ForceCompleteLiveMigrationAsync(ServerSnapshot server, CancellationToken cancellationToken)
+    {
+        if (_forced.TryGetValue(server.Id, out var forced))
+        {
+            forced.TrySetResult();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>One step of an operation's time; a forced live migration takes no more time.</summary>
+    private async Task StepAsync(TimeSpan step, TaskCompletionSource? forced, CancellationToken cancellationToken)
+    {
+        if (forced is null)
+        {
+            await Task.Delay(step, clock.Time, cancellationToken);
+            return;
+        }
+
+        if (!forced.Task.IsCompleted)
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await Task.WhenAny(Task.Delay(step, clock.Time, stop.Token), forced.Task);
+            await stop.CancelAsync();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     public Task<string> GetConsoleOutputAsync(ServerSnapshot server, CancellationToken cancellationToken)

@@ -43,7 +43,8 @@ internal sealed class MigrationIndexGrain(
 
     public async Task<MigrationRecord?> AdvanceAsync(Guid serverId, IReadOnlyList<string> types, string status, string? destCompute, DateTimeOffset at)
     {
-        var index = state.State.Records.FindLastIndex(r => r.ServerId == serverId && !r.IsFinal && types.Contains(r.Type, StringComparer.Ordinal));
+        // A record made after the status was due is a later migration's (a status retried from a server's outbox).
+        var index = state.State.Records.FindLastIndex(r => r.ServerId == serverId && !r.IsFinal && r.CreatedAt <= at && types.Contains(r.Type, StringComparer.Ordinal));
         if (index < 0)
         {
             return null;

@@ -6,11 +6,11 @@ namespace OrleansCompute.Migrations;
 /// <summary>
 /// How a server's moves are written to the migration index (<see cref="IMigrationIndexGrain"/>): the record is
 /// made before the move starts (so the end, which may come at once, always finds it), forgotten when the start is
-/// refused, and its destination filled once chosen. Used by the resize, migrate and live-migrate handlers, and
-/// meant for evacuate: <c>RecordAroundAsync(server, MigrationTypes.Evacuation, MigrationStatuses.Accepted, ...)</c>,
-/// then <c>AdvanceAsync(id, MigrationStatuses.Done, target, MigrationTypes.Evacuation)</c> at its end.
+/// refused, and its destination filled once chosen. Used by the resize, migrate, live-migrate and evacuate handlers.
+/// A status the index does not take goes to the server's outbox (<paramref name="outbox"/>), which retries it until
+/// it lands; while one waits there, later ones queue behind it, so the record's statuses keep their order.
 /// </summary>
-internal sealed partial class MigrationJournal(IGrainFactory grains, ComputeClock clock, ILogger logger)
+internal sealed partial class MigrationJournal(IGrainFactory grains, ComputeClock clock, ILogger logger, IMigrationOutbox outbox)
 {
     private IMigrationIndexGrain Index => grains.GetGrain<IMigrationIndexGrain>(IMigrationIndexGrain.Key);
 
@@ -52,14 +52,28 @@ internal sealed partial class MigrationJournal(IGrainFactory grains, ComputeCloc
 
     /// <summary>
     /// The server's current migration of one of <paramref name="types"/> moves to <paramref name="status"/>. The
-    /// record reports the move and the server grain is its truth: an unreachable index is logged and does not
-    /// stop the server's transition.
+    /// server grain is the truth and its transition goes on whatever the index answers: an unreachable index gets
+    /// the status later, from the server's outbox.
     /// </summary>
     public async Task AdvanceAsync(Guid serverId, string status, string? destination, params string[] types)
     {
+        var at = clock.UtcNow;
+        if (!outbox.HoldsMigrationUpdates)
+        {
+            try
+            {
+                await Index.AdvanceAsync(serverId, types, status, destination, at);
+                return;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogAdvanceDeferred(logger, exception, serverId, status);
+            }
+        }
+
         try
         {
-            await Index.AdvanceAsync(serverId, types, status, destination, clock.UtcNow);
+            await outbox.DeferMigrationUpdateAsync(status, destination, types, at);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -67,6 +81,9 @@ internal sealed partial class MigrationJournal(IGrainFactory grains, ComputeCloc
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The migration record of server {ServerId} could not be moved to {Status}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The migration record of server {ServerId} could not be moved to {Status} now; the server's outbox retries it")]
+    private static partial void LogAdvanceDeferred(ILogger logger, Exception exception, Guid serverId, string status);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The migration record of server {ServerId} could not be moved to {Status}, nor kept in the server's outbox")]
     private static partial void LogAdvanceFailed(ILogger logger, Exception exception, Guid serverId, string status);
 }

@@ -22,16 +22,23 @@ internal sealed partial class HostGrain(
 {
     private HostDefinition _host = null!;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var name = this.GetPrimaryKeyString();
-        _host = catalog.Hosts.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"Host {name} is not configured.");
+        // A host registered through another silo a moment ago may not be in this silo's catalog yet: ask the registry.
+        _host = catalog.FindRegisteredHost(name) ?? await RegisteredAsync(name)
+            ?? throw new InvalidOperationException($"Host {name} is not registered.");
         // A timer, not a task: its turn does not interleave with the claims, so no two state writes overlap.
         this.RegisterGrainTimer(
             _ => ReconcileSafelyAsync(ensureReminder: true),
             new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
-        return Task.CompletedTask;
+    }
+
+    private async Task<HostDefinition?> RegisteredAsync(string name)
+    {
+        var registered = await GrainFactory.GetGrain<IHostRegistryGrain>(IHostRegistryGrain.Key).GetAsync();
+        catalog.UseHosts(registered.Version, registered.Hosts);
+        return catalog.FindRegisteredHost(name);
     }
 
     public async Task<bool> ClaimAsync(IReadOnlyList<HostClaim> claims)
@@ -145,6 +152,8 @@ internal sealed partial class HostGrain(
 
     private HostUsage Usage()
     {
+        // A configuration reload may have given the registered host another capacity or ratios since activation.
+        _host = catalog.FindRegisteredHost(_host.Name) ?? _host;
         var claims = state.State.Claims.Values;
         return new HostUsage
         {

@@ -19,7 +19,7 @@ internal sealed partial class ServerGrain
 
     public ServerLifecycleOptions Options => lifecycle.CurrentValue;
 
-    public MigrationJournal Migrations => new(GrainFactory, clock, logger);
+    public MigrationJournal Migrations => new(GrainFactory, clock, logger, this);
 
     public string? LiveMigrationTarget => _liveMigrationTarget;
 

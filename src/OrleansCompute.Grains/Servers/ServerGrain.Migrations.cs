@@ -11,7 +11,7 @@ namespace OrleansCompute.Servers;
 /// </summary>
 internal sealed partial class ServerGrain
 {
-    public Task ForceCompleteLiveMigrationAsync(CallerContext caller)
+    public async Task ForceCompleteLiveMigrationAsync(CallerContext caller)
     {
         var server = Visible(caller);
         EnsureLiveMigrating(server, caller, "force_complete");
@@ -20,8 +20,8 @@ internal sealed partial class ServerGrain
             throw ComputeFaultException.Conflict($"Cannot 'live_migrate_force_complete' instance {Id} while it is in vm_state {server.VmState}");
         }
 
-        // The simulated driver pauses nothing: its live migration converges on its own, which is what forcing asks for.
-        return Task.CompletedTask;
+        // As Nova's compute manager: the driver is asked to converge; the transition ends when its move returns.
+        await driver.ForceCompleteLiveMigrationAsync(server, CancellationToken.None);
     }
 
     public async Task AbortLiveMigrationAsync(CallerContext caller)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OrleansCompute.Faults;
+using OrleansCompute.Migrations;
 using OrleansCompute.Networking;
 using OrleansCompute.Quotas;
 using OrleansCompute.Scheduling;
@@ -227,6 +228,8 @@ internal sealed partial class ServerGrain
         ServerOutboxWork.SettleQuota => GrainFactory.GetGrain<IProjectGrain>(entry.Target).SettleServerAsync(Id, entry.Vcpus, entry.RamMb),
         ServerOutboxWork.LeaveServerGroup => GrainFactory.GetGrain<IServerGroupGrain>(Guid.Parse(entry.Target)).RemoveMemberAsync(Id),
         ServerOutboxWork.ReleaseAddress => GrainFactory.GetGrain<INetworkGrain>(entry.Target).ReleaseAsync(Id, entry.Address, entry.PortId),
+        ServerOutboxWork.AdvanceMigration => GrainFactory.GetGrain<IMigrationIndexGrain>(IMigrationIndexGrain.Key)
+            .AdvanceAsync(Id, entry.MigrationTypes, entry.MigrationStatus!, entry.MigrationDestination, entry.DueSince),
         _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.Work, "No such outbox work."),
     };
 

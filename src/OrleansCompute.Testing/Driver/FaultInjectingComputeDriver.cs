@@ -28,6 +28,9 @@ internal sealed class FaultInjectingComputeDriver(IComputeDriver inner, DriverFa
         await inner.ExecuteAsync(operation, server, reportProgress, cancellationToken);
     }
 
+    public Task ForceCompleteLiveMigrationAsync(ServerSnapshot server, CancellationToken cancellationToken) =>
+        inner.ForceCompleteLiveMigrationAsync(server, cancellationToken);
+
     public Task<string> GetConsoleOutputAsync(ServerSnapshot server, CancellationToken cancellationToken) =>
         inner.GetConsoleOutputAsync(server, cancellationToken);
 }

@@ -27,6 +27,9 @@ public sealed class OutboxFixture : IAsyncLifetime
 
     public OutboxServerWriteFaults FullDisk { get; } = new();
 
+    /// <summary>Migration index calls that fail on demand (the operator's migration record tests).</summary>
+    public Operator.MigrationIndexFaults MigrationFaults { get; } = new();
+
     public IGrainFactory Grains => _cluster!.Client;
 
     public async Task InitializeAsync()
@@ -51,6 +54,7 @@ public sealed class OutboxFixture : IAsyncLifetime
             silo.Services.AddSingleton(new ComputeClock(Time));
             silo.Services.AddSingleton<IIncomingGrainCallFilter>(Faults);
             silo.Services.AddSingleton<IIncomingGrainCallFilter>(FullDisk);
+            silo.Services.AddSingleton<IIncomingGrainCallFilter>(MigrationFaults);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

@@ -47,7 +47,7 @@ public sealed class MigrationTests : OwnHost
         await admin.WaitForStatusAsync(migrated, "ACTIVE");
         (await Single(admin, migrated, "2.59"))["status"]!.GetValue<string>().Should().Be("reverted");
 
-        // A live migration that lasts: running, shown per server, forced (nothing to speed up here), then aborted.
+        // A live migration that lasts ten minutes: running, shown per server, then aborted.
         var slow = await admin.CreateServerAsync("slow", """, "metadata": {"fake-driver:seconds:LiveMigrate": "600"}""");
         var slowHost = (await admin.WaitForStatusAsync(slow, "ACTIVE"))["OS-EXT-SRV-ATTR:host"]!.GetValue<string>();
         await Act(admin, slow, """{"os-migrateLive": {"host": null, "block_migration": "auto"}}""", "2.25");
@@ -60,7 +60,6 @@ public sealed class MigrationTests : OwnHost
         var listed = await Single(admin, slow, "2.23");
         listed["links"]!.AsArray().Should().HaveCount(2, "an in-progress live migration links to its server migration");
         (await admin.GetAsync($"/v2.1/servers/{slow}/migrations", "2.22")).Status.Should().Be(HttpStatusCode.NotFound, "the list comes at 2.23");
-        (await admin.PostAsync($"/v2.1/servers/{slow}/migrations/{id}/action", """{"force_complete": null}""", "2.22")).Status.Should().Be(HttpStatusCode.Accepted);
         (await admin.PostAsync($"/v2.1/servers/{slow}/migrations/{id}/action", """{"force_complete": 1}""", "2.22")).Status.Should().Be(HttpStatusCode.BadRequest);
         (await admin.SendAsync(HttpMethod.Delete, $"/v2.1/servers/{slow}/migrations/{id}", version: "2.24")).Status.Should().Be(HttpStatusCode.Accepted);
         var aborted = await admin.WaitForStatusAsync(slow, "ACTIVE");
@@ -70,6 +69,19 @@ public sealed class MigrationTests : OwnHost
         var again = await admin.SendAsync(HttpMethod.Delete, $"/v2.1/servers/{slow}/migrations/{id}", version: "2.24");
         again.Status.Should().Be(HttpStatusCode.BadRequest, again.Body);
         (await admin.GetAsync($"/v2.1/servers/{slow}/migrations/{id}", "2.24")).Status.Should().Be(HttpStatusCode.NotFound);
+
+        // The same ten-minute live migration again, forced: the simulated move converges at its next step.
+        await Act(admin, slow, """{"os-migrateLive": {"host": null, "block_migration": "auto"}}""", "2.25");
+        await admin.WaitForStatusAsync(slow, "MIGRATING");
+        var second = (await admin.GetAsync($"/v2.1/servers/{slow}/migrations", "2.24")).Json["migrations"]!.AsArray().Single()!["id"]!.GetValue<int>();
+        (await admin.PostAsync($"/v2.1/servers/{slow}/migrations/{second}/action", """{"force_complete": null}""", "2.22")).Status.Should().Be(HttpStatusCode.Accepted);
+        var forced = await admin.WaitForStatusAsync(slow, "ACTIVE");
+        forced["OS-EXT-SRV-ATTR:host"]!.GetValue<string>().Should().NotBe(slowHost, "a forced live migration completes, long before its ten minutes");
+        var forcedRecord = await Eventually.Until(
+            async () => (await admin.GetAsync($"/v2.1/os-migrations?instance_uuid={slow}&migration_type=live-migration", "2.59")).Json["migrations"]!.AsArray(),
+            m => m.Any(r => r!["status"]!.GetValue<string>() == "completed"),
+            because: "the forced live migration's record should complete");
+        forcedRecord.Should().HaveCount(2, "the aborted one and the forced one");
 
         // A quick live migration completes on another host.
         await Act(admin, migrated, """{"os-migrateLive": {"host": null, "block_migration": "auto"}}""", "2.25");
@@ -86,7 +98,7 @@ public sealed class MigrationTests : OwnHost
         var marker = page["migrations"]![1]!["uuid"]!.GetValue<string>();
         next.Should().Contain("marker=" + marker);
         var rest = (await admin.GetAsync($"/v2.1/os-migrations?marker={marker}", "2.59")).Json["migrations"]!.AsArray();
-        rest.Should().HaveCount(2, "four migrations in all, newest first");
+        rest.Should().HaveCount(3, "five migrations in all, newest first");
         rest.Select(m => m!["uuid"]!.GetValue<string>()).Should().NotContain(marker);
         (await admin.GetAsync($"/v2.1/os-migrations?marker={Guid.NewGuid()}", "2.59")).Status.Should().Be(HttpStatusCode.BadRequest);
         (await admin.GetAsync("/v2.1/os-migrations?bogus=1", "2.59")).Status.Should().Be(HttpStatusCode.BadRequest);

@@ -85,6 +85,11 @@ public sealed class OperatorClientTests(IdentityHostFixture fixture)
             // in JSON its Servers column is the server_usages list itself).
             var usages = (await Cli.OpenStackJsonAsync(Admin, "--os-compute-api-version", "2.40", "usage", "list", "--start", "2000-01-01")).AsArray();
             usages.Should().Contain(u => u!["Servers"]!.ToJsonString().Contains(id) && u["RAM MB-Hours"] != null);
+
+            // openstack usage show: the caller's own project's totals (in JSON, Servers is its server_usages list too).
+            var usage = await Cli.OpenStackJsonAsync(Admin, "--os-compute-api-version", "2.40", "usage", "show", "--start", "2000-01-01");
+            usage["Servers"]!.ToJsonString().Should().Contain(id, "the migrated server counts in its project");
+            usage.AsObject().Select(p => p.Key).Should().Contain(["RAM MB-Hours", "CPU Hours", "Disk GB-Hours"]);
         }
         finally
         {

@@ -33,6 +33,15 @@ public sealed record ServerOutboxEntry
     /// <summary>When the commit made it due.</summary>
     [Id(8)] public DateTimeOffset DueSince { get; init; }
 
+    /// <summary>The status the migration record moves to (<see cref="ServerOutboxWork.AdvanceMigration"/>).</summary>
+    [Id(9)] public string? MigrationStatus { get; init; }
+
+    /// <summary>The migration types whose record moves (<see cref="ServerOutboxWork.AdvanceMigration"/>).</summary>
+    [Id(10)] public IReadOnlyList<string> MigrationTypes { get; init; } = [];
+
+    /// <summary>The destination the record gets, when known (<see cref="ServerOutboxWork.AdvanceMigration"/>).</summary>
+    [Id(11)] public string? MigrationDestination { get; init; }
+
     /// <summary>
     /// Work on the same grain keeps its order (a quota settle must not run after the release that followed it);
     /// work on different grains is independent, so one unreachable grain holds up only its own lane.
@@ -42,6 +51,7 @@ public sealed record ServerOutboxEntry
         ServerOutboxWork.ReleaseHostClaim => "host/" + Target,
         ServerOutboxWork.ReleaseQuota or ServerOutboxWork.SettleQuota => "project/" + Target,
         ServerOutboxWork.LeaveServerGroup => "group/" + Target,
+        ServerOutboxWork.AdvanceMigration => "migrations/" + Target,
         _ => "network/" + Target,
     };
 }

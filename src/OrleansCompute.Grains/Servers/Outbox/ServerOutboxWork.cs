@@ -17,4 +17,10 @@ public enum ServerOutboxWork
 
     /// <summary>The server's address on network <see cref="ServerOutboxEntry.Target"/> goes back to the pool.</summary>
     ReleaseAddress,
+
+    /// <summary>
+    /// The server's current migration record (of <see cref="ServerOutboxEntry.MigrationTypes"/>) moves to
+    /// <see cref="ServerOutboxEntry.MigrationStatus"/>; <see cref="ServerOutboxEntry.Target"/> is the server's id.
+    /// </summary>
+    AdvanceMigration,
 }
