@@ -225,6 +225,7 @@ public static class ComputeApiExtensions
         Servers.Interfaces.ServerInterfaceEndpoints.Map(group);
         Consoles.RemoteConsoleEndpoints.Map(group);
         ExternalEvents.ServerExternalEventEndpoints.Map(group);
+        Servers.VolumeAttachments.AssistedVolumeSnapshotEndpoints.Map(group);
         ServerActionEndpoints.Map(group);
         InstanceActionEndpoints.Map(group);
         FlavorEndpoints.Map(group);

@@ -116,4 +116,8 @@ public static partial class ComputePolicies
     public const string FlavorExtraSpecsIndex = "os_compute_api:os-flavor-extra-specs:index";
     public const string FlavorExtraSpecsShow = "os_compute_api:os-flavor-extra-specs:show";
     public const string AvailabilityZoneList = "os_compute_api:os-availability-zone:list";
+
+    // Assisted volume snapshots (called by Cinder's file-based drivers).
+    public const string AssistedVolumeSnapshotsCreate = "os_compute_api:os-assisted-volume-snapshots:create";
+    public const string AssistedVolumeSnapshotsDelete = "os_compute_api:os-assisted-volume-snapshots:delete";
 }

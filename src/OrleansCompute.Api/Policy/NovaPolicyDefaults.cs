@@ -213,5 +213,9 @@ internal static class NovaPolicyDefaults
         [ComputePolicies.HostsStart] = Admin,
         [ComputePolicies.InstanceUsageAuditLogList] = Admin,
         [ComputePolicies.InstanceUsageAuditLogShow] = Admin,
+
+        // nova/policies/assisted_volume_snapshots.py: Cinder with the service role, or an admin.
+        [ComputePolicies.AssistedVolumeSnapshotsCreate] = "rule:service_or_admin",
+        [ComputePolicies.AssistedVolumeSnapshotsDelete] = "rule:service_or_admin",
     };
 }

@@ -5,7 +5,7 @@ internal sealed partial class VolumeGrain
 {
     private bool HasWorkInFlight() =>
         state.State.Volume is { } volume
-        && (volume.Status is VolumeStatus.Creating or VolumeStatus.Deleting or VolumeStatus.Extending
+        && (volume.Status is VolumeStatus.Creating or VolumeStatus.Deleting or VolumeStatus.Extending or VolumeStatus.Downloading
             || (volume.Deleted && !state.State.QuotaReleased)
             || volume.Attachments.Any(a => a.ServerId is not null && a.Status != AttachmentStatus.Attached));
 
@@ -23,6 +23,7 @@ internal sealed partial class VolumeGrain
             { Deleted: false, Status: VolumeStatus.Creating } => FinishCreateAsync,
             { Deleted: false, Status: VolumeStatus.Deleting } => FinishDeleteAsync,
             { Deleted: false, Status: VolumeStatus.Extending } => FinishExtendAsync,
+            { Deleted: false, Status: VolumeStatus.Downloading } when state.State.ReimageImageId is not null => FinishReimageAsync,
             _ => null,
         };
         if (work is not null)
