@@ -38,7 +38,8 @@ public sealed class VolumeServerOperationsTests(IdentityHostFixture fixture)
         (await Put(nova, $"{path}/{oldId}", $$$"""{"volumeAttachment": {"volumeId": "{{{newId}}}"}}""", "2.85")).Status.Should().Be(HttpStatusCode.Forbidden, "swap is admin only");
 
         (await Put(admin, $"{path}/{oldId}", $$$"""{"volumeAttachment": {"volumeId": "{{{Guid.NewGuid()}}}"}}""")).Status.Should().Be(HttpStatusCode.BadRequest, "an unknown new volume is named in the body");
-        (await Put(admin, $"{path}/{small}", $$$"""{"volumeAttachment": {"volumeId": "{{{newId}}}"}}""")).Body.Should().Contain("Old volume is attached to a different instance.");
+        (await Put(admin, $"{path}/{small}", $$$"""{"volumeAttachment": {"volumeId": "{{{newId}}}"}}""")).Status.Should().Be(HttpStatusCode.NotFound, "from 2.85 the update of the URL's mapping comes first");
+        (await Put(admin, $"{path}/{small}", $$$"""{"volumeAttachment": {"volumeId": "{{{newId}}}"}}""", "2.84")).Body.Should().Contain("Old volume is attached to a different instance.");
         var swapped = await Put(admin, $"{path}/{oldId}", $$$"""{"volumeAttachment": {"volumeId": "{{{newId}}}"}}""");
         swapped.Status.Should().Be(HttpStatusCode.Accepted, swapped.Body);
 
