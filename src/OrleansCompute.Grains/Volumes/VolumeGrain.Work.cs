@@ -35,10 +35,12 @@ internal sealed partial class VolumeGrain
 
     private async Task RunWorkAsync(Func<Task> work)
     {
+        var finished = false;
         try
         {
             await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
             await work();
+            finished = true;
             if (!HasWorkInFlight())
             {
                 await ClearReminderAsync();
@@ -52,6 +54,13 @@ internal sealed partial class VolumeGrain
         finally
         {
             _working = false;
+        }
+
+        // A change committed while this work ran (a delete right after the create or extend ended) found the
+        // work flag set and started nothing: start what the committed status calls for now.
+        if (finished)
+        {
+            ResumeWork();
         }
     }
 
