@@ -226,6 +226,7 @@ public static class ComputeApiExtensions
         Network.NovaProxies.NovaNetworkProxy.Map(group);
         Consoles.RemoteConsoleEndpoints.Map(group);
         ExternalEvents.ServerExternalEventEndpoints.Map(group);
+        Servers.VolumeAttachments.AssistedVolumeSnapshotEndpoints.Map(group);
         ServerActionEndpoints.Map(group);
         InstanceActionEndpoints.Map(group);
         FlavorEndpoints.Map(group);

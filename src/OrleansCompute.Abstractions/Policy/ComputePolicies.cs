@@ -136,4 +136,8 @@ public static partial class ComputePolicies
     public const string MultinicAdd = "os_compute_api:os-multinic:add";
     public const string MultinicRemove = "os_compute_api:os-multinic:remove";
     public const string AttachExternalNetwork = "network:attach_external_network";
+
+    // Assisted volume snapshots (called by Cinder's file-based drivers).
+    public const string AssistedVolumeSnapshotsCreate = "os_compute_api:os-assisted-volume-snapshots:create";
+    public const string AssistedVolumeSnapshotsDelete = "os_compute_api:os-assisted-volume-snapshots:delete";
 }

@@ -13,6 +13,9 @@ public interface IVolumeBackend
 
     Task ExtendAsync(VolumeRecord volume, int newSize, CancellationToken cancellationToken);
 
+    /// <summary>Writes an image over the volume's data (<c>os-reimage</c>).</summary>
+    Task ReimageAsync(VolumeRecord volume, string imageId, CancellationToken cancellationToken);
+
     /// <summary>Exports the volume to a host (an attachment's connector).</summary>
     Task ConnectAsync(VolumeRecord volume, VolumeAttachment attachment, CancellationToken cancellationToken);
 

@@ -32,6 +32,13 @@ public interface IVolumeGrain : IGrainWithGuidKey
     [Alias("ResetStatus")]
     Task ResetStatusAsync(CallerContext caller, string? status, string? attachStatus);
 
+    /// <summary>
+    /// <c>os-reimage</c> (3.68): available or error, or reserved with <paramref name="reimageReserved"/> (Nova's rebuild),
+    /// goes <c>downloading</c> and back; at the end the volume sends <c>volume-reimaged</c> to the servers it is reserved for.
+    /// </summary>
+    [Alias("Reimage")]
+    Task ReimageAsync(CallerContext caller, string imageId, IReadOnlyDictionary<string, string> imageMetadata, bool reimageReserved);
+
     /// <summary>Reserves the volume for a server (attachment create); the same attachment id again returns the record.</summary>
     [Alias("Reserve")]
     Task<VolumeAttachment> ReserveAsync(CallerContext caller, AttachmentRequest request);

@@ -10,7 +10,7 @@ public interface IVolumeIndex
 
     Task UpsertAsync(VolumeSnapshotRecord snapshot, CancellationToken cancellationToken = default);
 
-    /// <summary>A page of volumes, newest first; 404 for a marker that is not a listed volume.</summary>
+    /// <summary>A page of volumes in the query's order (newest first by default); 404 for a marker that is not a listed volume.</summary>
     /// <param name="query">The filters SQL applies, the marker and the page size.</param>
     /// <param name="matches">Filters applied in code before the page is cut (metadata, bootable...), or null.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
@@ -22,7 +22,7 @@ public interface IVolumeIndex
 
 /// <summary>
 /// What a list asks the index: the project (null: every project), exact name and status, the parent volume (for
-/// snapshots), a marker, an offset and a limit. Deleted rows are never listed.
+/// snapshots), a marker, an offset, a limit and the sort. Deleted rows are never listed.
 /// </summary>
 public sealed record VolumeIndexQuery
 {
@@ -33,4 +33,7 @@ public sealed record VolumeIndexQuery
     public Guid? Marker { get; init; }
     public int Limit { get; init; } = 1000;
     public int Offset { get; init; }
+
+    /// <summary>The order asked for (tie-breakers included); null for Cinder's default, newest first.</summary>
+    public IReadOnlyList<VolumeSortTerm>? Sort { get; init; }
 }

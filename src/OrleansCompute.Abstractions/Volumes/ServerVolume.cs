@@ -19,4 +19,15 @@ public sealed record ServerVolume
     [Id(3)] public string? Tag { get; init; }
     [Id(4)] public bool DeleteOnTermination { get; init; }
     [Id(5)] public required string State { get; init; }
+
+    /// <summary>
+    /// The attachment that replaces this one while a swap (another volume) or a root reimage (this volume again) is
+    /// in flight: written before it is reserved, so the volume's settling and a resume after a crash find it.
+    /// </summary>
+    [Id(6)] public Guid? NextVolumeId { get; init; }
+    [Id(7)] public Guid? NextAttachmentId { get; init; }
+
+    /// <summary>Whether this mapping holds the Cinder attachment, as its own or as the one replacing it.</summary>
+    public bool Holds(Guid volumeId, Guid attachmentId) =>
+        (VolumeId == volumeId && AttachmentId == attachmentId) || (NextVolumeId == volumeId && NextAttachmentId == attachmentId);
 }

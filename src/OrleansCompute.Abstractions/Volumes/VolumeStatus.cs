@@ -15,6 +15,7 @@ public static class VolumeStatus
     public const string Extending = "extending";
     public const string ErrorExtending = "error_extending";
     public const string Maintenance = "maintenance";
+    public const string Downloading = "downloading";
 
     /// <summary>Every status an admin may set with <c>os-reset_status</c> (Cinder refuses <c>deleting</c>).</summary>
     public static readonly IReadOnlySet<string> Resettable = new HashSet<string>(StringComparer.Ordinal)

@@ -12,8 +12,9 @@ namespace OrleansCompute.Api.ExternalEvents;
 
 /// <summary>
 /// <c>POST /os-server-external-events</c> (service or admin): each event is echoed with its <c>code</c> and
-/// <c>status</c>; 200 when all were accepted, 207 when any was not. Network and volume events need nothing of
-/// this control plane (it has no ports or volumes to refresh); <c>power-update</c> (2.76) sets the power state.
+/// <c>status</c>; 200 when all were accepted, 207 when any was not. Network events need nothing of this control
+/// plane; <c>power-update</c> (2.76) sets the power state; <c>volume-extended</c> (2.51) records the instance action
+/// <c>extend_volume</c>; <c>volume-reimaged</c> (2.93) ends the rebuild of a volume-backed server that waits for it.
 /// </summary>
 internal static class ServerExternalEventEndpoints
 {
@@ -107,6 +108,16 @@ internal static class ServerExternalEventEndpoints
         if (item.Name == "power-update" && item.Tag is "POWER_ON" or "POWER_OFF")
         {
             await grain.ApplyPowerUpdateAsync(request.Caller, item.Tag == "POWER_ON");
+        }
+
+        // The volume events name their volume in the tag: an extend is recorded (extend_volume), a reimage ends the
+        // volume-backed rebuild waiting for it (2.93).
+        if (item.Name is "volume-extended" or "volume-reimaged" && Guid.TryParse(item.Tag, out var volumeId))
+        {
+            var volumes = grains.GetGrain<Volumes.IServerVolumesGrain>(id);
+            await (item.Name == "volume-extended"
+                ? volumes.VolumeExtendedAsync(request.Caller, volumeId)
+                : volumes.VolumeReimagedAsync(volumeId, item.Status != "failed"));
         }
 
         return 200;

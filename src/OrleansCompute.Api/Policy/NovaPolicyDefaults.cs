@@ -231,5 +231,9 @@ internal static class NovaPolicyDefaults
         [ComputePolicies.FloatingIpsRemove] = ProjectMemberOrAdmin,
         [ComputePolicies.MultinicAdd] = ProjectMemberOrAdmin,
         [ComputePolicies.MultinicRemove] = ProjectMemberOrAdmin,
+
+        // nova/policies/assisted_volume_snapshots.py: Cinder with the service role, or an admin.
+        [ComputePolicies.AssistedVolumeSnapshotsCreate] = "rule:service_or_admin",
+        [ComputePolicies.AssistedVolumeSnapshotsDelete] = "rule:service_or_admin",
     };
 }

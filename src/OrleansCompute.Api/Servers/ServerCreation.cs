@@ -23,6 +23,7 @@ internal sealed class ServerCreation(ComputeCatalog catalog, ImageLookup images,
     public async Task<ReservationRequest> PrepareAsync(CreateServerRequest request, CallerContext caller)
     {
         CheckPolicy(request, caller);
+        request = await ImageBlockDevices.ApplyAsync(request, images, caller);
         var bootsFromVolume = BlockDeviceRules.BootsFromVolume(request.BlockDevices);
         if (string.IsNullOrEmpty(request.ImageRef) && !bootsFromVolume)
         {

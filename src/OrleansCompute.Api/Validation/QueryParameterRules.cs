@@ -42,6 +42,7 @@ internal static class QueryParameterRules
         ["GET /os-simple-tenant-usage"] = null,
         ["GET /os-simple-tenant-usage/{tenant_id}"] = null,
         ["GET /servers/{server_id}/os-volume_attachments"] = ["limit", "offset"],
+        ["DELETE /os-assisted-volume-snapshots/{id}"] = ["delete_info"],
         // The image proxy is gone from 2.36 (404 whatever the query says).
         ["GET /images"] = null,
         ["GET /images/detail"] = null,

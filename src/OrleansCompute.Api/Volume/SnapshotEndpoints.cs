@@ -69,26 +69,10 @@ internal static class SnapshotEndpoints
     private static async Task<IResult> ListCoreAsync(HttpContext context, IVolumeIndex index, bool detail)
     {
         var request = VolumeRequest.Of(context);
-        var query = VolumeListQuery.Parse(request, Filters);
+        var query = VolumeListQuery.Parse(request, Filters, VolumeSortKeys.Snapshot);
         var snapshots = await index.QuerySnapshotsAsync(query.Index, query.SnapshotMatches(), context.RequestAborted);
-        var baseUrl = request.BaseUrl;
-        return new JsonResponse(200, w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("snapshots");
-            foreach (var snapshot in snapshots)
-            {
-                SnapshotViews.Write(w, snapshot, request, detail);
-            }
-
-            w.WriteEndArray();
-            if (snapshots.Count > 0 && snapshots.Count >= query.Limit)
-            {
-                VolumeViews.WriteNextLink(w, "snapshots_links", baseUrl, detail ? "snapshots/detail" : "snapshots", snapshots[^1].Id, query.Limit);
-            }
-
-            w.WriteEndObject();
-        });
+        return CinderListPage.Render(request, "snapshots", detail ? "snapshots/detail" : "snapshots", query, snapshots, s => s.Id,
+            (w, snapshot) => SnapshotViews.Write(w, snapshot, request, detail));
     }
 
     private static async Task<IResult> ShowAsync(HttpContext context, string id, IGrainFactory grains)

@@ -73,15 +73,7 @@ internal sealed class VolumeCreation(IGrainFactory grains, ImageLookup images)
                 throw ComputeFaultException.BadRequest($"Invalid input received: Volume size {command.Size}GB cannot be smaller than the image minDisk size {image.MinDiskGb}GB.");
             }
 
-            var metadata = new Dictionary<string, string>(image.Metadata, StringComparer.Ordinal)
-            {
-                ["image_id"] = image.Id,
-                ["image_name"] = image.Name,
-                ["min_disk"] = image.MinDiskGb.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["min_ram"] = image.MinRamMb.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["size"] = image.SizeBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            };
-            return command with { ImageId = image.Id, Bootable = true, ImageMetadata = metadata };
+            return command with { ImageId = image.Id, Bootable = true, ImageMetadata = VolumeImageMetadata.From(image) };
         }
 
         return command;

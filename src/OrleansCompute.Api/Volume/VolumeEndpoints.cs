@@ -49,32 +49,19 @@ internal static class VolumeEndpoints
     private static async Task<IResult> ListCoreAsync(HttpContext context, IVolumeIndex index, bool detail)
     {
         var request = VolumeRequest.Of(context);
-        var query = VolumeListQuery.Parse(request, Filters);
+        var query = VolumeListQuery.Parse(request, Filters, VolumeSortKeys.Volume);
         var volumes = await index.QueryVolumesAsync(query.Index, query.VolumeMatches(), context.RequestAborted);
         var baseUrl = request.BaseUrl;
-        return new JsonResponse(200, w =>
+        return CinderListPage.Render(request, "volumes", detail ? "volumes/detail" : "volumes", query, volumes, v => v.Id, (w, volume) =>
         {
-            w.WriteStartObject();
-            w.WriteStartArray("volumes");
-            foreach (var volume in volumes)
+            if (detail)
             {
-                if (detail)
-                {
-                    VolumeViews.WriteDetail(w, volume, request, baseUrl);
-                }
-                else
-                {
-                    VolumeViews.WriteSummary(w, volume, baseUrl);
-                }
+                VolumeViews.WriteDetail(w, volume, request, baseUrl);
             }
-
-            w.WriteEndArray();
-            if (volumes.Count > 0 && volumes.Count >= query.Limit)
+            else
             {
-                VolumeViews.WriteNextLink(w, "volumes_links", baseUrl, detail ? "volumes/detail" : "volumes", volumes[^1].Id, query.Limit);
+                VolumeViews.WriteSummary(w, volume, baseUrl);
             }
-
-            w.WriteEndObject();
         });
     }
 

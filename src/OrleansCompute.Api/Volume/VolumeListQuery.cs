@@ -8,8 +8,9 @@ namespace OrleansCompute.Api.Volume;
 
 /// <summary>
 /// A list's query string as Cinder reads it: the filters a non-admin may use (others dropped below 3.31, 400 from
-/// it), <c>all_tenants</c> for admins only, <c>limit</c> (at most 1000), <c>marker</c>, <c>offset</c>, and sort keys
-/// (the order is always Cinder's default, newest first).
+/// it), <c>all_tenants</c> for admins only, <c>limit</c> (at most 1000), <c>marker</c>, <c>offset</c>, and the sort
+/// (<c>sort=key[:dir],...</c> or <c>sort_key</c>/<c>sort_dir</c>; a key without a direction is descending; Cinder's
+/// default, newest first, when none is given).
 /// </summary>
 internal sealed record VolumeListQuery(VolumeIndexQuery Index, IReadOnlyDictionary<string, string> CodeFilters, int Limit, bool LimitGiven)
 {
@@ -17,9 +18,7 @@ internal sealed record VolumeListQuery(VolumeIndexQuery Index, IReadOnlyDictiona
 
     private static readonly HashSet<string> Paging = new(StringComparer.Ordinal) { "limit", "marker", "offset", "sort", "sort_key", "sort_dir", "all_tenants", "with_count" };
 
-    private static readonly HashSet<string> SortKeys = new(StringComparer.Ordinal) { "created_at", "id", "name", "status", "size", "updated_at" };
-
-    public static VolumeListQuery Parse(VolumeRequest request, IReadOnlySet<string> filters)
+    public static VolumeListQuery Parse<T>(VolumeRequest request, IReadOnlySet<string> filters, IReadOnlyDictionary<string, Func<T, IComparable?>> sortKeys)
     {
         var query = request.Context.Request.Query;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -40,7 +39,7 @@ internal sealed record VolumeListQuery(VolumeIndexQuery Index, IReadOnlyDictiona
             }
         }
 
-        CheckSort(query);
+        var sort = Sort(query, sortKeys.Keys);
         var limitGiven = query.TryGetValue("limit", out var limitText);
         var limit = limitGiven ? NonNegative("limit", limitText[^1]) : MaxLimit;
         var offset = query.TryGetValue("offset", out var offsetText) ? NonNegative("offset", offsetText[^1]) : 0;
@@ -62,6 +61,7 @@ internal sealed record VolumeListQuery(VolumeIndexQuery Index, IReadOnlyDictiona
             Marker = marker,
             Limit = Math.Min(limit, MaxLimit),
             Offset = offset,
+            Sort = sort is null ? null : VolumeSortKeys.WithTieBreakers(sort),
         };
         return new VolumeListQuery(index, values, index.Limit, limitGiven);
     }
@@ -127,9 +127,10 @@ internal sealed record VolumeListQuery(VolumeIndexQuery Index, IReadOnlyDictiona
             ? value
             : throw ComputeFaultException.BadRequest($"Invalid input received: {name} param must be an integer");
 
-    private static void CheckSort(IQueryCollection query)
+    /// <summary>The sort terms asked for (null when none); 400 for a key the list does not know or a bad direction.</summary>
+    private static List<VolumeSortTerm>? Sort(IQueryCollection query, IEnumerable<string> known)
     {
-        var keys = new List<string>();
+        var terms = new List<VolumeSortTerm>();
         if (query.TryGetValue("sort", out var sort))
         {
             if (query.ContainsKey("sort_key") || query.ContainsKey("sort_dir"))
@@ -139,29 +140,29 @@ internal sealed record VolumeListQuery(VolumeIndexQuery Index, IReadOnlyDictiona
 
             foreach (var term in (sort[^1] ?? "").Split(',', StringSplitOptions.TrimEntries))
             {
-                var parts = term.Split(':', 2);
-                keys.Add(parts[0]);
-                CheckDirection(parts.Length > 1 ? parts[1] : null);
+                var parts = term.Split(':', 2, StringSplitOptions.TrimEntries);
+                terms.Add(new VolumeSortTerm(parts[0], Descending(parts.Length > 1 ? parts[1] : null)));
             }
         }
-
-        if (query.TryGetValue("sort_key", out var sortKey))
+        else if (query.TryGetValue("sort_key", out var sortKey) || query.ContainsKey("sort_dir"))
         {
-            keys.Add(sortKey[^1] ?? "");
+            var key = sortKey.Count > 0 ? sortKey[^1] ?? "" : "created_at";
+            terms.Add(new VolumeSortTerm(key, Descending(query.TryGetValue("sort_dir", out var direction) ? direction[^1] : null)));
         }
 
-        CheckDirection(query.TryGetValue("sort_dir", out var direction) ? direction[^1] : null);
-        foreach (var key in keys.Where(key => !SortKeys.Contains(key)))
+        var keys = known.ToHashSet(StringComparer.Ordinal);
+        foreach (var term in terms.Where(term => !keys.Contains(term.Key)))
         {
-            throw ComputeFaultException.BadRequest($"Invalid input received: Invalid sort key {key}");
+            throw ComputeFaultException.BadRequest($"Invalid input received: Invalid sort key {term.Key}");
         }
+
+        return terms.Count == 0 ? null : terms;
     }
 
-    private static void CheckDirection(string? direction)
+    private static bool Descending(string? direction) => direction switch
     {
-        if (direction is not null and not ("asc" or "desc"))
-        {
-            throw ComputeFaultException.BadRequest($"Invalid input received: Unknown sort direction, must be 'desc' or 'asc'");
-        }
-    }
+        null or "" or "desc" => true,
+        "asc" => false,
+        _ => throw ComputeFaultException.BadRequest("Invalid input received: Unknown sort direction, must be 'desc' or 'asc'"),
+    };
 }

@@ -123,16 +123,6 @@ internal static class VolumeViews
         w.WriteEndArray();
     }
 
-    public static void WriteNextLink(Utf8JsonWriter w, string property, string baseUrl, string collection, Guid lastId, int limit)
-    {
-        w.WriteStartArray(property);
-        w.WriteStartObject();
-        w.WriteString("rel", "next");
-        w.WriteString("href", $"{baseUrl}/{collection}?limit={limit}&marker={lastId}");
-        w.WriteEndObject();
-        w.WriteEndArray();
-    }
-
     public static void WriteStrings(Utf8JsonWriter w, string property, IReadOnlyDictionary<string, string> values)
     {
         w.WriteStartObject(property);

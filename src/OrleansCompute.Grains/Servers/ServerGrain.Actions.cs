@@ -114,6 +114,10 @@ internal sealed partial class ServerGrain
                 await RunPhasesAsync(next.Phases, cancellationToken);
                 ending = next;
             }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            // Inside the try: what the handler does after the driver (a root volume reimage) may fail as the driver does.
+            await row.Handler.FinishedAsync(this, command);
         }
         catch (ComputeDriverException failure)
         {
@@ -123,7 +127,6 @@ internal sealed partial class ServerGrain
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        await row.Handler.FinishedAsync(this, command);
         if (ending.EndVmState == VmState.Deleted)
         {
             await FinishDeleteAsync(requestId, cancellationToken);

@@ -34,6 +34,12 @@ internal sealed partial class ServerGrain
             return;
         }
 
+        if (command.Action == ServerActionKind.CreateImage && _live!.ImageRef.Length == 0)
+        {
+            await SnapshotVolumeBackedAsync(row, command, imageId);
+            return;
+        }
+
         // The table's checks first, so that a refused snapshot never makes an image; the commit checks again.
         var server = _live!;
         EnsureUnlocked(row, server, command.Caller);

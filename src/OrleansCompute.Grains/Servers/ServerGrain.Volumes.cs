@@ -85,8 +85,8 @@ internal sealed partial class ServerGrain : IServerVolumesGrain
 
     public Task<bool> HoldsVolumeAttachmentAsync(Guid volumeId, Guid attachmentId)
     {
-        var held = _live is { Deleted: false } server && server.Volumes.Any(v => v.VolumeId == volumeId && v.AttachmentId == attachmentId);
-        if (held && _live!.Volumes.Any(v => v.State != ServerVolume.Attached))
+        var held = _live is { Deleted: false } server && server.Volumes.Any(v => v.Holds(volumeId, attachmentId));
+        if (held && _live!.Volumes.Any(NeedsResume))
         {
             // Resume in a turn of its own: this call interleaves and must not change state.
             GrainFactory.GetGrain<IServerVolumesGrain>(Id).ResumeVolumesAsync().Ignore();
@@ -105,8 +105,14 @@ internal sealed partial class ServerGrain : IServerVolumesGrain
         _resumingVolumes = true;
         try
         {
-            foreach (var volume in _live.Volumes.Where(v => v.State != ServerVolume.Attached).ToList())
+            foreach (var volume in _live.Volumes.Where(NeedsResume).ToList())
             {
+                if (IsSwapping(volume) && !_live.Deleted)
+                {
+                    await ResumeSwapAsync(volume);
+                    continue;
+                }
+
                 await ResumeVolumeAsync(volume);
             }
         }
@@ -119,7 +125,7 @@ internal sealed partial class ServerGrain : IServerVolumesGrain
     /// <summary>Called when the grain activates: intents a crash left are finished in the background.</summary>
     private void ResumeVolumeIntents()
     {
-        if (_live?.Volumes.Any(v => v.State != ServerVolume.Attached) == true)
+        if (_live?.Volumes.Any(NeedsResume) == true)
         {
             GrainFactory.GetGrain<IServerVolumesGrain>(Id).ResumeVolumesAsync().Ignore();
         }
@@ -149,6 +155,9 @@ internal sealed partial class ServerGrain : IServerVolumesGrain
             await CommitAsync(s => s with { Volumes = [.. s.Volumes.Where(v => v.AttachmentId != volume.AttachmentId)] }, state.State.Pending);
         }
     }
+
+    /// <summary>An attach or detach not finished, or a swap in flight (a root reimage is resumed by its rebuild).</summary>
+    private static bool NeedsResume(ServerVolume volume) => volume.State != ServerVolume.Attached || IsSwapping(volume);
 
     /// <summary>Reserve (idempotent for the attachment id), connect with this host's connector, complete.</summary>
     private async Task CompleteAttachAsync(ServerVolume volume)

@@ -14,6 +14,9 @@ public sealed class FakeVolumeBackend(IOptionsMonitor<FakeVolumeBackendOptions> 
     public Task ExtendAsync(VolumeRecord volume, int newSize, CancellationToken cancellationToken) =>
         RunAsync("Extend", null, options.CurrentValue.DefaultSeconds, cancellationToken);
 
+    public Task ReimageAsync(VolumeRecord volume, string imageId, CancellationToken cancellationToken) =>
+        RunAsync("Reimage", null, options.CurrentValue.DefaultSeconds, cancellationToken);
+
     public Task ConnectAsync(VolumeRecord volume, VolumeAttachment attachment, CancellationToken cancellationToken) =>
         RunAsync("Connect", null, options.CurrentValue.ConnectSeconds, cancellationToken);
 

@@ -5,7 +5,7 @@ internal sealed partial class VolumeGrain
 {
     private bool HasWorkInFlight() =>
         state.State.Volume is { } volume
-        && (volume.Status is VolumeStatus.Creating or VolumeStatus.Deleting or VolumeStatus.Extending
+        && (volume.Status is VolumeStatus.Creating or VolumeStatus.Deleting or VolumeStatus.Extending or VolumeStatus.Downloading
             || (volume.Deleted && !state.State.QuotaReleased)
             || volume.Attachments.Any(a => a.ServerId is not null && a.Status != AttachmentStatus.Attached));
 
@@ -23,6 +23,7 @@ internal sealed partial class VolumeGrain
             { Deleted: false, Status: VolumeStatus.Creating } => FinishCreateAsync,
             { Deleted: false, Status: VolumeStatus.Deleting } => FinishDeleteAsync,
             { Deleted: false, Status: VolumeStatus.Extending } => FinishExtendAsync,
+            { Deleted: false, Status: VolumeStatus.Downloading } when state.State.ReimageImageId is not null => FinishReimageAsync,
             _ => null,
         };
         if (work is not null)
@@ -34,10 +35,12 @@ internal sealed partial class VolumeGrain
 
     private async Task RunWorkAsync(Func<Task> work)
     {
+        var finished = false;
         try
         {
             await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
             await work();
+            finished = true;
             if (!HasWorkInFlight())
             {
                 await ClearReminderAsync();
@@ -51,6 +54,13 @@ internal sealed partial class VolumeGrain
         finally
         {
             _working = false;
+        }
+
+        // A change committed while this work ran (a delete right after the create or extend ended) found the
+        // work flag set and started nothing: start what the committed status calls for now.
+        if (finished)
+        {
+            ResumeWork();
         }
     }
 

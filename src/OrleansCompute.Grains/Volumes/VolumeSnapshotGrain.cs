@@ -128,10 +128,12 @@ internal sealed partial class VolumeSnapshotGrain(
 
     private async Task RunWorkAsync(Func<Task> work)
     {
+        var finished = false;
         try
         {
             await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
             await work();
+            finished = true;
             if (await this.GetReminder(ResumeReminder) is { } reminder)
             {
                 await this.UnregisterReminder(reminder);
@@ -144,6 +146,13 @@ internal sealed partial class VolumeSnapshotGrain(
         finally
         {
             _working = false;
+        }
+
+        // A change committed while this work ran (a delete right after the create or extend ended) found the
+        // work flag set and started nothing: start what the committed status calls for now.
+        if (finished)
+        {
+            ResumeWork();
         }
     }
 

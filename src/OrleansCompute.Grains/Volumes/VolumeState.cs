@@ -13,4 +13,11 @@ public sealed class VolumeState
 
     /// <summary>False from the create's quota claim until the delete gave it back (a crash in between gives it back on resume).</summary>
     [Id(3)] public bool QuotaReleased { get; set; }
+
+    /// <summary>The image a reimage in flight writes (<c>os-reimage</c>), its volume_image_metadata, and the status it returns to.</summary>
+    [Id(4)] public string? ReimageImageId { get; set; }
+
+    [Id(5)] public IReadOnlyDictionary<string, string>? ReimageMetadata { get; set; }
+
+    [Id(6)] public string? StatusBeforeReimage { get; set; }
 }

@@ -10,7 +10,8 @@ namespace OrleansCompute.Persistence.Volumes;
 /// <summary>
 /// The block storage index over ADO.NET, the same on every database: version-guarded upserts, and pages newest
 /// first (created_at desc, id desc) by keyset from a marker. Filters the SQL cannot express (metadata, bootable...)
-/// run in code over the rows the SQL filters left, before the page is cut, so paging stays exact.
+/// and any other sort order run in code over the rows the SQL filters left, before the page is cut, so paging stays
+/// exact and a marker means "after this row in this order".
 /// </summary>
 public abstract class AdoNetVolumeIndex : IVolumeIndex
 {
@@ -38,17 +39,35 @@ public abstract class AdoNetVolumeIndex : IVolumeIndex
 
     public async Task<IReadOnlyList<VolumeRecord>> QueryVolumesAsync(
         VolumeIndexQuery query, Func<VolumeRecord, bool>? matches = null, CancellationToken cancellationToken = default) =>
-        Page(query, matches, (await QueryCoreAsync(VolumeKind, query, matches is null, cancellationToken).ConfigureAwait(false))
+        Page(query, matches, VolumeSortKeys.Volume, v => v.Id, (await QueryCoreAsync(VolumeKind, query, matches is null, cancellationToken).ConfigureAwait(false))
             .Select(json => JsonSerializer.Deserialize(json, VolumeRecordJsonContext.Default.VolumeRecord)!));
 
     public async Task<IReadOnlyList<VolumeSnapshotRecord>> QuerySnapshotsAsync(
         VolumeIndexQuery query, Func<VolumeSnapshotRecord, bool>? matches = null, CancellationToken cancellationToken = default) =>
-        Page(query, matches, (await QueryCoreAsync(SnapshotKind, query, matches is null, cancellationToken).ConfigureAwait(false))
+        Page(query, matches, VolumeSortKeys.Snapshot, s => s.Id, (await QueryCoreAsync(SnapshotKind, query, matches is null, cancellationToken).ConfigureAwait(false))
             .Select(json => JsonSerializer.Deserialize(json, VolumeRecordJsonContext.Default.VolumeSnapshotRecord)!));
 
-    /// <summary>The page of rows the SQL could not cut itself (it left filters to code).</summary>
-    private static IReadOnlyList<T> Page<T>(VolumeIndexQuery query, Func<T, bool>? matches, IEnumerable<T> rows) =>
-        matches is null ? [.. rows] : [.. rows.Where(matches).Skip(query.Offset).Take(query.Limit)];
+    /// <summary>
+    /// The page of rows the SQL could not cut itself: it left filters to code, or the order is not the default one
+    /// (then every row the SQL filters left is sorted here, and the marker is the row after which the page starts).
+    /// </summary>
+    private static IReadOnlyList<T> Page<T>(
+        VolumeIndexQuery query, Func<T, bool>? matches, IReadOnlyDictionary<string, Func<T, IComparable?>> keys, Func<T, Guid> id, IEnumerable<T> rows)
+    {
+        if (query.Sort is not { } sort)
+        {
+            return matches is null ? [.. rows] : [.. rows.Where(matches).Skip(query.Offset).Take(query.Limit)];
+        }
+
+        var ordered = rows.Order(VolumeSortKeys.Comparer(sort, keys)).ToList();
+        if (query.Marker is { } marker)
+        {
+            var at = ordered.FindIndex(row => id(row) == marker);
+            ordered = at >= 0 ? ordered[(at + 1)..] : throw ComputeFaultException.NotFound($"Marker {marker} could not be found.");
+        }
+
+        return [.. ordered.Where(matches ?? (_ => true)).Skip(query.Offset).Take(query.Limit)];
+    }
 
     private async Task UpsertCoreAsync(
         string kind, Guid id, string projectId, string? volumeId, string? name, string status, DateTimeOffset createdAt, bool deleted, long revision, string json,
@@ -83,6 +102,9 @@ public abstract class AdoNetVolumeIndex : IVolumeIndex
 
     private async Task<IReadOnlyList<string>> QueryCoreAsync(string kind, VolumeIndexQuery query, bool cutInSql, CancellationToken cancellationToken)
     {
+        // Another order than newest first is sorted in code over every filtered row: the SQL neither pages nor orders it.
+        var keysetInSql = query.Sort is null;
+        cutInSql &= keysetInSql;
         var connection = await _readDataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -114,7 +136,7 @@ public abstract class AdoNetVolumeIndex : IVolumeIndex
                 CommandParameters.Add(command, "@volume_id", volumeId.ToString("D"));
             }
 
-            if (query.Marker is { } marker)
+            if (keysetInSql && query.Marker is { } marker)
             {
                 var createdAt = await MarkerCreatedAtAsync(connection, kind, marker, cancellationToken).ConfigureAwait(false)
                     ?? throw ComputeFaultException.NotFound($"Marker {marker} could not be found.");

@@ -55,12 +55,27 @@ public sealed class OpenStackCli(string cloudsYaml, string authUrl, string homeD
         return result.Stdout;
     }
 
-    private async Task<CliResult> RunAsync(string program, string[] arguments, Dictionary<string, string> environment)
+    /// <summary>
+    /// Runs an openstacksdk script (on stdin) with the interpreter the installed openstack CLI runs on, where
+    /// openstacksdk is installed beside it; returns the script's last line of output.
+    /// </summary>
+    public async Task<string> SdkAsync(string script)
+    {
+        var cli = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(directory => Path.Combine(directory, "openstack")).FirstOrDefault(File.Exists);
+        var shebang = cli is null ? "" : File.ReadLines(cli).FirstOrDefault() ?? "";
+        var python = shebang.StartsWith("#!", StringComparison.Ordinal) ? shebang[2..].Trim().Split(' ')[0] : "python3";
+        var result = await RunAsync(python, ["-"], [], script);
+        result.ExitCode.Should().Be(0, $"the openstacksdk script should succeed:\n{result}");
+        return result.Stdout.Trim().Split('\n')[^1];
+    }
+
+    private async Task<CliResult> RunAsync(string program, string[] arguments, Dictionary<string, string> environment, string? input = null)
     {
         var info = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
             WorkingDirectory = homeDirectory,
         };
@@ -96,6 +111,12 @@ public sealed class OpenStackCli(string cloudsYaml, string authUrl, string homeD
 
         using (process)
         {
+            if (input is not null)
+            {
+                await process.StandardInput.WriteAsync(input);
+                process.StandardInput.Close();
+            }
+
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             using var timeout = new CancellationTokenSource(Timeout);

@@ -73,6 +73,7 @@ public sealed class NovaPolicyDefaultsTests
         [P.ConsoleOutput] = Grant.ProjectMember, [P.RemoteConsoles] = Grant.ProjectMember, [P.ConsoleAuthTokens] = Grant.Admin, [P.ServerExternalEventsCreate] = Grant.Admin,
         [P.Migrate] = Grant.ProjectManager, [P.LiveMigrate] = Grant.ProjectManager, [P.MigrateToHost] = Grant.Admin, [P.LiveMigrateToHost] = Grant.Admin,
         [P.Evacuate] = Grant.Admin,
+        [P.AssistedVolumeSnapshotsCreate] = Grant.Admin, [P.AssistedVolumeSnapshotsDelete] = Grant.Admin,
         [P.AddSecurityGroup] = Grant.ProjectMember, [P.RemoveSecurityGroup] = Grant.ProjectMember,
         [P.InterfacesList] = Grant.ProjectReader, [P.InterfacesShow] = Grant.ProjectReader, [P.InterfacesCreate] = Grant.ProjectMember, [P.InterfacesDelete] = Grant.ProjectMember,
         [P.MetadataIndex] = Grant.ProjectReader, [P.MetadataShow] = Grant.ProjectReader, [P.MetadataCreate] = Grant.ProjectMember,

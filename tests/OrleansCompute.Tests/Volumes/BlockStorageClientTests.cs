@@ -102,6 +102,54 @@ public sealed class BlockStorageClientTests(IdentityHostFixture fixture)
         await Cli.OpenStackAsync(Demo, "volume", "delete", volumeId, newVolumeId);
     }
 
+    [Fact]
+    public async Task Openstacksdk_boots_from_a_volume_attaches_a_second_one_snapshots_it_and_makes_a_volume_from_the_snapshot()
+    {
+        var script = """
+            import json, openstack
+            conn = openstack.connect(cloud="orleanscompute-demo")
+            bs = conn.block_storage
+            def wait(resource, status):
+                return bs.wait_for_status(resource, status=status, failures=["error"], interval=0.3, wait=60)
+            image = conn.image.find_image("cirros-0.6.2-x86_64-disk")
+            flavor = conn.compute.find_flavor("m1.tiny")
+            network = conn.network.find_network("private")
+            root = wait(bs.create_volume(name="sdk-root", size=1, image_id=image.id), "available")
+            server = conn.compute.create_server(name="sdk-bfv", flavor_id=flavor.id, networks=[{"uuid": network.id}],
+                block_device_mapping=[{"boot_index": 0, "uuid": root.id, "source_type": "volume", "destination_type": "volume"}])
+            server = conn.compute.wait_for_server(server, interval=0.3, wait=60)
+            data = wait(bs.create_volume(name="sdk-data", size=1), "available")
+            conn.compute.create_volume_attachment(server, volume_id=data.id)
+            data = wait(data, "in-use")
+            attached = sorted(a.volume_id for a in conn.compute.volume_attachments(server))
+            conn.compute.delete_volume_attachment(data.id, server)
+            data = wait(data, "available")
+            snap = bs.create_snapshot(volume_id=data.id, name="sdk-snap")
+            snap = bs.wait_for_status(snap, status="available", interval=0.3, wait=60)
+            copy = wait(bs.create_volume(name="sdk-copy", snapshot_id=snap.id), "available")
+            result = {"server": server.status, "root": bs.get_volume(root).status, "attached": attached, "expected": sorted([root.id, data.id]),
+                      "copy_snapshot": copy.snapshot_id, "snap": snap.id, "copy_size": copy.size}
+            conn.compute.delete_server(server)
+            conn.compute.wait_for_delete(server, interval=0.3, wait=60)
+            for volume in (copy,):
+                bs.delete_volume(volume)
+                bs.wait_for_delete(volume, interval=0.3, wait=60)
+            bs.delete_snapshot(snap)
+            bs.wait_for_delete(snap, interval=0.3, wait=60)
+            for volume in (data, wait(root, "available")):
+                bs.delete_volume(volume)
+                bs.wait_for_delete(volume, interval=0.3, wait=60)
+            print(json.dumps(result))
+            """;
+        var output = JsonNode.Parse(await Cli.SdkAsync(script))!;
+
+        output["server"]!.GetValue<string>().Should().Be("ACTIVE");
+        output["root"]!.GetValue<string>().Should().Be("in-use", "the boot volume is attached to the server");
+        output["attached"]!.AsArray().Select(a => a!.GetValue<string>()).Should().Equal(output["expected"]!.AsArray().Select(a => a!.GetValue<string>()));
+        output["copy_snapshot"]!.GetValue<string>().Should().Be(output["snap"]!.GetValue<string>());
+        output["copy_size"]!.GetValue<int>().Should().Be(1);
+    }
+
     private Task<JsonNode> WaitForAsync(string[] show, string status) =>
         Eventually.Until(
             () => Cli.OpenStackJsonAsync(Demo, [.. show]),

@@ -23,12 +23,16 @@ internal static class ServerVolumeAttachmentEndpoints
     private const string Show = "os_compute_api:os-volumes-attachments:show";
     private const string Create = "os_compute_api:os-volumes-attachments:create";
     private const string Delete = "os_compute_api:os-volumes-attachments:delete";
+    private const string Update = "os_compute_api:os-volumes-attachments:update";
+    private const string Swap = "os_compute_api:os-volumes-attachments:swap";
 
     public static void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/servers/{server_id}/os-volume_attachments", ListAsync).RequireServerPolicy(Index);
         routes.MapGet("/servers/{server_id}/os-volume_attachments/{volume_id}", ShowAsync).RequireServerPolicy(Show);
         routes.MapPost("/servers/{server_id}/os-volume_attachments", AttachAsync).RequireServerPolicy(Create);
+        // The route's rule is update's; a swap (another volume, or any PUT below 2.85) is checked against swap inside.
+        routes.MapPut("/servers/{server_id}/os-volume_attachments/{volume_id}", UpdateAsync).RequireServerPolicy(Update);
         routes.MapDelete("/servers/{server_id}/os-volume_attachments/{volume_id}", DetachAsync).RequireServerPolicy(Delete);
     }
 
@@ -98,6 +102,63 @@ internal static class ServerVolumeAttachmentEndpoints
         await grains.GetGrain<IServerVolumesGrain>(serverId).DetachVolumeAsync(request.Caller, volumeId, request.Version.AtLeast(2, 20));
         return Results.StatusCode(202);
     }
+
+    /// <summary>
+    /// Nova's update: below 2.85 always a swap; from 2.85 the mapping's update first, then a swap when the body names
+    /// another volume. The old volume is the URL's (404 when unknown), the new one the body's (400 when unknown).
+    /// </summary>
+    private static async Task<IResult> UpdateAsync(HttpContext context, string server_id, string volume_id, IGrainFactory grains)
+    {
+        var request = ComputeRequest.From(context);
+        var serverId = ServerRoute.ParseId(server_id);
+        using var body = await JsonBody.ReadAsync(context);
+        var update = UpdateVolumeAttachmentRequest.Parse(body.RootElement, request.Version);
+        var onlySwap = !request.Version.AtLeast(2, 85);
+        var swap = onlySwap || !string.Equals(volume_id, update.VolumeId.ToString(), StringComparison.OrdinalIgnoreCase);
+        if (swap)
+        {
+            context.Authorize(Swap);
+        }
+
+        var server = await grains.GetGrain<IServerGrain>(serverId).GetAsync(request.Caller);
+        var volumes = grains.GetGrain<IServerVolumesGrain>(serverId);
+        if (!onlySwap)
+        {
+            if (update.Id is { } id && !string.Equals(id, volume_id, StringComparison.OrdinalIgnoreCase))
+            {
+                throw ComputeFaultException.BadRequest("The id property is not mutable");
+            }
+
+            if (update.ServerId is { } owner && Guid.Parse(owner) != server.Id)
+            {
+                throw ComputeFaultException.BadRequest("The serverId property is not mutable");
+            }
+
+            await volumes.UpdateVolumeAttachmentAsync(request.Caller, ParseVolumeId(volume_id, "No volume Block Device Mapping with id {0}."), update.Update);
+        }
+
+        if (swap)
+        {
+            var oldVolumeId = ParseVolumeId(volume_id, "Volume {0} could not be found.");
+            await grains.GetGrain<IVolumeGrain>(oldVolumeId).GetAsync(request.Caller);
+            try
+            {
+                await grains.GetGrain<IVolumeGrain>(update.VolumeId).GetAsync(request.Caller);
+            }
+            catch (ComputeFaultException missing) when (missing.StatusCode == 404)
+            {
+                // The new volume is named in the body, so Nova answers 400 (the API-WG rule), not 404.
+                throw ComputeFaultException.BadRequest(missing.Message);
+            }
+
+            await volumes.SwapVolumeAsync(request.Caller, oldVolumeId, update.VolumeId);
+        }
+
+        return Results.StatusCode(202);
+    }
+
+    private static Guid ParseVolumeId(string volumeId, string notFound) =>
+        Guid.TryParse(volumeId, out var id) ? id : throw ComputeFaultException.NotFound(string.Format(System.Globalization.CultureInfo.InvariantCulture, notFound, volumeId));
 
     private static IEnumerable<ServerVolume> Attached(ServerSnapshot server) => server.Volumes.Where(v => v.State == ServerVolume.Attached);
 

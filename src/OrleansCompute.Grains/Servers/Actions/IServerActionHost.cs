@@ -82,6 +82,9 @@ internal interface IServerActionHost
     /// <summary>Nova's <c>check_instance_lock</c> as the row says.</summary>
     void EnsureUnlocked(ServerTransition row, ServerSnapshot server, CallerContext caller);
 
+    /// <summary>Rebuild of a volume-backed server (2.93): the root volume is reimaged; a failure is a driver failure.</summary>
+    Task ReimageRootVolumeAsync(ImageDefinition image);
+
     /// <summary>The snapshot image of createImage / createBackup becomes ACTIVE.</summary>
     Task MarkSnapshotActiveAsync(string imageId);
 

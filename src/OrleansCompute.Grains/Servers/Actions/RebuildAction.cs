@@ -63,6 +63,16 @@ internal sealed class RebuildAction : ServerAction
         };
     }
 
+    /// <summary>From 2.93 a volume-backed server's root volume is reimaged with the new image (Cinder's os-reimage).</summary>
+    public override async Task FinishedAsync(IServerActionHost host, ServerActionCommand command)
+    {
+        if (host.Live.ImageRef.Length == 0 && command.Rebuild is { ReimageBootVolume: true, ImageRef: { } imageRef }
+            && await host.FindActionImageAsync(imageRef, command.Caller) is { } image)
+        {
+            await host.ReimageRootVolumeAsync(image);
+        }
+    }
+
     public override ServerSnapshot End(IServerActionHost host, ServerSnapshot before, ServerSnapshot ended) =>
         before.VmState == VmState.Stopped
             ? ended with { VmState = VmState.Stopped, PowerState = PowerState.Shutdown }
