@@ -69,12 +69,19 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
 
         // The quota counts exactly the servers that exist: the claims of creates the outage refused are released by
         // their creates' retried compensation, without the reconciler.
-        var servers = (await nodes[1].GetAsync("/v2.1/servers?limit=1000")).Json["servers"]!.AsArray().Count;
-        await Eventually.Until(
-            async () => (await nodes[1].GetAsync("/v2.1/limits")).Json["limits"]!["absolute"]!["totalInstancesUsed"]!.GetValue<int>(),
-            used => used == servers,
-            TimeSpan.FromSeconds(30),
-            because: "quota usage equals the servers that exist");
+        try
+        {
+            await Eventually.Until(
+                async () => (Used: (await nodes[1].GetAsync("/v2.1/limits")).Json["limits"]!["absolute"]!["totalInstancesUsed"]!.GetValue<int>(),
+                    Servers: (await nodes[1].GetAsync("/v2.1/servers?limit=1000")).Json["servers"]!.AsArray().Count),
+                counts => counts.Used == counts.Servers,
+                TimeSpan.FromSeconds(30),
+                because: "quota usage equals the servers that exist");
+        }
+        catch (TimeoutException leaked)
+        {
+            throw new TimeoutException($"{leaked.Message}\n{cluster.Logs()}");
+        }
 
         foreach (var node in nodes)
         {

@@ -75,10 +75,10 @@ public sealed class UnwritableDatabaseTests(ITestOutputHelper output)
             throw new TimeoutException($"{lost.Message}\n{host.Output}");
         }
 
-        var servers = (await nova.GetAsync("/v2.1/servers?limit=1000")).Json["servers"]!.AsArray().Count;
         await Eventually.Until(
-            async () => (await nova.GetAsync("/v2.1/limits")).Json["limits"]!["absolute"]!["totalInstancesUsed"]!.GetValue<int>(),
-            used => used == servers,
+            async () => (Used: (await nova.GetAsync("/v2.1/limits")).Json["limits"]!["absolute"]!["totalInstancesUsed"]!.GetValue<int>(),
+                Servers: (await nova.GetAsync("/v2.1/servers?limit=1000")).Json["servers"]!.AsArray().Count),
+            counts => counts.Used == counts.Servers,
             TimeSpan.FromSeconds(30),
             because: "quota usage equals the servers that exist, without the reconciler");
     }
