@@ -51,6 +51,18 @@ if ! [ -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
 fi
 
+# Debian's strace for the embedded write-fault test (UnwritableDatabaseTests injects EROFS into the running host's
+# database writes with it; ptrace of the host needs root, as CI runs).
+if ! command -v strace >/dev/null 2>&1; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "strace is required for the write-fault test: run as root, or: sudo apt-get install -y strace" >&2
+    exit 1
+  fi
+  echo "Installing strace from Debian's packages ..." >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends strace >/dev/null
+fi
+
 if [ -n "${1:-}" ]; then
   deploy/temp-postgres.sh start "$1" fast >/dev/null
 fi

@@ -27,16 +27,37 @@ internal sealed partial class OperatorCatalogSync(ComputeCatalog catalog, IGrain
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Not while the host starts: the silo (or the gateway connection) is started by another hosted service.
+        // Not while the host starts: the silo (or the gateway connection) is started by another hosted service, and
+        // the application counts as started only once every hosted service has (the silo has reached its active
+        // stage). Not while it stops either: the host stops the silo before this service (it was registered first),
+        // so a poll in that window would fail and warn about a stop that is no fault. Stopping begins before any
+        // hosted service is stopped, so it ends the polling first.
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
+        try
+        {
+            await WhenStartedAsync(running.Token);
+            await SyncAsync(running.Token);
+        }
+        catch (Exception) when (running.IsCancellationRequested)
+        {
+            // The host stops: the wait was cancelled, or a poll in flight met the silo stopping.
+        }
+    }
+
+    private async Task WhenStartedAsync(CancellationToken cancellationToken)
+    {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        using (cancellationToken.Register(() => started.TrySetCanceled(cancellationToken)))
         {
             await started.Task;
         }
+    }
 
+    private async Task SyncAsync(CancellationToken cancellationToken)
+    {
         var store = grains.GetGrain<IFlavorStoreGrain>(IFlavorStoreGrain.Key);
-        while (!stoppingToken.IsCancellationRequested)
+        while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
@@ -45,15 +66,15 @@ internal sealed partial class OperatorCatalogSync(ComputeCatalog catalog, IGrain
                 await AggregateZones.RefreshAsync(catalog, grains);
                 break;
             }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 LogNotYet(exception.GetType().Name);
-                await Task.Delay(StartRetry, TimeProvider.System, stoppingToken);
+                await Task.Delay(StartRetry, TimeProvider.System, cancellationToken);
             }
         }
 
         using var timer = new PeriodicTimer(PollInterval, TimeProvider.System);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await timer.WaitForNextTickAsync(cancellationToken))
         {
             try
             {
@@ -66,7 +87,7 @@ internal sealed partial class OperatorCatalogSync(ComputeCatalog catalog, IGrain
 
                 await AggregateZones.RefreshAsync(catalog, grains);
             }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 LogPollFailed(exception);
             }

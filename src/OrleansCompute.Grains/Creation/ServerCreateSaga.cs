@@ -53,12 +53,7 @@ internal sealed class ServerCreateSaga(IGrainFactory grains, string reservationI
         }
         catch (Exception failure)
         {
-            if (await NothingWasCreatedAsync(failure))
-            {
-                await GiveBackAsync();
-                await journal.ForgetAsync();
-            }
-
+            await CompensateAsync(failure);
             throw;
         }
 
@@ -136,32 +131,63 @@ internal sealed class ServerCreateSaga(IGrainFactory grains, string reservationI
     }
 
     /// <summary>
-    /// Whether the failure leaves no server behind, so that what the steps took goes back. A reservation gives
-    /// back only after a refusal before its members are created; any other failure is finished by its resume.
+    /// Gives back what the steps took when the failure leaves no server behind. A reservation gives back only
+    /// after a refusal before its members are created; any other failure is finished by its resume. A single
+    /// create that cannot settle it now (the database is down, so the server grain can be neither asked nor its
+    /// answer recorded, or a release fails) keeps trying in the background once the caller has its answer, so
+    /// that the claims come back within seconds of the outage's end, not at the project's next reconciliation.
     /// </summary>
-    private async Task<bool> NothingWasCreatedAsync(Exception failure)
+    private async Task CompensateAsync(Exception failure)
     {
         if (journal.IsDurable)
         {
-            return failure is ComputeFaultException && !_creating;
-        }
-
-        if (CreateCompensation.GivesBack(failure))
-        {
-            return true;
-        }
-
-        // Any other failure (a timeout, the server's own storage write failing on a full disk): the server may
-        // exist or not. Its grain decides, and refuses a late create once it said no.
-        foreach (var member in Progress.Members)
-        {
-            if (!await CreateCompensation.TryAbandonAsync(grains.GetGrain<IServerGrain>(member.ServerId)))
+            if (failure is ComputeFaultException && !_creating)
             {
-                return false;
+                await GiveBackAsync();
+                await journal.ForgetAsync();
+            }
+
+            return;
+        }
+
+        var refused = CreateCompensation.GivesBack(failure);
+        if (!await TrySettleAsync(refused))
+        {
+            CreateCompensation.RetryInBackground(() => TrySettleAsync(refused));
+        }
+    }
+
+    /// <summary>
+    /// One attempt to settle a failed single create: true when done (given back, or a member exists and keeps
+    /// the claims); false when it must be tried again. A refusal needs no question: the server certainly does
+    /// not exist. Any other failure asks each member's grain to abandon its id (<see cref="CreateCompensation"/>).
+    /// </summary>
+    private async Task<bool> TrySettleAsync(bool refused)
+    {
+        if (!refused)
+        {
+            foreach (var member in Progress.Members)
+            {
+                switch (await CreateCompensation.TryAbandonAsync(grains.GetGrain<IServerGrain>(member.ServerId)))
+                {
+                    case AbandonOutcome.Exists:
+                        return true;
+                    case AbandonOutcome.Unknown:
+                        return false;
+                }
             }
         }
 
-        return true;
+        try
+        {
+            // Each release is idempotent per server, so a retry after a partial give-back repeats the done ones harmlessly.
+            await GiveBackAsync();
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Undoes the steps that ran (or may have run: a claim or join whose answer was lost), last first.</summary>

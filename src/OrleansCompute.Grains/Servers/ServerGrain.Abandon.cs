@@ -17,7 +17,21 @@ internal sealed partial class ServerGrain
         if (!state.State.Abandoned)
         {
             state.State.Abandoned = true;
-            await state.WriteStateAsync(CancellationToken.None);
+            try
+            {
+                await state.WriteStateAsync(CancellationToken.None);
+            }
+            catch
+            {
+                // Memory must not hold a tombstone storage lacks, or the next ask would say "abandoned" unrecorded.
+                // And storage may hold more than this activation knows: a create whose write committed though its
+                // answer was lost to an outage (this activation then put its old state back, with a stale ETag, so
+                // every write of it would fail). The caller asks again later; a fresh activation answers from the
+                // stored truth, and resumes that server's build if there is one.
+                state.State.Abandoned = false;
+                DeactivateOnIdle();
+                throw;
+            }
         }
 
         return true;

@@ -382,7 +382,20 @@ internal sealed partial class ServerGrain(
             }
 
             Show(next);
-            await index.UpsertAsync(next, CancellationToken.None);
+            try
+            {
+                await index.UpsertAsync(next, CancellationToken.None);
+            }
+            catch (Exception exception) when (OrleansCompute.Faults.StorageOutage.Find(exception) is not null)
+            {
+                // The state write passed, so the transition happened; only its index row is missing (the database went
+                // away in between). The caller still hears of the outage, and the grain repairs the row, and resumes a
+                // pending operation (a create's build), once the database is back, instead of leaving a server that
+                // exists, holds its quota, but is neither listed nor built until its next activation.
+                RetryIfTransient(exception);
+                throw;
+            }
+
             PublishTransition(previous, next, previousPending?.RequestId ?? pending?.RequestId);
         }
         finally

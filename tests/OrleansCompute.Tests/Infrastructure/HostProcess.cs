@@ -52,6 +52,12 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The running process's id (what a fault tool attaches to); it stays the same unless the host is started again.</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The host was not started.");
+
+    /// <summary>Whether the process started last has exited.</summary>
+    public bool HasExited => _process?.HasExited ?? true;
+
     /// <summary>Time from process start until the first answered request.</summary>
     public TimeSpan LastStartupTime { get; private set; }
 
