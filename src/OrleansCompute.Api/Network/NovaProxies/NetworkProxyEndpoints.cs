@@ -30,15 +30,15 @@ internal static class NetworkProxyEndpoints
 
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/os-networks", (HttpContext context, [FromServices] NetworkService registered) => ListAsync(context, ComputePolicies.NetworksList, WriteNetwork));
-        routes.MapGet("/os-networks/{id}", (HttpContext context, string id) => ShowAsync(context, id, ComputePolicies.NetworksShow, WriteNetwork));
-        routes.MapGet("/os-tenant-networks", (HttpContext context, [FromServices] NetworkService registered) => ListAsync(context, ComputePolicies.TenantNetworksList, WriteTenantNetwork));
-        routes.MapGet("/os-tenant-networks/{id}", (HttpContext context, string id) => ShowAsync(context, id, ComputePolicies.TenantNetworksShow, WriteTenantNetwork));
+        routes.MapGet("/os-networks", (HttpContext context, [FromServices] NetworkService registered) => ListAsync(context, WriteNetwork)).BelowProxyCutoff().RequirePolicy(ComputePolicies.NetworksList);
+        routes.MapGet("/os-networks/{id}", (HttpContext context, string id) => ShowAsync(context, id, WriteNetwork)).BelowProxyCutoff().RequirePolicy(ComputePolicies.NetworksShow);
+        routes.MapGet("/os-tenant-networks", (HttpContext context, [FromServices] NetworkService registered) => ListAsync(context, WriteTenantNetwork)).BelowProxyCutoff().RequirePolicy(ComputePolicies.TenantNetworksList);
+        routes.MapGet("/os-tenant-networks/{id}", (HttpContext context, string id) => ShowAsync(context, id, WriteTenantNetwork)).BelowProxyCutoff().RequirePolicy(ComputePolicies.TenantNetworksShow);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, string rule, Action<Utf8JsonWriter, NeutronNetwork, bool> write)
+    private static async Task<IResult> ListAsync(HttpContext context, Action<Utf8JsonWriter, NeutronNetwork, bool> write)
     {
-        var (request, network) = Begin(context, rule);
+        var (request, network) = Begin(context);
         var caller = request.Caller;
         var networks = await network.ListAsync<NeutronNetwork>(NeutronKinds.Network, caller, n => NeutronVisibility.Sees(caller, n));
         return new JsonResponse(200, w =>
@@ -55,9 +55,9 @@ internal static class NetworkProxyEndpoints
         });
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext context, string id, string rule, Action<Utf8JsonWriter, NeutronNetwork, bool> write)
+    private static async Task<IResult> ShowAsync(HttpContext context, string id, Action<Utf8JsonWriter, NeutronNetwork, bool> write)
     {
-        var (request, network) = Begin(context, rule);
+        var (request, network) = Begin(context);
         NeutronNetwork found;
         try
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansCompute.Api.Policy;
@@ -21,21 +22,24 @@ internal static class NovaNetworkProxy
         NetworkProxyEndpoints.Map(routes);
     }
 
-    public static (ComputeRequest Request, NetworkService Network) Begin(HttpContext context, string? rule)
-    {
-        var request = ComputeRequest.From(context);
-        if (request.Version.AtLeast(2, 36))
+    /// <summary>
+    /// The proxies' gate, run before the route's policy filter (endpoint filters run in the order they are added):
+    /// from 2.36 the route does not exist, so the answer is 404 whatever the caller may do.
+    /// </summary>
+    public static RouteHandlerBuilder BelowProxyCutoff(this RouteHandlerBuilder route) =>
+        route.AddEndpointFilter((invocation, next) =>
         {
-            throw ComputeFaultException.NotFound("The resource could not be found.");
-        }
+            if (ComputeRequest.From(invocation.HttpContext).Version.AtLeast(2, 36))
+            {
+                throw ComputeFaultException.NotFound("The resource could not be found.");
+            }
 
-        if (rule is not null)
-        {
-            context.Authorize(rule);
-        }
+            return next(invocation);
+        });
 
-        return (request, context.RequestServices.GetRequiredService<NetworkService>());
-    }
+    /// <summary>The request and the network service, once the route's gate and policy have let the call through.</summary>
+    public static (ComputeRequest Request, NetworkService Network) Begin(HttpContext context) =>
+        (ComputeRequest.From(context), context.RequestServices.GetRequiredService<NetworkService>());
 
     /// <summary>Runs a call to the network service; its fault becomes Nova's with the same message (404 stays 404, 409 becomes <paramref name="conflictStatus"/>).</summary>
     public static async Task<T> CallAsync<T>(Func<Task<T>> call, int conflictStatus = 400)

@@ -23,17 +23,17 @@ internal static class SecurityGroupProxyEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/os-security-groups", ListAsync);
-        routes.MapGet("/os-security-groups/{id}", ShowAsync);
-        routes.MapPost("/os-security-groups", CreateAsync);
-        routes.MapPut("/os-security-groups/{id}", UpdateAsync);
-        routes.MapDelete("/os-security-groups/{id}", DeleteAsync);
-        routes.MapGet("/servers/{server_id}/os-security-groups", ServerGroupsAsync);
+        routes.MapGet("/os-security-groups", ListAsync).BelowProxyCutoff().RequirePolicy(ComputePolicies.SecurityGroupsGet);
+        routes.MapGet("/os-security-groups/{id}", ShowAsync).BelowProxyCutoff().RequirePolicy(ComputePolicies.SecurityGroupsShow);
+        routes.MapPost("/os-security-groups", CreateAsync).BelowProxyCutoff().RequirePolicy(ComputePolicies.SecurityGroupsCreate);
+        routes.MapPut("/os-security-groups/{id}", UpdateAsync).BelowProxyCutoff().RequirePolicy(ComputePolicies.SecurityGroupsUpdate);
+        routes.MapDelete("/os-security-groups/{id}", DeleteAsync).BelowProxyCutoff().RequirePolicy(ComputePolicies.SecurityGroupsDelete);
+        routes.MapGet("/servers/{server_id}/os-security-groups", ServerGroupsAsync).BelowProxyCutoff().RequireServerPolicy(ComputePolicies.ServerSecurityGroupsList);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, [FromServices] NetworkService registered)
     {
-        var (request, network) = Begin(context, ComputePolicies.SecurityGroupsGet);
+        var (request, network) = Begin(context);
         var caller = request.Caller;
         var groups = caller.IsAdmin && context.Request.Query.ContainsKey("all_tenants")
             ? await network.ListAsync<SecurityGroup>(NeutronKinds.SecurityGroup, caller, _ => true)
@@ -44,14 +44,14 @@ internal static class SecurityGroupProxyEndpoints
 
     private static async Task<IResult> ShowAsync(HttpContext context, string id)
     {
-        var (request, network) = Begin(context, ComputePolicies.SecurityGroupsShow);
+        var (request, network) = Begin(context);
         var group = await CallAsync(() => network.SecurityGroupAsync(SecurityGroupId(id), request.Caller));
         return await GroupAsync(network, group);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, [FromServices] NetworkService registered)
     {
-        var (request, network) = Begin(context, ComputePolicies.SecurityGroupsCreate);
+        var (request, network) = Begin(context);
         var (name, description) = await NameAndDescriptionAsync(context);
         // Neutron's 409 (a second "default") is Nova's over-quota 403.
         var group = await CallAsync(() => SecurityGroupChanges.CreateAsync(network, request.Caller.ProjectId, name, description), conflictStatus: 403);
@@ -60,7 +60,7 @@ internal static class SecurityGroupProxyEndpoints
 
     private static async Task<IResult> UpdateAsync(HttpContext context, string id)
     {
-        var (request, network) = Begin(context, ComputePolicies.SecurityGroupsUpdate);
+        var (request, network) = Begin(context);
         var group = await CallAsync(() => network.SecurityGroupAsync(SecurityGroupId(id), request.Caller));
         var (name, description) = await NameAndDescriptionAsync(context);
         var updated = await CallAsync(() => network.Grains.GetGrain<ISecurityGroupGrain>(group.Id).UpdateAsync(name, description));
@@ -69,7 +69,7 @@ internal static class SecurityGroupProxyEndpoints
 
     private static async Task<IResult> DeleteAsync(HttpContext context, string id)
     {
-        var (request, network) = Begin(context, ComputePolicies.SecurityGroupsDelete);
+        var (request, network) = Begin(context);
         var group = await CallAsync(() => network.SecurityGroupAsync(SecurityGroupId(id), request.Caller));
         await CallAsync(async () =>
         {
@@ -81,8 +81,7 @@ internal static class SecurityGroupProxyEndpoints
 
     private static async Task<IResult> ServerGroupsAsync(HttpContext context, IGrainFactory grains, string server_id)
     {
-        var (request, network) = Begin(context, null);
-        await context.AuthorizeServerAsync(ComputePolicies.ServerSecurityGroupsList, server_id);
+        var (request, network) = Begin(context);
         var server = await grains.GetGrain<IServerGrain>(ServerRoute.ParseId(server_id)).GetAsync(request.Caller);
         var ids = new List<string>();
         foreach (var portId in server.Addresses.Select(a => a.PortId).OfType<string>().Distinct(StringComparer.Ordinal))

@@ -21,13 +21,13 @@ internal static class SecurityGroupRuleProxyEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/os-security-group-rules", CreateAsync);
-        routes.MapDelete("/os-security-group-rules/{id}", DeleteAsync);
+        routes.MapPost("/os-security-group-rules", CreateAsync).BelowProxyCutoff().RequirePolicy(ComputePolicies.SecurityGroupRuleCreate);
+        routes.MapDelete("/os-security-group-rules/{id}", DeleteAsync).BelowProxyCutoff().RequirePolicy(ComputePolicies.SecurityGroupRuleDelete);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, [FromServices] NetworkService registered)
     {
-        var (request, network) = Begin(context, ComputePolicies.SecurityGroupRuleCreate);
+        var (request, network) = Begin(context);
         using var body = await JsonBody.ReadAsync(context);
         var root = body.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.EnumerateObject().Any())
@@ -64,7 +64,7 @@ internal static class SecurityGroupRuleProxyEndpoints
 
     private static async Task<IResult> DeleteAsync(HttpContext context, string id)
     {
-        var (request, network) = Begin(context, ComputePolicies.SecurityGroupRuleDelete);
+        var (request, network) = Begin(context);
         var rule = await CallAsync(() => network.RuleAsync(SecurityGroupId(id), request.Caller));
         await CallAsync(async () =>
         {
