@@ -77,6 +77,8 @@ public static class ComputeHostingExtensions
         // The network service's index, in the server index's database (issue 16).
         services.TryAddSingleton(sp => OrleansCompute.Persistence.Index.NeutronIndexes.Beside(sp.GetRequiredService<Indexing.IServerIndex>()));
         services.AddSingleton<InFlightServerSweeper>();
+        // Each silo's view of the hosts' usage for its schedulers (issue 19).
+        services.AddSingleton<Scheduling.HostUsageView>();
         services.AddSingleton<IComputeDriver, FakeComputeDriver>();
         services.AddSingleton(ComputeClock.System);
         ComputeEventServices.Add(services);

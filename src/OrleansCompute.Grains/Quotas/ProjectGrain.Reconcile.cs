@@ -1,45 +1,67 @@
 using Microsoft.Extensions.Logging;
 using OrleansCompute.Indexing;
+using OrleansCompute.Servers;
 using OrleansCompute.Telemetry;
 
 namespace OrleansCompute.Quotas;
 
 /// <summary>
-/// The quota reconciler: the claims are recounted against the servers that exist and count (the server index:
-/// not deleted, not soft-deleted), and a claim of any other server is released once it is older than the grace
-/// period — younger ones may belong to a create in flight, which claims before its server is written. It runs
-/// once on activation and then every <see cref="QuotaReconcileOptions.IntervalSeconds"/> (a reminder), each
+/// The quota reconciler and the recount: the claims are recounted against the servers that exist and count (the
+/// server index: not deleted, not soft-deleted), and a claim of any other server is released once it is older than
+/// the grace period — younger ones may belong to a create in flight, which claims before its server is written. It
+/// runs on activation (before any claim is answered: it builds the tally) and then every <see cref="QuotaReconcileOptions.IntervalSeconds"/> (a reminder), each
 /// correction logged as a warning and counted in <c>compute.quota.reconciled</c>. Servers' own releases (their
 /// outbox) are the rule; this is the net under them (a server lost before it wrote its outbox, an older version).
 /// </summary>
 internal sealed partial class ProjectGrain
 {
     private const string ReconcileReminder = "quota-reconcile";
-    private const int PageSize = 1000;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>Below this many stored claims, a claim does not look for confirmed ones to forget.</summary>
+    private const int ForgetThreshold = 16;
+
+    private readonly ProjectUsageTally _tally = new();
+    private int _forgetAt = ForgetThreshold;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // The tally must be whole before the first claim is answered: a claim against a partial count could pass a limit.
+        await RecountAsync();
         // A timer, not a task: its turn does not interleave with the claims, so no two state writes overlap.
         this.RegisterGrainTimer(
-            _ => ReconcileSafelyAsync(ensureReminder: true),
+            _ => EnsureReminderSafelyAsync(),
             new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
-        return Task.CompletedTask;
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == ReconcileReminder ? ReconcileSafelyAsync(ensureReminder: false) : Task.CompletedTask;
+        reminderName == ReconcileReminder ? ReconcileSafelyAsync() : Task.CompletedTask;
 
-    public async Task<QuotaCorrection> ReconcileAsync()
+    public Task<QuotaCorrection> ReconcileAsync() => RecountAsync();
+
+    /// <summary>
+    /// The tally again from the index (the servers that count, with their flavor's size) and the stored claims: a
+    /// stored claim the index confirms with the same size is forgotten (the index holds it now), one the index does
+    /// not count is released once older than the grace period (a create in flight writes its server after its
+    /// claim). A server the index stopped counting leaves the tally with it: its own release may still be on its
+    /// way (the server's outbox runs after its state and index row are written), and is then a no-op.
+    /// </summary>
+    private async Task<QuotaCorrection> RecountAsync()
     {
         var counted = await CountedServersAsync();
         var now = clock.UtcNow;
         var grace = TimeSpan.FromSeconds(reconcile.Value.GraceSeconds);
         var released = new List<(Guid Id, ServerQuotaUsage Usage)>();
-        var stamped = false;
+        var changed = false;
         foreach (var (serverId, usage) in state.State.Servers.ToList())
         {
-            if (counted.Contains(serverId))
+            if (counted.TryGetValue(serverId, out var indexed))
             {
+                if (indexed.Vcpus == usage.Vcpus && indexed.RamMb == usage.RamMb)
+                {
+                    state.State.Servers.Remove(serverId);
+                    changed = true;
+                }
+
                 continue;
             }
 
@@ -47,22 +69,38 @@ internal sealed partial class ProjectGrain
             {
                 // Stored before claims had a time: its grace starts now.
                 state.State.Servers[serverId] = usage with { ClaimedAt = now };
-                stamped = true;
+                changed = true;
             }
             else if (now - claimedAt >= grace)
             {
+                state.State.Servers.Remove(serverId);
                 released.Add((serverId, usage));
+                changed = true;
             }
         }
 
-        foreach (var (serverId, _) in released)
+        try
         {
-            state.State.Servers.Remove(serverId);
+            if (changed)
+            {
+                await state.WriteOrReloadAsync();
+            }
         }
-
-        if (released.Count > 0 || stamped)
+        finally
         {
-            await WriteAsync();
+            // From what storage holds now, whether the write went through or not.
+            _tally.Clear();
+            foreach (var (serverId, usage) in counted)
+            {
+                _tally.Set(serverId, usage);
+            }
+
+            foreach (var (serverId, usage) in state.State.Servers)
+            {
+                _tally.Set(serverId, usage);
+            }
+
+            _forgetAt = Math.Max(ForgetThreshold, 2 * state.State.Servers.Count);
         }
 
         var correction = new QuotaCorrection
@@ -81,38 +119,66 @@ internal sealed partial class ProjectGrain
         return correction;
     }
 
-    /// <summary>The ids of the project's servers that count toward its quota, page by page.</summary>
-    private async Task<HashSet<Guid>> CountedServersAsync()
+    /// <summary>
+    /// Before a claim's write, once the stored claims have doubled since the last look: those the index now
+    /// confirms with the same size are forgotten (the write that follows stores the shorter list), so the stored
+    /// state stays as small as the creates in flight. One index read per stored claim, amortised to a few per claim.
+    /// </summary>
+    private async Task ForgetConfirmedClaimsAsync()
     {
-        var ids = new HashSet<Guid>();
-        Guid? marker = null;
-        while (true)
+        if (state.State.Servers.Count < _forgetAt)
         {
-            var page = await index.QueryAsync(new ServerQuery { ProjectId = this.GetPrimaryKeyString(), Marker = marker, Limit = PageSize });
-            foreach (var server in page)
-            {
-                ids.Add(server.Id);
-            }
-
-            if (page.Count < PageSize)
-            {
-                return ids;
-            }
-
-            marker = page[^1].Id;
+            return;
         }
+
+        var project = this.GetPrimaryKeyString();
+        var stored = state.State.Servers.ToList();
+        var found = await Task.WhenAll(stored.Select(s => index.FindAsync(s.Key)));
+        for (var i = 0; i < stored.Count; i++)
+        {
+            var (serverId, usage) = stored[i];
+            if (found[i] is { } server && Counts(server, project) && server.Flavor.Vcpus == usage.Vcpus && server.Flavor.RamMb == usage.RamMb)
+            {
+                state.State.Servers.Remove(serverId);
+            }
+        }
+
+        _forgetAt = Math.Max(ForgetThreshold, 2 * state.State.Servers.Count);
     }
 
-    private async Task ReconcileSafelyAsync(bool ensureReminder)
+    /// <summary>Whether an index row counts toward its project's quota (the index's own default: not deleted, not soft-deleted).</summary>
+    private static bool Counts(ServerSnapshot server, string projectId) =>
+        !server.Deleted && server.VmState != VmState.SoftDeleted && string.Equals(server.ProjectId, projectId, StringComparison.Ordinal);
+
+    /// <summary>The project's servers that count toward its quota (the index's default), with their size.</summary>
+    private async Task<Dictionary<Guid, ServerQuotaUsage>> CountedServersAsync()
+    {
+        var servers = new Dictionary<Guid, ServerQuotaUsage>();
+        await foreach (var server in index.AllAsync(new ServerQuery { ProjectId = this.GetPrimaryKeyString() }))
+        {
+            servers[server.Id] = new ServerQuotaUsage { Vcpus = server.Flavor.Vcpus, RamMb = server.Flavor.RamMb };
+        }
+
+        return servers;
+    }
+
+    private async Task EnsureReminderSafelyAsync()
     {
         try
         {
-            if (ensureReminder)
-            {
-                await ReconcileSchedule.EnsureAsync(this, ReconcileReminder, reconcile.Value);
-            }
+            await ReconcileSchedule.EnsureAsync(this, ReconcileReminder, reconcile.Value);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogReconcileFailed(logger, exception, this.GetPrimaryKeyString());
+        }
+    }
 
-            await ReconcileAsync();
+    private async Task ReconcileSafelyAsync()
+    {
+        try
+        {
+            await RecountAsync();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -9,8 +9,11 @@ namespace OrleansCompute.Quotas;
 /// <summary>
 /// One project's quota. Non-reentrant, so claims are checked and recorded one at a time: the last free slot
 /// goes to exactly one of two concurrent creates. Claims are held per server id, which makes a repeated
-/// claim or release harmless and keeps usage equal to the servers that hold a claim. The reconciler
-/// (<see cref="ReconcileAsync"/>, on activation and by a reminder) heals claims that outlived their server.
+/// claim or release harmless and keeps usage equal to the servers that hold a claim. What each server holds is
+/// kept in memory (<see cref="ProjectUsageTally"/>), recounted from the server index on activation; only the
+/// claims the index does not confirm yet are stored (<see cref="ProjectState.Servers"/>), so a claim's write does
+/// not grow with the project (issue 19). The reconciler (<see cref="ReconcileAsync"/>, on activation and by a
+/// reminder) recounts, and heals claims that outlived their server.
 /// </summary>
 [GrainType("compute-project")]
 internal sealed partial class ProjectGrain(
@@ -42,10 +45,7 @@ internal sealed partial class ProjectGrain(
         CheckRequestLimits(claim, limits);
 
         var requested = claim.ServerIds;
-        var others = state.State.Servers.Where(s => !requested.Contains(s.Key)).Select(s => s.Value).ToList();
-        var usedInstances = others.Count;
-        var usedCores = others.Sum(s => s.Vcpus);
-        var usedRam = others.Sum(s => s.RamMb);
+        var (usedInstances, usedCores, usedRam) = _tally.Except(requested);
 
         var allowed = Math.Min(
             Headroom(limits.Instances, usedInstances, 1),
@@ -57,15 +57,26 @@ internal sealed partial class ProjectGrain(
         }
 
         var granted = (int)Math.Min(max, allowed);
-        var changed = false;
+        var added = new List<Guid>();
         for (var i = 0; i < granted; i++)
         {
-            changed |= state.State.Servers.TryAdd(requested[i], new ServerQuotaUsage { Vcpus = claim.Vcpus, RamMb = claim.RamMb, ClaimedAt = clock.UtcNow });
+            if (!_tally.TryGet(requested[i], out _) && !added.Contains(requested[i]))
+            {
+                added.Add(requested[i]);
+            }
         }
 
-        if (changed)
+        if (added.Count > 0)
         {
-            await WriteAsync();
+            var usage = new ServerQuotaUsage { Vcpus = claim.Vcpus, RamMb = claim.RamMb, ClaimedAt = clock.UtcNow };
+            foreach (var serverId in added)
+            {
+                _tally.Set(serverId, usage);
+                state.State.Servers[serverId] = usage;
+            }
+
+            await ForgetConfirmedClaimsAsync();
+            await WriteAsync(undo: () => added.ForEach(id => _tally.Remove(id)));
         }
 
         return granted;
@@ -75,9 +86,7 @@ internal sealed partial class ProjectGrain(
     {
         await RefreshDefaultsAsync();
         var limits = Limits;
-        var others = state.State.Servers.Where(s => s.Key != serverId).Select(s => s.Value).ToList();
-        var usedCores = others.Sum(s => s.Vcpus);
-        var usedRam = others.Sum(s => s.RamMb);
+        var (_, usedCores, usedRam) = _tally.Except([serverId]);
         var overs = new List<(string Name, long Requested, long Used, int Limit)>();
         if (!QuotaLimits.Fits(limits.Cores, usedCores, vcpus))
         {
@@ -94,30 +103,52 @@ internal sealed partial class ProjectGrain(
             throw QuotaMessage(overs);
         }
 
-        state.State.Servers[serverId] = new ServerQuotaUsage
-        {
-            Vcpus = vcpus,
-            RamMb = ramMb,
-            ClaimedAt = state.State.Servers.TryGetValue(serverId, out var held) ? held.ClaimedAt : clock.UtcNow,
-        };
-        await WriteAsync();
+        await HoldAsync(serverId, _tally.TryGet(serverId, out var held) ? held with { Vcpus = vcpus, RamMb = ramMb } : new ServerQuotaUsage { Vcpus = vcpus, RamMb = ramMb, ClaimedAt = clock.UtcNow });
     }
 
     public async Task SettleServerAsync(Guid serverId, int vcpus, int ramMb)
     {
-        if (state.State.Servers.TryGetValue(serverId, out var held) && (held.Vcpus != vcpus || held.RamMb != ramMb))
+        if (_tally.TryGet(serverId, out var held) && (held.Vcpus != vcpus || held.RamMb != ramMb))
         {
-            state.State.Servers[serverId] = held with { Vcpus = vcpus, RamMb = ramMb };
-            await WriteAsync();
+            await HoldAsync(serverId, held with { Vcpus = vcpus, RamMb = ramMb });
         }
     }
 
     public async Task ReleaseServerAsync(Guid serverId)
     {
+        var held = _tally.TryGet(serverId, out var usage);
+        _tally.Remove(serverId);
+        // A server the index confirmed has no stored claim: its release is the index no longer counting it (the
+        // server's state is written before its outbox releases), so nothing is written here.
         if (state.State.Servers.Remove(serverId))
         {
-            await WriteAsync();
+            await WriteAsync(undo: () =>
+            {
+                if (held)
+                {
+                    _tally.Set(serverId, usage);
+                }
+            });
         }
+    }
+
+    /// <summary>A size the index does not show (yet): held in memory and recorded as an unconfirmed claim.</summary>
+    private async Task HoldAsync(Guid serverId, ServerQuotaUsage usage)
+    {
+        var held = _tally.TryGet(serverId, out var before);
+        _tally.Set(serverId, usage);
+        state.State.Servers[serverId] = usage;
+        await WriteAsync(undo: () =>
+        {
+            if (held)
+            {
+                _tally.Set(serverId, before);
+            }
+            else
+            {
+                _tally.Remove(serverId);
+            }
+        });
     }
 
     public async Task AddServerGroupAsync(Guid groupId)
@@ -199,9 +230,9 @@ internal sealed partial class ProjectGrain(
         Defaults = Defaults,
         Usage = new QuotaUsage
         {
-            Instances = state.State.Servers.Count,
-            Cores = state.State.Servers.Values.Sum(s => s.Vcpus),
-            Ram = state.State.Servers.Values.Sum(s => s.RamMb),
+            Instances = _tally.Instances,
+            Cores = checked((int)_tally.Cores),
+            Ram = checked((int)_tally.Ram),
             ServerGroups = state.State.ServerGroups.Count,
         },
     };
@@ -276,16 +307,25 @@ internal sealed partial class ProjectGrain(
         return ComputeFaultException.Forbidden($"Quota exceeded for {names}: Requested {requested}, but already used {used} of {limits} {names}");
     }
 
-    private async Task WriteAsync()
+    private Task WriteAsync() => WriteAsync(undo: () => { });
+
+    private async Task WriteAsync(Action undo)
     {
-        // A failed write must fail the call, and memory must not keep what storage did not: reload it.
+        // A failed write must fail the call, and memory must not keep what storage did not: undo the change in the
+        // tally and reload the stored claims (an ambiguous commit may have stored them after all: they count again).
         try
         {
             await state.WriteStateAsync();
         }
         catch
         {
+            undo();
             await state.ReadStateAsync();
+            foreach (var (serverId, usage) in state.State.Servers)
+            {
+                _tally.Set(serverId, usage);
+            }
+
             throw;
         }
     }

@@ -1,13 +1,16 @@
 using Microsoft.Extensions.Logging;
+using OrleansCompute.Indexing;
 using OrleansCompute.Quotas;
+using OrleansCompute.Servers;
 using OrleansCompute.Telemetry;
 
 namespace OrleansCompute.Scheduling;
 
 /// <summary>
-/// The host's claim reconciler, the net under the servers' own releases (their outbox): a claim whose server is
-/// gone (its index row deleted, or no row at all) is released once it is older than the grace period — a build
-/// in flight claims before its server is written. It runs on activation and by a reminder, as the projects'
+/// The host's recount and claim reconciler, the net under the servers' own releases (their outbox): a claim whose
+/// server is gone (its index row deleted, or no row at all) is released once it is older than the grace period — a
+/// build in flight claims before its server is written. It runs on activation (before any claim is answered: it
+/// builds the tally) and by a reminder, as the projects'
 /// quota reconciler does (<see cref="OrleansCompute.Quotas.QuotaReconcileOptions"/>), each correction logged and
 /// counted in <c>compute.host.claims.reconciled</c>.
 /// </summary>
@@ -15,22 +18,45 @@ internal sealed partial class HostGrain
 {
     private const string ReconcileReminder = "host-reconcile";
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == ReconcileReminder ? ReconcileSafelyAsync(ensureReminder: false) : Task.CompletedTask;
+    /// <summary>Below this many stored claims, a claim does not look for confirmed ones to forget.</summary>
+    private const int ForgetThreshold = 16;
 
-    public async Task<int> ReconcileAsync()
+    private readonly HostClaimTally _tally = new();
+    private int _forgetAt = ForgetThreshold;
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == ReconcileReminder ? ReconcileSafelyAsync() : Task.CompletedTask;
+
+    public Task<int> ReconcileAsync() => RecountAsync();
+
+    /// <summary>
+    /// The tally again from the index (the servers on this host, soft-deleted ones included, each claiming its
+    /// flavor's size) and the stored claims: a stored claim the index confirms is forgotten (the index holds it
+    /// now); one whose server is gone (its row deleted, or no row) is released once older than the grace period.
+    /// A server the index stopped showing here leaves the tally with it: its own release may still be on its way
+    /// (the server's outbox runs after its state and index row are written), and is then a no-op.
+    /// </summary>
+    private async Task<int> RecountAsync()
     {
+        var onHost = await ServersOnHostAsync();
         var now = clock.UtcNow;
         var grace = TimeSpan.FromSeconds(reconcile.Value.GraceSeconds);
         var released = new List<string>();
-        var stamped = false;
+        var changed = false;
         foreach (var (consumer, claim) in state.State.Claims.ToList())
         {
+            if (onHost.TryGetValue(consumer, out var server) && Confirms(server, claim))
+            {
+                state.State.Claims.Remove(consumer);
+                changed = true;
+                continue;
+            }
+
             if (claim.ClaimedAt is not { } claimedAt)
             {
                 // Stored before claims had a time: its grace starts now.
                 state.State.Claims[consumer] = claim with { ClaimedAt = now };
-                stamped = true;
+                changed = true;
                 continue;
             }
 
@@ -42,41 +68,117 @@ internal sealed partial class HostGrain
 
             if (await index.FindAsync(serverId) is not { Deleted: false })
             {
+                state.State.Claims.Remove(consumer);
                 released.Add(consumer);
+                changed = true;
             }
         }
 
-        var removed = released.Where(c => state.State.Claims.Remove(c)).ToList();
-        if (removed.Count > 0 || stamped)
+        try
         {
-            await state.WriteStateAsync();
+            if (changed)
+            {
+                await state.WriteOrReloadAsync();
+            }
+        }
+        finally
+        {
+            // From what storage holds now, whether the write went through or not.
+            _tally.Clear();
+            foreach (var (consumer, server) in onHost)
+            {
+                _tally.Set(HostClaimSize.For(consumer, server.Flavor));
+            }
+
+            foreach (var claim in state.State.Claims.Values)
+            {
+                _tally.Set(claim);
+            }
+
+            _forgetAt = Math.Max(ForgetThreshold, 2 * state.State.Claims.Count);
+            Publish();
         }
 
-        if (removed.Count > 0)
+        if (released.Count > 0)
         {
-            LogReconciled(logger, _host.Name, removed.Count, string.Join(", ", removed));
-            ComputeInstruments.HostClaimsReconciled.Add(removed.Count);
+            LogReconciled(logger, _host.Name, released.Count, string.Join(", ", released));
+            ComputeInstruments.HostClaimsReconciled.Add(released.Count);
         }
 
-        return removed.Count;
+        return released.Count;
     }
 
-    private async Task ReconcileSafelyAsync(bool ensureReminder)
+    /// <summary>
+    /// Before a claim's write, once the stored claims have doubled since the last look: those the index now
+    /// confirms are forgotten (the write that follows stores the shorter list), so the stored state stays as small
+    /// as the builds in flight. One index read per stored claim, amortised to a few per claim.
+    /// </summary>
+    private async Task ForgetConfirmedClaimsAsync()
+    {
+        if (state.State.Claims.Count < _forgetAt)
+        {
+            return;
+        }
+
+        var stored = state.State.Claims.Values.Where(c => Guid.TryParse(c.ConsumerId, out _)).ToList();
+        var found = await Task.WhenAll(stored.Select(c => index.FindAsync(Guid.Parse(c.ConsumerId))));
+        for (var i = 0; i < stored.Count; i++)
+        {
+            if (found[i] is { } server && string.Equals(server.Host, _host.Name, StringComparison.Ordinal) && Confirms(server, stored[i]))
+            {
+                state.State.Claims.Remove(stored[i].ConsumerId);
+            }
+        }
+
+        _forgetAt = Math.Max(ForgetThreshold, 2 * state.State.Claims.Count);
+    }
+
+    /// <summary>
+    /// Whether the index row of a server on this host holds the claim for it: the server's own consumer (not a
+    /// resize's second one), the row not deleted, settled (no task, not waiting for a resize confirmation: the row
+    /// may name the destination while the source still holds its claim), and its flavor the claimed size.
+    /// </summary>
+    private static bool Confirms(ServerSnapshot server, HostClaim claim) =>
+        !server.Deleted
+        && server.TaskState is null
+        && server.VmState != VmState.Resized
+        && string.Equals(claim.ConsumerId, HostClaim.ConsumerFor(server.Id), StringComparison.Ordinal)
+        && HostClaimSize.For(claim.ConsumerId, server.Flavor) == claim with { ClaimedAt = null };
+
+    /// <summary>The servers on this host by consumer id (soft-deleted ones still occupy it).</summary>
+    private async Task<Dictionary<string, ServerSnapshot>> ServersOnHostAsync()
+    {
+        var servers = new Dictionary<string, ServerSnapshot>(StringComparer.Ordinal);
+        await foreach (var server in index.AllAsync(new ServerQuery { Host = _host.Name, IncludeSoftDeleted = true }))
+        {
+            servers[HostClaim.ConsumerFor(server.Id)] = server;
+        }
+
+        return servers;
+    }
+
+    private async Task EnsureReminderSafelyAsync()
     {
         try
         {
-            if (ensureReminder)
-            {
-                await ReconcileSchedule.EnsureAsync(this, ReconcileReminder, reconcile.Value);
-            }
-
-            await ReconcileAsync();
+            await ReconcileSchedule.EnsureAsync(this, ReconcileReminder, reconcile.Value);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // A failed write leaves memory ahead of storage: reload, and the next activation or tick tries again.
             LogReconcileFailed(logger, exception, _host.Name);
-            await state.ReadStateAsync();
+        }
+    }
+
+    private async Task ReconcileSafelyAsync()
+    {
+        try
+        {
+            await RecountAsync();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The next activation or tick tries again.
+            LogReconcileFailed(logger, exception, _host.Name);
         }
     }
 

@@ -1,9 +1,18 @@
 namespace OrleansCompute.Scheduling;
 
-/// <summary>The persisted claims on one host, by consumer id.</summary>
+/// <summary>
+/// The persisted state of one host: its service settings and the claims the server index does not confirm yet,
+/// by consumer id. A server the index shows settled on this host with its flavor's size needs no record here: the
+/// host recounts it from the index on activation. So this state stays as small as the builds (and moves) in
+/// flight, and a claim writes O(1) bytes whatever the host holds.
+/// </summary>
 [GenerateSerializer, Alias("compute.HostState")]
 public sealed class HostState
 {
+    /// <summary>
+    /// The unconfirmed claims. Before issue 19 this held every claim; such a state is read the same way and shrinks
+    /// on activation to what the index does not confirm (the stored name is kept for that reason).
+    /// </summary>
     [Id(0)] public Dictionary<string, HostClaim> Claims { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The operator's settings of the host's nova-compute service (os-services).</summary>

@@ -8,14 +8,16 @@ using OrleansCompute.ServerGroups;
 namespace OrleansCompute.Scheduling;
 
 /// <summary>
-/// The scheduler: reads the candidate hosts' usage, filters and weighs them for each server of the batch
-/// (counting the batch's own tentative placements), then claims on the HostGrains, one call per host. A lost
-/// race (a claim refused, or a hard group policy refused by the group) releases what was claimed and tries
-/// again with fresh usage; after a few tries the batch fails as a whole (NoValidHost), leaving no claim.
+/// The scheduler: takes the candidate hosts' usage from this silo's <see cref="HostUsageView"/> (asking a host
+/// only when the view has no trusted copy), filters and weighs them for each server of the batch (counting the
+/// batch's own tentative placements), then claims on the HostGrains, one call per host. A lost race (a claim
+/// refused: the host is read again; or a hard group policy refused by the group) releases what was claimed and
+/// tries again; after a few tries the batch fails as a whole (NoValidHost), leaving no claim. NoValidHost is only
+/// answered from usage the hosts gave fresh, never from a copy.
 /// </summary>
 [GrainType("compute-scheduler")]
 [StatelessWorker]
-internal sealed class SchedulerGrain(ComputeCatalog catalog, IServerIndex index) : Grain, ISchedulerGrain
+internal sealed class SchedulerGrain(ComputeCatalog catalog, IServerIndex index, HostUsageView view) : Grain, ISchedulerGrain
 {
     private const int Attempts = 4;
 
@@ -49,8 +51,19 @@ internal sealed class SchedulerGrain(ComputeCatalog catalog, IServerIndex index)
                 Query = query,
             };
 
-            var usages = await Task.WhenAll(candidates.Select(h => GrainFactory.GetGrain<IHostGrain>(h).GetUsageAsync()));
-            var chosen = Choose(request, context, usages.ToDictionary(u => u.Host, StringComparer.Ordinal));
+            var chosen = Choose(request, context, await UsagesAsync(candidates, fresh: false));
+            if (chosen is null && !candidates.All(view.IsExact))
+            {
+                // A copy may be behind a release: only what the hosts say now may refuse the request.
+                context.GroupHostCounts.Clear();
+                foreach (var (host, count) in GroupHostCounts(group, request.ServerIds))
+                {
+                    context.GroupHostCounts[host] = count;
+                }
+
+                chosen = Choose(request, context, await UsagesAsync(candidates, fresh: true));
+            }
+
             if (chosen is null)
             {
                 return ScheduleResult.NoValidHost();
@@ -72,6 +85,34 @@ internal sealed class SchedulerGrain(ComputeCatalog catalog, IServerIndex index)
         }
 
         return ScheduleResult.NoValidHost();
+    }
+
+    /// <summary>The candidates' usage: from the view where it has a trusted copy (unless <paramref name="fresh"/>), else asked.</summary>
+    private async Task<Dictionary<string, HostUsage>> UsagesAsync(IReadOnlyList<string> candidates, bool fresh)
+    {
+        var usages = new Dictionary<string, HostUsage>(StringComparer.Ordinal);
+        var asked = new List<Task<HostUsage>>();
+        foreach (var host in candidates)
+        {
+            if (!fresh || view.IsExact(host))
+            {
+                if (view.TryGet(host, out var known))
+                {
+                    usages[host] = known;
+                    continue;
+                }
+            }
+
+            asked.Add(GrainFactory.GetGrain<IHostGrain>(host).GetUsageAsync());
+        }
+
+        foreach (var usage in await Task.WhenAll(asked))
+        {
+            view.Remember(usage);
+            usages[usage.Host] = usage;
+        }
+
+        return usages;
     }
 
     public async Task ReleaseEverywhereAsync(IReadOnlyList<string> consumerIds)
@@ -100,7 +141,7 @@ internal sealed class SchedulerGrain(ComputeCatalog catalog, IServerIndex index)
 
             var best = HostWeigher.Best(passing, context);
             placements.Add(new Placement { ServerId = serverId, Host = best.Host, Node = best.Node, AvailabilityZone = best.AvailabilityZone });
-            hosts[best.Host] = best.Plus(flavor.Vcpus, flavor.RamMb, flavor.DiskGb + flavor.EphemeralGb + (flavor.SwapMb + 1023) / 1024);
+            hosts[best.Host] = best.Plus(flavor.Vcpus, flavor.RamMb, HostClaimSize.DiskGb(flavor));
             if (context.Group is not null)
             {
                 context.GroupHostCounts[best.Host] = context.GroupHostCounts.GetValueOrDefault(best.Host) + 1;
@@ -117,19 +158,17 @@ internal sealed class SchedulerGrain(ComputeCatalog catalog, IServerIndex index)
         var claimed = new List<string>();
         foreach (var host in byHost)
         {
-            var claims = host.Select(p => new HostClaim
+            var claims = host.Select(p => HostClaimSize.For(HostClaim.ConsumerFor(p.ServerId) + request.ConsumerSuffix, flavor)).ToList();
+            var grain = GrainFactory.GetGrain<IHostGrain>(host.Key);
+            if (!await grain.ClaimAsync(claims))
             {
-                ConsumerId = HostClaim.ConsumerFor(p.ServerId) + request.ConsumerSuffix,
-                Vcpus = flavor.Vcpus,
-                RamMb = flavor.RamMb,
-                DiskGb = flavor.DiskGb + flavor.EphemeralGb + (flavor.SwapMb + 1023) / 1024,
-            }).ToList();
-            if (!await GrainFactory.GetGrain<IHostGrain>(host.Key).ClaimAsync(claims))
-            {
+                // The copy this choice came from was behind the host: read it again for the next try.
+                view.Remember(await grain.GetUsageAsync());
                 await ReleaseAsync(request, placements.Where(p => claimed.Contains(p.Host)).ToList());
                 return false;
             }
 
+            view.Claimed(host.Key, claims);
             claimed.Add(host.Key);
         }
 

@@ -32,6 +32,9 @@ public sealed class OutboxFixture : IAsyncLifetime
 
     public IGrainFactory Grains => _cluster!.Client;
 
+    /// <summary>The silo's services (its grain storage and server index), for tests that set up stored state.</summary>
+    public IServiceProvider SiloServices => _cluster!.Silos[0].ServiceProvider;
+
     public async Task InitializeAsync()
     {
         _database = new SqliteComputeDatabase(Path.Combine(_directory.Path, "compute.db"));
