@@ -9,60 +9,22 @@ internal sealed partial class VolumeGrain
             || (volume.Deleted && !state.State.QuotaReleased)
             || volume.Attachments.Any(a => a.ServerId is not null && a.Status != AttachmentStatus.Attached));
 
+    private ResumableWork Work => _work ??= new(
+        this, ResumeReminder, NextWork, HasWorkInFlight, exception => LogBackendFailed(logger, Id, "work", exception.Message));
+
     /// <summary>Starts the work the committed status calls for, once: the status is the durable intent.</summary>
-    private void ResumeWork()
+    private void ResumeWork() => Work.Resume();
+
+    private Func<Task>? NextWork() => state.State.Volume switch
     {
-        if (_working || state.State.Volume is not { } volume)
-        {
-            return;
-        }
-
-        Func<Task>? work = volume switch
-        {
-            { Deleted: true } when !state.State.QuotaReleased => ReleaseQuotaAsync,
-            { Deleted: false, Status: VolumeStatus.Creating } => FinishCreateAsync,
-            { Deleted: false, Status: VolumeStatus.Deleting } => FinishDeleteAsync,
-            { Deleted: false, Status: VolumeStatus.Extending } => FinishExtendAsync,
-            { Deleted: false, Status: VolumeStatus.Downloading } when state.State.ReimageImageId is not null => FinishReimageAsync,
-            _ => null,
-        };
-        if (work is not null)
-        {
-            _working = true;
-            _ = RunWorkAsync(work);
-        }
-    }
-
-    private async Task RunWorkAsync(Func<Task> work)
-    {
-        var finished = false;
-        try
-        {
-            await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
-            await work();
-            finished = true;
-            if (!HasWorkInFlight())
-            {
-                await ClearReminderAsync();
-            }
-        }
-        catch (Exception exception)
-        {
-            // The reminder stays: the next tick (or activation) tries again from the committed status.
-            LogBackendFailed(logger, Id, "work", exception.Message);
-        }
-        finally
-        {
-            _working = false;
-        }
-
-        // A change committed while this work ran (a delete right after the create or extend ended) found the
-        // work flag set and started nothing: start what the committed status calls for now.
-        if (finished)
-        {
-            ResumeWork();
-        }
-    }
+        null => null,
+        { Deleted: true } when !state.State.QuotaReleased => ReleaseQuotaAsync,
+        { Deleted: false, Status: VolumeStatus.Creating } => FinishCreateAsync,
+        { Deleted: false, Status: VolumeStatus.Deleting } => FinishDeleteAsync,
+        { Deleted: false, Status: VolumeStatus.Extending } => FinishExtendAsync,
+        { Deleted: false, Status: VolumeStatus.Downloading } when state.State.ReimageImageId is not null => FinishReimageAsync,
+        _ => null,
+    };
 
     private async Task FinishCreateAsync()
     {

@@ -19,7 +19,7 @@ internal sealed partial class VolumeGrain(
     private const string ResumeReminder = "volume-resume";
 
     private readonly VolumeGate _gate = new();
-    private bool _working;
+    private ResumableWork? _work;
 
     private Guid Id => this.GetPrimaryKey();
 
@@ -179,7 +179,7 @@ internal sealed partial class VolumeGrain(
         if (request.ServerId is not null)
         {
             // A reservation whose server never finishes its attach (a crash) is settled by this reminder.
-            await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
+            await Work.KeepReminderAsync();
         }
 
         return attachment;
@@ -260,11 +260,9 @@ internal sealed partial class VolumeGrain(
         await SettleReservationsAsync();
         if (!HasWorkInFlight())
         {
-            await ClearReminderAsync();
+            await Work.ClearReminderAsync();
         }
     }
-
-    private static TimeSpan ResumePeriod => TimeSpan.FromMinutes(1);
 
     private async Task<IReadOnlyList<VolumeAttachment>> RemoveAttachmentCoreAsync(VolumeRecord volume, Guid attachmentId)
     {
@@ -317,14 +315,6 @@ internal sealed partial class VolumeGrain(
     }
 
     private IVolumeQuotaGrain Quota(string projectId) => GrainFactory.GetGrain<IVolumeQuotaGrain>(projectId);
-
-    private async Task ClearReminderAsync()
-    {
-        if (await this.GetReminder(ResumeReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Volume {VolumeId}: backend {Operation} failed: {Reason}")]
     private static partial void LogBackendFailed(ILogger logger, Guid volumeId, string operation, string reason);

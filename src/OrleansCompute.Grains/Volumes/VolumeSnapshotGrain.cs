@@ -19,7 +19,7 @@ internal sealed partial class VolumeSnapshotGrain(
     private const string ResumeReminder = "snapshot-resume";
 
     private readonly VolumeGate _gate = new();
-    private bool _working;
+    private ResumableWork? _work;
 
     private Guid Id => this.GetPrimaryKey();
 
@@ -105,56 +105,19 @@ internal sealed partial class VolumeSnapshotGrain(
         return Task.CompletedTask;
     }
 
-    private void ResumeWork()
+    /// <summary>The reminder goes once a piece of work ended: a snapshot has one piece in flight at most.</summary>
+    private ResumableWork Work => _work ??= new(this, ResumeReminder, NextWork, () => false, exception => LogWorkFailed(logger, Id, exception.Message));
+
+    private void ResumeWork() => Work.Resume();
+
+    private Func<Task>? NextWork() => state.State.Snapshot switch
     {
-        if (_working || state.State.Snapshot is not { } snapshot)
-        {
-            return;
-        }
-
-        Func<Task>? work = snapshot switch
-        {
-            { Deleted: true } when !state.State.QuotaReleased => ReleaseAsync,
-            { Deleted: false, Status: VolumeStatus.Creating } => FinishCreateAsync,
-            { Deleted: false, Status: VolumeStatus.Deleting } => FinishDeleteAsync,
-            _ => null,
-        };
-        if (work is not null)
-        {
-            _working = true;
-            _ = RunWorkAsync(work);
-        }
-    }
-
-    private async Task RunWorkAsync(Func<Task> work)
-    {
-        var finished = false;
-        try
-        {
-            await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-            await work();
-            finished = true;
-            if (await this.GetReminder(ResumeReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-        }
-        catch (Exception exception)
-        {
-            LogWorkFailed(logger, Id, exception.Message);
-        }
-        finally
-        {
-            _working = false;
-        }
-
-        // A change committed while this work ran (a delete right after the create or extend ended) found the
-        // work flag set and started nothing: start what the committed status calls for now.
-        if (finished)
-        {
-            ResumeWork();
-        }
-    }
+        null => null,
+        { Deleted: true } when !state.State.QuotaReleased => ReleaseAsync,
+        { Deleted: false, Status: VolumeStatus.Creating } => FinishCreateAsync,
+        { Deleted: false, Status: VolumeStatus.Deleting } => FinishDeleteAsync,
+        _ => null,
+    };
 
     private async Task FinishCreateAsync()
     {
