@@ -17,11 +17,8 @@ internal sealed partial class ProjectGrain
 {
     private const string ReconcileReminder = "quota-reconcile";
 
-    /// <summary>Below this many stored claims, a claim does not look for confirmed ones to forget.</summary>
-    private const int ForgetThreshold = 16;
-
     private readonly ProjectUsageTally _tally = new();
-    private int _forgetAt = ForgetThreshold;
+    private readonly StoredClaimsUpkeep _upkeep = new();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -79,16 +76,8 @@ internal sealed partial class ProjectGrain
             }
         }
 
-        try
+        await _upkeep.WriteThenRebuildAsync(state, changed, () =>
         {
-            if (changed)
-            {
-                await state.WriteOrReloadAsync();
-            }
-        }
-        finally
-        {
-            // From what storage holds now, whether the write went through or not.
             _tally.Clear();
             foreach (var (serverId, usage) in counted)
             {
@@ -100,8 +89,8 @@ internal sealed partial class ProjectGrain
                 _tally.Set(serverId, usage);
             }
 
-            _forgetAt = Math.Max(ForgetThreshold, 2 * state.State.Servers.Count);
-        }
+            return state.State.Servers.Count;
+        });
 
         var correction = new QuotaCorrection
         {
@@ -126,7 +115,7 @@ internal sealed partial class ProjectGrain
     /// </summary>
     private async Task ForgetConfirmedClaimsAsync()
     {
-        if (state.State.Servers.Count < _forgetAt)
+        if (!_upkeep.ForgetDue(state.State.Servers.Count))
         {
             return;
         }
@@ -143,7 +132,7 @@ internal sealed partial class ProjectGrain
             }
         }
 
-        _forgetAt = Math.Max(ForgetThreshold, 2 * state.State.Servers.Count);
+        _upkeep.Looked(state.State.Servers.Count);
     }
 
     /// <summary>Whether an index row counts toward its project's quota (the index's own default: not deleted, not soft-deleted).</summary>
@@ -162,30 +151,13 @@ internal sealed partial class ProjectGrain
         return servers;
     }
 
-    private async Task EnsureReminderSafelyAsync()
-    {
-        try
-        {
-            await ReconcileSchedule.EnsureAsync(this, ReconcileReminder, reconcile.Value);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogReconcileFailed(logger, exception, this.GetPrimaryKeyString());
-        }
-    }
+    private Task EnsureReminderSafelyAsync() =>
+        ReconcileSchedule.SafelyAsync(() => ReconcileSchedule.EnsureAsync(this, ReconcileReminder, reconcile.Value), LogReconcileFailed);
 
-    private async Task ReconcileSafelyAsync()
-    {
-        try
-        {
-            await RecountAsync();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The next activation or tick tries again; quota answers do not wait for the reconciler.
-            LogReconcileFailed(logger, exception, this.GetPrimaryKeyString());
-        }
-    }
+    /// <summary>Quota answers do not wait for the reconciler: a failed recount waits for the next activation or tick.</summary>
+    private Task ReconcileSafelyAsync() => ReconcileSchedule.SafelyAsync(RecountAsync, LogReconcileFailed);
+
+    private void LogReconcileFailed(Exception exception) => LogReconcileFailed(logger, exception, this.GetPrimaryKeyString());
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quota of project {ProjectId} reconciled: released {Instances} instances, {Cores} cores, {Ram} MB of ram held by servers that do not exist or do not count ({ServerIds})")]
     private static partial void LogReconciled(ILogger logger, string projectId, int instances, long cores, long ram, string serverIds);

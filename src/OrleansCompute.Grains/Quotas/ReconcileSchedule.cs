@@ -12,4 +12,17 @@ internal static class ReconcileSchedule
             await grain.RegisterOrUpdateReminder(reminderName, period, period);
         }
     }
+
+    /// <summary>Runs a reconciler's step; a failure is logged, and the next activation or tick tries again.</summary>
+    public static async Task SafelyAsync(Func<Task> step, Action<Exception> failed)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            failed(exception);
+        }
+    }
 }

@@ -18,11 +18,8 @@ internal sealed partial class HostGrain
 {
     private const string ReconcileReminder = "host-reconcile";
 
-    /// <summary>Below this many stored claims, a claim does not look for confirmed ones to forget.</summary>
-    private const int ForgetThreshold = 16;
-
     private readonly HostClaimTally _tally = new();
-    private int _forgetAt = ForgetThreshold;
+    private readonly StoredClaimsUpkeep _upkeep = new();
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == ReconcileReminder ? ReconcileSafelyAsync() : Task.CompletedTask;
@@ -74,16 +71,8 @@ internal sealed partial class HostGrain
             }
         }
 
-        try
+        await _upkeep.WriteThenRebuildAsync(state, changed, () =>
         {
-            if (changed)
-            {
-                await state.WriteOrReloadAsync();
-            }
-        }
-        finally
-        {
-            // From what storage holds now, whether the write went through or not.
             _tally.Clear();
             foreach (var (consumer, server) in onHost)
             {
@@ -95,9 +84,9 @@ internal sealed partial class HostGrain
                 _tally.Set(claim);
             }
 
-            _forgetAt = Math.Max(ForgetThreshold, 2 * state.State.Claims.Count);
             Publish();
-        }
+            return state.State.Claims.Count;
+        });
 
         if (released.Count > 0)
         {
@@ -115,7 +104,7 @@ internal sealed partial class HostGrain
     /// </summary>
     private async Task ForgetConfirmedClaimsAsync()
     {
-        if (state.State.Claims.Count < _forgetAt)
+        if (!_upkeep.ForgetDue(state.State.Claims.Count))
         {
             return;
         }
@@ -130,7 +119,7 @@ internal sealed partial class HostGrain
             }
         }
 
-        _forgetAt = Math.Max(ForgetThreshold, 2 * state.State.Claims.Count);
+        _upkeep.Looked(state.State.Claims.Count);
     }
 
     /// <summary>
@@ -157,30 +146,12 @@ internal sealed partial class HostGrain
         return servers;
     }
 
-    private async Task EnsureReminderSafelyAsync()
-    {
-        try
-        {
-            await ReconcileSchedule.EnsureAsync(this, ReconcileReminder, reconcile.Value);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogReconcileFailed(logger, exception, _host.Name);
-        }
-    }
+    private Task EnsureReminderSafelyAsync() =>
+        ReconcileSchedule.SafelyAsync(() => ReconcileSchedule.EnsureAsync(this, ReconcileReminder, reconcile.Value), LogReconcileFailed);
 
-    private async Task ReconcileSafelyAsync()
-    {
-        try
-        {
-            await RecountAsync();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The next activation or tick tries again.
-            LogReconcileFailed(logger, exception, _host.Name);
-        }
-    }
+    private Task ReconcileSafelyAsync() => ReconcileSchedule.SafelyAsync(RecountAsync, LogReconcileFailed);
+
+    private void LogReconcileFailed(Exception exception) => LogReconcileFailed(logger, exception, _host.Name);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Claims of host {Host} reconciled: released {Claims} claims of servers that are gone ({Consumers})")]
     private static partial void LogReconciled(ILogger logger, string host, int claims, string consumers);
