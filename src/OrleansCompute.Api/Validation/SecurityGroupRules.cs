@@ -1,6 +1,7 @@
 using OrleansCompute.Api.Network;
 using OrleansCompute.Faults;
 using OrleansCompute.Identity;
+using OrleansCompute.Networking;
 
 namespace OrleansCompute.Api.Validation;
 
@@ -15,6 +16,15 @@ internal static class SecurityGroupRules
     {
         if (names.Count == 0)
         {
+            return;
+        }
+
+        if (caller.ProjectId.Length > 0 && names.All(n => n == SecurityGroupDefaults.DefaultName))
+        {
+            // Nearly every create names only "default" (clients send it when none is chosen). Making sure it exists is
+            // enough: it is made on first use and cannot be renamed, so the project's group list (an index query and
+            // a JSON read per group on every create, issue 19's profile) would only confirm it.
+            await ProjectSecurityGroups.EnsureAsync(network.Grains, caller.ProjectId, network.Catalog);
             return;
         }
 

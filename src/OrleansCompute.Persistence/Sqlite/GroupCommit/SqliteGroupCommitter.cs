@@ -27,6 +27,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     private readonly SqliteConnectionGate _gate;
     private readonly Task _loop;
     private SqliteConnection? _connection;
+    private BatchStatements? _statements;
     private long _batches;
     private long _commands;
 
@@ -60,6 +61,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
+        _statements?.Dispose();
         _connection?.Dispose();
     }
 
@@ -104,15 +106,16 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
         try
         {
             var connection = Connection();
-            Execute(connection, "BEGIN IMMEDIATE;");
+            var statements = _statements!;
+            statements.Begin();
             try
             {
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    (results[i], failures[i]) = RunOne(connection, batch[i]);
+                    (results[i], failures[i]) = RunOne(connection, statements, batch[i]);
                 }
 
-                Execute(connection, "COMMIT;");
+                statements.Commit();
             }
             catch
             {
@@ -143,27 +146,27 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
         }
     }
 
-    private static (BufferedResult? Result, Exception? Failure) RunOne(SqliteConnection connection, QueuedCommand queued)
+    private static (BufferedResult? Result, Exception? Failure) RunOne(SqliteConnection connection, BatchStatements statements, QueuedCommand queued)
     {
-        Execute(connection, "SAVEPOINT queued_command;");
+        statements.Savepoint();
         try
         {
             var command = queued.Command;
             command.Connection = connection;
             var result = Read(command, queued.Kind);
-            Execute(connection, "RELEASE queued_command;");
+            statements.Release();
             return (result, null);
         }
         catch (SqliteException failure)
         {
             // Undo this command's statements only (a multi-statement text may have run some), keep the batch.
-            Execute(connection, "ROLLBACK TO queued_command; RELEASE queued_command;");
+            statements.UndoCommand();
             return (null, failure);
         }
         catch (InvalidOperationException failure)
         {
             // The driver refused the command before SQLite ran it (a missing parameter value).
-            Execute(connection, "ROLLBACK TO queued_command; RELEASE queued_command;");
+            statements.UndoCommand();
             return (null, failure);
         }
         finally
@@ -235,6 +238,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         Execute(connection, _pragmas);
+        _statements = new BatchStatements(connection);
         _connection = connection;
         return connection;
     }
@@ -256,6 +260,8 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     {
         var connection = _connection;
         _connection = null;
+        _statements?.Dispose();
+        _statements = null;
         if (connection is not null)
         {
             SqliteConnection.ClearPool(connection);
