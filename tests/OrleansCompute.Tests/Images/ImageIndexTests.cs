@@ -29,7 +29,7 @@ public sealed class ImageIndexTests
         using var directory = new TempDirectory();
         await using var database = new SqliteComputeDatabase(Path.Combine(directory.Path, "compute.db"));
         await database.EnsureSchemaAsync();
-        await ExerciseAsync(ImageIndexes.For(database));
+        await ExerciseAsync(new AdoNetImageIndex(database.WriteDataSource, database.ReadDataSource));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class ImageIndexTests
         await using var schema = await ClusterDatabase.CreateAsync();
         await using var database = new PostgresComputeDatabase(schema.ConnectionString);
         await database.EnsureSchemaAsync();
-        await ExerciseAsync(ImageIndexes.For(database));
+        await ExerciseAsync(new AdoNetImageIndex(database.DataSource, database.DataSource));
     }
 
     private static async Task ExerciseAsync(IImageIndex index)
