@@ -48,6 +48,7 @@ internal static class ClusterHosting
             ComputeEventStreams.AddToSilo<PostgresComputeDatabase>(silo, UsePostgres);
         });
         services.AddHostedService<InFlightServerResumeService>();
+        services.AddHostedService<ImageIndexBackfillService>();
         services.AddHostedService<SiloDeathSweepService>();
     }
 

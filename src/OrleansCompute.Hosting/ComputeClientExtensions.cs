@@ -75,6 +75,8 @@ public static class ComputeClientExtensions
         AddIndexReader(services, cluster);
         // The network service's index, beside the server index (issue 16): a front reads its lists too.
         services.TryAddSingleton(sp => OrleansCompute.Persistence.Index.NeutronIndexes.Beside(sp.GetRequiredService<Indexing.IServerIndex>()));
+        // The image lists' index, in the same database.
+        services.TryAddSingleton(sp => OrleansCompute.Persistence.Images.ImageIndexes.Beside(sp.GetRequiredService<Indexing.IServerIndex>()));
         // identity mode: the same users and token keys as the silos (the database in cluster mode, the shared data
         // directory in embedded mode).
         IdentityHosting.AddBuiltInIdentity(services, configuration, cluster);

@@ -76,6 +76,8 @@ public static class ComputeHostingExtensions
         services.AddSingleton<ComputeCatalog>();
         // The network service's index, in the server index's database (issue 16).
         services.TryAddSingleton(sp => OrleansCompute.Persistence.Index.NeutronIndexes.Beside(sp.GetRequiredService<Indexing.IServerIndex>()));
+        // The image lists' index, in the same database.
+        services.TryAddSingleton(sp => OrleansCompute.Persistence.Images.ImageIndexes.Beside(sp.GetRequiredService<Indexing.IServerIndex>()));
         services.AddSingleton<InFlightServerSweeper>();
         // Each silo's view of the hosts' usage for its schedulers (issue 19).
         services.AddSingleton<Scheduling.HostUsageView>();

@@ -58,6 +58,7 @@ internal static class EmbeddedHosting
             ComputeEventStreams.AddToSilo<SqliteComputeDatabase>(silo, UseSqlite);
         });
         services.AddHostedService<InFlightServerResumeService>();
+        services.AddHostedService<ImageIndexBackfillService>();
     }
 
     internal static string DatabaseFile(ComputeOptions options) => Path.Combine(Path.GetFullPath(options.DataDirectory), "compute.db");

@@ -17,7 +17,7 @@ namespace OrleansCompute.MicroBenchmarks;
 public class ViewRenderingBenchmarks
 {
     // The sample servers boot from the configured image: the lookup finds it in the catalog and never asks a grain.
-    private readonly ServerViewWriter _views = new(new ImageLookup(new ComputeCatalog(Options.Create(new CatalogOptions())), grains: null!));
+    private readonly ServerViewWriter _views = new(new ImageLookup(new ComputeCatalog(Options.Create(new CatalogOptions())), grains: null!, index: null!));
     private readonly ServerSnapshot _server = SampleServers.Active();
     private readonly ServerSnapshot[] _page = Enumerable.Range(0, 1000).Select(SampleServers.Active).ToArray();
     // Reused with its capacity, written to directly: the figures are the views' own time and allocations, not the

@@ -1,23 +1,17 @@
-using Orleans.Concurrency;
-
 namespace OrleansCompute.Images;
 
 /// <summary>
-/// The snapshot images of one project, keyed by the project id: what an image list enumerates. Kept by the image
-/// grains themselves (added before an image is recorded, removed after it is deleted), so a list never misses
-/// an image; an id whose image is gone is skipped by the reader.
+/// The image directory of earlier releases, keyed by <see cref="ImageDirectories.All"/> (the other keys are no longer
+/// read): the ids of every image made before the image index existed. Kept only to backfill that index once; image
+/// grains no longer write it, lists read the index.
 /// </summary>
 [Alias("compute.IImageDirectoryGrain")]
 public interface IImageDirectoryGrain : IGrainWithStringKey
 {
-    [Alias("Add")]
-    Task AddAsync(string imageId);
-
-    [Alias("Remove")]
-    Task RemoveAsync(string imageId);
-
-    /// <summary>The project's image ids, oldest first.</summary>
-    [Alias("List")]
-    [ReadOnly]
-    Task<IReadOnlyList<string>> ListAsync();
+    /// <summary>
+    /// Has each listed image write its index row, once per directory (later calls return at once): the rows of
+    /// images that exist only in the directory appear in the index.
+    /// </summary>
+    [Alias("BackfillIndex")]
+    Task BackfillIndexAsync();
 }

@@ -102,6 +102,10 @@ public interface IImageGrain : IGrainWithStringKey
     [Alias("Get")]
     [ReadOnly]
     Task<SnapshotImage?> GetAsync();
+
+    /// <summary>Writes the image's index row again as the record is now (the index's backfill from the directory).</summary>
+    [Alias("Reindex")]
+    Task ReindexAsync();
 }
 
 /// <summary>What the compute side sets when a snapshot's upload finished (Nova's libvirt driver).</summary>

@@ -6,14 +6,15 @@ namespace OrleansCompute.Images;
 
 /// <summary>
 /// The one way to find an image: the configured ones from the catalog (synchronously, no grain call), the others
-/// (snapshots and uploaded images) from their grains, so every silo and front sees the same durable records.
+/// (snapshots and uploaded images) from their grains, so every silo and front sees the same durable records. Lists
+/// read the image index (<see cref="IImageIndex"/>), which the grains keep after each change.
 /// </summary>
 /// <remarks>
 /// Images change and go (PATCH, DELETE, unshelve), so whatever decides something (<see cref="FindAsync"/>: a boot,
 /// a rebuild) asks the image's grain every time. The per-process cache serves only the views
 /// (<see cref="FindKnown"/>): it holds ACTIVE images as last loaded, and every load refreshes or drops the entry.
 /// </remarks>
-public sealed class ImageLookup(ComputeCatalog catalog, IGrainFactory grains)
+public sealed class ImageLookup(ComputeCatalog catalog, IGrainFactory grains, IImageIndex index)
 {
     // Bounded so that a process that sees very many images does not grow without limit; past it, views ask the grain.
     private const int MaxCachedImages = 10_000;
@@ -71,29 +72,18 @@ public sealed class ImageLookup(ComputeCatalog catalog, IGrainFactory grains)
     /// </summary>
     public async Task<IReadOnlyList<ImageDefinition>> ListAsync(CallerContext caller)
     {
-        var records = await LoadDirectoriesAsync([ImageDirectories.Owner(caller.ProjectId)]);
+        var records = await index.QueryAsync(ImageIndexScope.Owned, caller.ProjectId);
         return [.. catalog.Images, .. records.Where(r => ImageAccess.CanRead(r, caller)).OrderBy(r => r.Created).Select(r => r.ToDefinition())];
     }
 
     /// <summary>
     /// Every image record <paramref name="caller"/> may read, for the image service's list to filter: the configured
-    /// ones, then those of the directories it may see (admins: all of them). Lists are rare and directories small.
+    /// ones, then those of the index it may see (admins: all of them).
     /// </summary>
     public async Task<IReadOnlyList<SnapshotImage>> ListRecordsAsync(CallerContext caller)
     {
-        IReadOnlyList<string> keys = caller.IsAdmin
-            ? [ImageDirectories.All]
-            : [ImageDirectories.Owner(caller.ProjectId), ImageDirectories.Published, ImageDirectories.SharedWith(caller.ProjectId)];
-        var records = await LoadDirectoriesAsync(keys);
+        var records = await index.QueryAsync(caller.IsAdmin ? ImageIndexScope.All : ImageIndexScope.Visible, caller.ProjectId);
         return [.. catalog.Images.Select(SnapshotImage.FromConfigured), .. records.Where(r => ImageAccess.CanRead(r, caller))];
-    }
-
-    private async Task<IReadOnlyList<SnapshotImage>> LoadDirectoriesAsync(IReadOnlyList<string> keys)
-    {
-        var lists = await Task.WhenAll(keys.Select(key => grains.GetGrain<IImageDirectoryGrain>(key).ListAsync()));
-        var ids = lists.SelectMany(ids => ids).Distinct(StringComparer.OrdinalIgnoreCase);
-        var records = await Task.WhenAll(ids.Select(id => LoadAsync(id).AsTask()));
-        return [.. records.OfType<SnapshotImage>()];
     }
 
     private async ValueTask<SnapshotImage?> LoadAsync(string id)

@@ -1,32 +1,24 @@
 namespace OrleansCompute.Images;
 
 /// <summary>
-/// The snapshot images of one project. A per-project grain rather than one directory for everybody or a table:
-/// image lists and snapshots are rare, one project's are never contended by another's, and no compute request
-/// (create, show, actions) calls it; those find an image by id through its own grain.
+/// The directory of images that earlier releases kept per project and for all images; now only the source of the
+/// image index's one-time backfill (see <see cref="IImageDirectoryGrain"/>). Every image of the cluster is in the
+/// <see cref="ImageDirectories.All"/> directory, so backfilling that one covers them all.
 /// </summary>
 [GrainType("compute-image-directory")]
 internal sealed class ImageDirectoryGrain(
     [PersistentState("image-directory", ComputeStorage.ProviderName)] IPersistentState<ImageDirectoryState> state) : Grain, IImageDirectoryGrain
 {
-    public async Task AddAsync(string imageId)
+    public async Task BackfillIndexAsync()
     {
-        if (state.State.ImageIds.Contains(imageId, StringComparer.OrdinalIgnoreCase))
+        if (state.State.Indexed)
         {
             return;
         }
 
-        state.State.ImageIds.Add(imageId);
+        // An image deleted since has no state and writes nothing; one changed since writes its newer row again (same revision).
+        await Task.WhenAll(state.State.ImageIds.Select(id => GrainFactory.GetGrain<IImageGrain>(id).ReindexAsync()));
+        state.State.Indexed = true;
         await state.WriteStateAsync();
     }
-
-    public async Task RemoveAsync(string imageId)
-    {
-        if (state.State.ImageIds.RemoveAll(id => string.Equals(id, imageId, StringComparison.OrdinalIgnoreCase)) > 0)
-        {
-            await state.WriteStateAsync();
-        }
-    }
-
-    public Task<IReadOnlyList<string>> ListAsync() => Task.FromResult<IReadOnlyList<string>>([.. state.State.ImageIds]);
 }

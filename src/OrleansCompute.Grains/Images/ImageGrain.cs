@@ -8,14 +8,14 @@ namespace OrleansCompute.Images;
 /// <summary>
 /// One image (Glance's record): a snapshot created SAVING by the server grain taking it, or a user's image created
 /// QUEUED through the image service. Durable in the compute storage, so it survives restarts and every silo and
-/// front reaches the same record. It keeps the directories that list it: an image is added to a directory before
-/// the record that needs it is written, and removed after the record no longer does, so a list never misses an image
-/// (readers re-check every image they load, so an extra id is harmless).
+/// front reaches the same record. It keeps its row of the image index (<see cref="IImageIndex"/>) that the lists read:
+/// written after each committed change, as the volume grain does, and deleted after the record is.
 /// </summary>
 [GrainType("compute-image")]
 internal sealed partial class ImageGrain(
     [PersistentState("image", ComputeStorage.ProviderName)] IPersistentState<ImageState> state,
     ComputeClock clock,
+    IImageIndex index,
     IOptions<ImageServiceOptions> options) : Grain, IImageGrain
 {
     private ImageServiceOptions Limits => options.Value;
@@ -103,7 +103,7 @@ internal sealed partial class ImageGrain(
 
         await state.ClearStateAsync();
         state.State.Image = null;
-        await Task.WhenAll(ImageDirectories.For(image).Select(key => Directory(key).RemoveAsync(image.Id)));
+        await index.DeleteAsync(image.Id);
         // The record went first, so no reader is sent to data that is going; a snapshot's copied data goes with it.
         if (DataStore is { } data)
         {
@@ -184,6 +184,14 @@ internal sealed partial class ImageGrain(
 
     public Task<SnapshotImage?> GetAsync() => Task.FromResult(state.State.Image);
 
+    public async Task ReindexAsync()
+    {
+        if (state.State.Image is { } image)
+        {
+            await index.UpsertAsync(image, state.State.Revision);
+        }
+    }
+
     /// <summary>The image when the caller may change it: 404 when it cannot see it, 403 when it only reads it.</summary>
     private SnapshotImage Writable(CallerContext caller)
     {
@@ -198,19 +206,15 @@ internal sealed partial class ImageGrain(
             ? image
             : throw ComputeFaultException.NotFound($"No image found with ID {this.GetPrimaryKeyString()}");
 
-    /// <summary>Writes the new record, with the directories it needs added first and those it left removed after.</summary>
+    /// <summary>Writes the grain state, then the index row, before the call answers.</summary>
     private async Task CommitAsync(SnapshotImage next)
     {
-        var before = state.State.Image is { } previous ? ImageDirectories.For(previous) : [];
-        var after = ImageDirectories.For(next);
-        await Task.WhenAll(after.Except(before, StringComparer.Ordinal).Select(key => Directory(key).AddAsync(next.Id)));
         state.State.Image = next;
+        state.State.Revision++;
         await state.WriteStateAsync();
-        await Task.WhenAll(before.Except(after, StringComparer.Ordinal).Select(key => Directory(key).RemoveAsync(next.Id)));
+        await index.UpsertAsync(next, state.State.Revision);
     }
 
     /// <summary>Where image data lives; a host without one (a product mapping only grains) keeps snapshots without data.</summary>
     private IImageDataStore? DataStore => ServiceProvider.GetService<IImageDataStore>();
-
-    private IImageDirectoryGrain Directory(string key) => GrainFactory.GetGrain<IImageDirectoryGrain>(key);
 }

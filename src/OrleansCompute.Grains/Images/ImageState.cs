@@ -5,4 +5,7 @@ namespace OrleansCompute.Images;
 public sealed class ImageState
 {
     [Id(0)] public SnapshotImage? Image { get; set; }
+
+    /// <summary>Raised by every commit, so a late index write never replaces a newer row.</summary>
+    [Id(1)] public long Revision { get; set; }
 }

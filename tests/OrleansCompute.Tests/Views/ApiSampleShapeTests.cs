@@ -92,7 +92,7 @@ public sealed class ApiSampleShapeTests
             Images = [new ImageDefinition { Id = Sample.ImageRef, Name = "cirros", Metadata = new() { ["architecture"] = "x86_64" } }],
         }));
         // The sample's image is configured: the lookup finds it in the catalog and never asks a grain.
-        var writer = new ServerViewWriter(new ImageLookup(catalog, grains: null!));
+        var writer = new ServerViewWriter(new ImageLookup(catalog, grains: null!, index: null!));
 
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
