@@ -111,14 +111,8 @@ internal static class SnapshotEndpoints
     {
         var request = VolumeRequest.Of(context);
         var grain = Grain(grains, id);
-        using var body = await JsonBody.ReadAsync(context);
-        var root = body.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || root.EnumerateObject().Count() != 1)
-        {
-            throw ComputeFaultException.BadRequest("Malformed request body");
-        }
-
-        var action = root.EnumerateObject().Single();
+        using var body = await CinderActionBody.ReadAsync(context);
+        var action = body.Action;
         if (action.Name != "os-reset_status")
         {
             throw ComputeFaultException.BadRequest($"There is no such action: {action.Name}");
