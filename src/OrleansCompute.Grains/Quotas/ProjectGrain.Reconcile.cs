@@ -19,9 +19,12 @@ internal sealed partial class ProjectGrain
 
     private readonly ProjectUsageTally _tally = new();
     private readonly StoredClaimsUpkeep _upkeep = new();
+    private Task<QuotaCorrection>? _recount;
+    private bool _forgetting;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _live = state.State;
         // The tally must be whole before the first claim is answered: a claim against a partial count could pass a limit.
         await RecountAsync();
         // A timer, not a task: its turn does not interleave with the claims, so no two state writes overlap.
@@ -35,6 +38,17 @@ internal sealed partial class ProjectGrain
 
     public Task<QuotaCorrection> ReconcileAsync() => RecountAsync();
 
+    /// <summary>One recount at a time: a reminder's tick or an operator's call during a recount shares it.</summary>
+    private Task<QuotaCorrection> RecountAsync()
+    {
+        if (_recount is { IsCompleted: false } running)
+        {
+            return running;
+        }
+
+        return _recount = RecountOnceAsync();
+    }
+
     /// <summary>
     /// The tally again from the index (the servers that count, with their flavor's size) and the stored claims: a
     /// stored claim the index confirms with the same size is forgotten (the index holds it now), one the index does
@@ -42,20 +56,40 @@ internal sealed partial class ProjectGrain
     /// claim). A server the index stopped counting leaves the tally with it: its own release may still be on its
     /// way (the server's outbox runs after its state and index row are written), and is then a no-op.
     /// </summary>
-    private async Task<QuotaCorrection> RecountAsync()
+    /// <remarks>
+    /// Claims and releases go on while the index is read (the grain is reentrant); the tally remembers the servers
+    /// they change, and the recount leaves those as they are now instead of what it read.
+    /// </remarks>
+    private async Task<QuotaCorrection> RecountOnceAsync()
     {
-        var counted = await CountedServersAsync();
+        _tally.StartRecount();
+        Dictionary<Guid, ServerQuotaUsage> counted;
+        try
+        {
+            counted = await CountedServersAsync();
+        }
+        catch
+        {
+            _tally.AbandonRecount();
+            throw;
+        }
+
         var now = clock.UtcNow;
         var grace = TimeSpan.FromSeconds(reconcile.Value.GraceSeconds);
         var released = new List<(Guid Id, ServerQuotaUsage Usage)>();
         var changed = false;
-        foreach (var (serverId, usage) in state.State.Servers.ToList())
+        foreach (var (serverId, usage) in _live.Servers.ToList())
         {
+            if (_tally.ChangedDuringRecount(serverId))
+            {
+                continue;
+            }
+
             if (counted.TryGetValue(serverId, out var indexed))
             {
                 if (indexed.Vcpus == usage.Vcpus && indexed.RamMb == usage.RamMb)
                 {
-                    state.State.Servers.Remove(serverId);
+                    _live.Servers.Remove(serverId);
                     changed = true;
                 }
 
@@ -65,32 +99,24 @@ internal sealed partial class ProjectGrain
             if (usage.ClaimedAt is not { } claimedAt)
             {
                 // Stored before claims had a time: its grace starts now.
-                state.State.Servers[serverId] = usage with { ClaimedAt = now };
+                _live.Servers[serverId] = usage with { ClaimedAt = now };
                 changed = true;
             }
             else if (now - claimedAt >= grace)
             {
-                state.State.Servers.Remove(serverId);
+                _live.Servers.Remove(serverId);
                 released.Add((serverId, usage));
                 changed = true;
             }
         }
 
-        await _upkeep.WriteThenRebuildAsync(state, changed, () =>
+        _tally.EndRecount(counted, _live.Servers);
+        _upkeep.Looked(_live.Servers.Count);
+        if (changed)
         {
-            _tally.Clear();
-            foreach (var (serverId, usage) in counted)
-            {
-                _tally.Set(serverId, usage);
-            }
-
-            foreach (var (serverId, usage) in state.State.Servers)
-            {
-                _tally.Set(serverId, usage);
-            }
-
-            return state.State.Servers.Count;
-        });
+            // Memory already holds the corrections; when this write fails the next one stores them.
+            await Writer.WriteAsync(undo: () => { });
+        }
 
         var correction = new QuotaCorrection
         {
@@ -115,24 +141,34 @@ internal sealed partial class ProjectGrain
     /// </summary>
     private async Task ForgetConfirmedClaimsAsync()
     {
-        if (!_upkeep.ForgetDue(state.State.Servers.Count))
+        if (_forgetting || !_upkeep.ForgetDue(_live.Servers.Count))
         {
             return;
         }
 
-        var project = this.GetPrimaryKeyString();
-        var stored = state.State.Servers.ToList();
-        var found = await Task.WhenAll(stored.Select(s => index.FindAsync(s.Key)));
-        for (var i = 0; i < stored.Count; i++)
+        _forgetting = true;
+        try
         {
-            var (serverId, usage) = stored[i];
-            if (found[i] is { } server && Counts(server, project) && server.Flavor.Vcpus == usage.Vcpus && server.Flavor.RamMb == usage.RamMb)
+            var project = this.GetPrimaryKeyString();
+            var stored = _live.Servers.ToList();
+            var found = await Task.WhenAll(stored.Select(s => index.FindAsync(s.Key)));
+            for (var i = 0; i < stored.Count; i++)
             {
-                state.State.Servers.Remove(serverId);
+                var (serverId, usage) = stored[i];
+                // Only the record that was read: a claim, resize or release may have replaced it during the reads.
+                if (found[i] is { } server && Counts(server, project) && server.Flavor.Vcpus == usage.Vcpus && server.Flavor.RamMb == usage.RamMb
+                    && _live.Servers.TryGetValue(serverId, out var current) && ReferenceEquals(current, usage))
+                {
+                    _live.Servers.Remove(serverId);
+                }
             }
-        }
 
-        _upkeep.Looked(state.State.Servers.Count);
+            _upkeep.Looked(_live.Servers.Count);
+        }
+        finally
+        {
+            _forgetting = false;
+        }
     }
 
     /// <summary>Whether an index row counts toward its project's quota (the index's own default: not deleted, not soft-deleted).</summary>

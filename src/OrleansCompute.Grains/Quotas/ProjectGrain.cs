@@ -1,20 +1,28 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 using OrleansCompute.Faults;
 using OrleansCompute.Indexing;
 
 namespace OrleansCompute.Quotas;
 
 /// <summary>
-/// One project's quota. Non-reentrant, so claims are checked and recorded one at a time: the last free slot
-/// goes to exactly one of two concurrent creates. Claims are held per server id, which makes a repeated
-/// claim or release harmless and keeps usage equal to the servers that hold a claim. What each server holds is
-/// kept in memory (<see cref="ProjectUsageTally"/>), recounted from the server index on activation; only the
-/// claims the index does not confirm yet are stored (<see cref="ProjectState.Servers"/>), so a claim's write does
-/// not grow with the project (issue 19). The reconciler (<see cref="ReconcileAsync"/>, on activation and by a
-/// reminder) recounts, and heals claims that outlived their server.
+/// One project's quota. Claims are held per server id, which makes a repeated claim or release harmless and keeps
+/// usage equal to the servers that hold a claim. What each server holds is kept in memory
+/// (<see cref="ProjectUsageTally"/>), recounted from the server index on activation; only the claims the index does
+/// not confirm yet are stored (<see cref="ProjectState.Servers"/>), so a claim's write does not grow with the project.
+/// The reconciler (<see cref="ReconcileAsync"/>, on activation and by a reminder) recounts, and heals claims that
+/// outlived their server.
+/// <para>
+/// Reentrant, so a project is not a serial lane (issue 19): each claim is checked and recorded in memory within one
+/// turn, with no await between the check and the record, so the last free slot still goes to exactly one of two
+/// concurrent creates; then it awaits a durable write that it shares with every claim made while the previous write
+/// was in flight (<see cref="CoalescingStateWriter{T}"/>), and is answered after it. Everything the grain changes is
+/// in <see cref="_live"/>; storage is handed a copy at each write.
+/// </para>
 /// </summary>
+[Reentrant]
 [GrainType("compute-project")]
 internal sealed partial class ProjectGrain(
     [PersistentState("project", ComputeStorage.ProviderName)] IPersistentState<ProjectState> state,
@@ -24,12 +32,15 @@ internal sealed partial class ProjectGrain(
     IOptions<QuotaReconcileOptions> reconcile,
     ILogger<ProjectGrain> logger) : Grain, IProjectGrain, IRemindable
 {
+    private ProjectState _live = new();
+    private CoalescingStateWriter<ProjectState>? _writer;
+
     private QuotaLimits Limits
     {
         get
         {
             var limits = Defaults;
-            foreach (var (name, value) in state.State.Limits)
+            foreach (var (name, value) in _live.Limits)
             {
                 limits = limits.With(name, value);
             }
@@ -57,26 +68,33 @@ internal sealed partial class ProjectGrain(
         }
 
         var granted = (int)Math.Min(max, allowed);
-        var added = new List<Guid>();
+        var recorded = new List<Guid>();
         for (var i = 0; i < granted; i++)
         {
-            if (!_tally.TryGet(requested[i], out _) && !added.Contains(requested[i]))
+            // A server held by a claim not yet confirmed is recorded again (same size, a new record): should the write
+            // of the earlier claim fail, its undo then leaves this one's record alone.
+            var id = requested[i];
+            if ((!_tally.TryGet(id, out _) || _live.Servers.ContainsKey(id)) && !recorded.Contains(id))
             {
-                added.Add(requested[i]);
+                recorded.Add(id);
             }
         }
 
-        if (added.Count > 0)
+        if (recorded.Count > 0)
         {
-            var usage = new ServerQuotaUsage { Vcpus = claim.Vcpus, RamMb = claim.RamMb, ClaimedAt = clock.UtcNow };
-            foreach (var serverId in added)
+            var records = new List<(Guid Id, ServerQuotaUsage Usage)>(recorded.Count);
+            foreach (var serverId in recorded)
             {
+                var usage = _live.Servers.TryGetValue(serverId, out var earlier)
+                    ? earlier with { }
+                    : new ServerQuotaUsage { Vcpus = claim.Vcpus, RamMb = claim.RamMb, ClaimedAt = clock.UtcNow };
                 _tally.Set(serverId, usage);
-                state.State.Servers[serverId] = usage;
+                _live.Servers[serverId] = usage;
+                records.Add((serverId, usage));
             }
 
             await ForgetConfirmedClaimsAsync();
-            await WriteAsync(undo: () => added.ForEach(id => _tally.Remove(id)));
+            await Writer.WriteAsync(undo: () => records.ForEach(r => Unrecord(r.Id, r.Usage)));
         }
 
         return granted;
@@ -116,19 +134,13 @@ internal sealed partial class ProjectGrain(
 
     public async Task ReleaseServerAsync(Guid serverId)
     {
-        var held = _tally.TryGet(serverId, out var usage);
         _tally.Remove(serverId);
         // A server the index confirmed has no stored claim: its release is the index no longer counting it (the
-        // server's state is written before its outbox releases), so nothing is written here.
-        if (state.State.Servers.Remove(serverId))
+        // server's state is written before its outbox releases), so nothing is written here. A failed write keeps
+        // the release in memory: the next write stores it, and the caller (the server's outbox) asks again anyway.
+        if (_live.Servers.Remove(serverId))
         {
-            await WriteAsync(undo: () =>
-            {
-                if (held)
-                {
-                    _tally.Set(serverId, usage);
-                }
-            });
+            await Writer.WriteAsync(undo: () => { });
         }
     }
 
@@ -136,48 +148,71 @@ internal sealed partial class ProjectGrain(
     private async Task HoldAsync(Guid serverId, ServerQuotaUsage usage)
     {
         var held = _tally.TryGet(serverId, out var before);
+        var stored = _live.Servers.TryGetValue(serverId, out var storedBefore);
         _tally.Set(serverId, usage);
-        state.State.Servers[serverId] = usage;
-        await WriteAsync(undo: () =>
+        _live.Servers[serverId] = usage;
+        await Writer.WriteAsync(undo: () =>
         {
+            // Only while nothing has changed the server's record since (a later claim, a release, a recount).
+            if (!_tally.TryGet(serverId, out var now) || !ReferenceEquals(now, usage))
+            {
+                return;
+            }
+
+            Unrecord(serverId, usage);
             if (held)
             {
                 _tally.Set(serverId, before);
             }
-            else
+
+            if (stored)
             {
-                _tally.Remove(serverId);
+                _live.Servers[serverId] = storedBefore!;
             }
         });
     }
 
+    /// <summary>Takes back a record whose write failed, unless something changed the server's record since.</summary>
+    private void Unrecord(Guid serverId, ServerQuotaUsage usage)
+    {
+        if (_tally.TryGet(serverId, out var now) && ReferenceEquals(now, usage))
+        {
+            _tally.Remove(serverId);
+        }
+
+        if (_live.Servers.TryGetValue(serverId, out var record) && ReferenceEquals(record, usage))
+        {
+            _live.Servers.Remove(serverId);
+        }
+    }
+
     public async Task AddServerGroupAsync(Guid groupId)
     {
-        if (state.State.ServerGroups.Contains(groupId))
+        await RefreshDefaultsAsync();
+        if (_live.ServerGroups.Contains(groupId))
         {
             return;
         }
 
-        await RefreshDefaultsAsync();
         var limit = Limits.ServerGroups;
-        if (!QuotaLimits.Fits(limit, state.State.ServerGroups.Count, 1))
+        if (!QuotaLimits.Fits(limit, _live.ServerGroups.Count, 1))
         {
             throw ComputeFaultException.Forbidden("Quota exceeded, too many server groups.");
         }
 
-        state.State.ServerGroups.Add(groupId);
-        await WriteAsync();
+        _live.ServerGroups.Add(groupId);
+        await Writer.WriteAsync(undo: () => _live.ServerGroups.Remove(groupId));
     }
 
     public async Task RemoveServerGroupAsync(Guid groupId)
     {
-        if (state.State.ServerGroups.Remove(groupId))
+        if (_live.ServerGroups.Remove(groupId))
         {
-            await WriteAsync();
+            await Writer.WriteAsync(undo: () => { });
         }
     }
 
-    public Task<IReadOnlyList<Guid>> GetServerGroupsAsync() => Task.FromResult<IReadOnlyList<Guid>>(state.State.ServerGroups.ToArray());
+    public Task<IReadOnlyList<Guid>> GetServerGroupsAsync() => Task.FromResult<IReadOnlyList<Guid>>(_live.ServerGroups.ToArray());
 
     public async Task<ProjectQuota> GetQuotaAsync()
     {
@@ -206,21 +241,33 @@ internal sealed partial class ProjectGrain(
             }
         }
 
+        var before = new Dictionary<string, int>(_live.Limits, StringComparer.Ordinal);
         foreach (var (name, value) in limits)
         {
-            state.State.Limits[name] = value;
+            _live.Limits[name] = value;
         }
 
-        await WriteAsync();
+        await Writer.WriteAsync(undo: () => RestoreLimits(before));
         return Quota();
     }
 
     public async Task ResetLimitsAsync()
     {
-        if (state.State.Limits.Count > 0)
+        if (_live.Limits.Count > 0)
         {
-            state.State.Limits.Clear();
-            await WriteAsync();
+            var before = new Dictionary<string, int>(_live.Limits, StringComparer.Ordinal);
+            _live.Limits.Clear();
+            await Writer.WriteAsync(undo: () => RestoreLimits(before));
+        }
+    }
+
+    /// <summary>An operator's limits whose write failed: the ones before them apply again.</summary>
+    private void RestoreLimits(Dictionary<string, int> before)
+    {
+        _live.Limits.Clear();
+        foreach (var (name, value) in before)
+        {
+            _live.Limits[name] = value;
         }
     }
 
@@ -233,7 +280,7 @@ internal sealed partial class ProjectGrain(
             Instances = _tally.Instances,
             Cores = checked((int)_tally.Cores),
             Ram = checked((int)_tally.Ram),
-            ServerGroups = state.State.ServerGroups.Count,
+            ServerGroups = _live.ServerGroups.Count,
         },
     };
 
@@ -307,26 +354,13 @@ internal sealed partial class ProjectGrain(
         return ComputeFaultException.Forbidden($"Quota exceeded for {names}: Requested {requested}, but already used {used} of {limits} {names}");
     }
 
-    private Task WriteAsync() => WriteAsync(undo: () => { });
+    private CoalescingStateWriter<ProjectState> Writer => _writer ??= new CoalescingStateWriter<ProjectState>(state, Snapshot, DeactivateOnIdle);
 
-    private async Task WriteAsync(Action undo)
+    /// <summary>What storage is handed to write: a copy, so the turns that run during the write do not change it.</summary>
+    private ProjectState Snapshot() => new()
     {
-        // A failed write must fail the call, and memory must not keep what storage did not: undo the change in the
-        // tally and reload the stored claims (an ambiguous commit may have stored them after all: they count again).
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            undo();
-            await state.ReadStateAsync();
-            foreach (var (serverId, usage) in state.State.Servers)
-            {
-                _tally.Set(serverId, usage);
-            }
-
-            throw;
-        }
-    }
+        Limits = new Dictionary<string, int>(_live.Limits, StringComparer.Ordinal),
+        Servers = new Dictionary<Guid, ServerQuotaUsage>(_live.Servers),
+        ServerGroups = [.. _live.ServerGroups],
+    };
 }

@@ -9,6 +9,9 @@ internal sealed class ProjectUsageTally
 {
     private readonly Dictionary<Guid, ServerQuotaUsage> _held = [];
 
+    /// <summary>The servers whose holding changed while a recount read the index; null when no recount runs.</summary>
+    private HashSet<Guid>? _changedDuringRecount;
+
     public int Instances => _held.Count;
 
     public long Cores { get; private set; }
@@ -23,6 +26,7 @@ internal sealed class ProjectUsageTally
     public void Set(Guid serverId, ServerQuotaUsage usage)
     {
         Remove(serverId);
+        _changedDuringRecount?.Add(serverId);
         _held[serverId] = usage;
         Cores += usage.Vcpus;
         Ram += usage.RamMb;
@@ -35,6 +39,7 @@ internal sealed class ProjectUsageTally
             return false;
         }
 
+        _changedDuringRecount?.Add(serverId);
         Cores -= usage.Vcpus;
         Ram -= usage.RamMb;
         return true;
@@ -57,10 +62,45 @@ internal sealed class ProjectUsageTally
         return (instances, cores, ram);
     }
 
-    public void Clear()
+    /// <summary>
+    /// A recount reads the index while claims and releases go on (the project grain is reentrant): from here on the
+    /// servers they change are remembered, so the recount's result does not overwrite them with what it read before.
+    /// </summary>
+    public void StartRecount() => _changedDuringRecount = [];
+
+    /// <summary>Whether a claim or release changed the server since the recount started (the recount leaves it be).</summary>
+    public bool ChangedDuringRecount(Guid serverId) => _changedDuringRecount?.Contains(serverId) == true;
+
+    /// <summary>
+    /// Ends a recount: the tally becomes what the index counted plus the unconfirmed claims, except for the servers
+    /// changed since the recount started, which keep what they hold now.
+    /// </summary>
+    public void EndRecount(IEnumerable<KeyValuePair<Guid, ServerQuotaUsage>> counted, IEnumerable<KeyValuePair<Guid, ServerQuotaUsage>> unconfirmed)
     {
+        var changed = _changedDuringRecount ?? [];
+        var now = changed.ToDictionary(id => id, id => _held.GetValueOrDefault(id));
+        _changedDuringRecount = null;
         _held.Clear();
         Cores = 0;
         Ram = 0;
+        foreach (var (serverId, usage) in counted.Concat(unconfirmed))
+        {
+            Set(serverId, usage);
+        }
+
+        foreach (var (serverId, usage) in now)
+        {
+            if (usage is null)
+            {
+                Remove(serverId);
+            }
+            else
+            {
+                Set(serverId, usage);
+            }
+        }
     }
+
+    /// <summary>A recount that failed leaves the tally as the claims and releases made it.</summary>
+    public void AbandonRecount() => _changedDuringRecount = null;
 }
