@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Reminders;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using OrleansCompute.Hosting;
 using OrleansCompute.Indexing;
@@ -32,6 +33,14 @@ public sealed class OutboxFixture : IAsyncLifetime
 
     public IGrainFactory Grains => _cluster!.Client;
 
+    private const string InnerStorage = "compute-memory";
+
+    /// <summary>The silo's grain storage, whose writes of one grain a test can make fail.</summary>
+    public Quotas.FaultableGrainStorage Storage { get; private set; } = null!;
+
+    /// <summary>The silo's server index, whose queries a test can hold (the quota recount races).</summary>
+    public Quotas.PausableServerIndex Index { get; private set; } = null!;
+
     /// <summary>The silo's services (its grain storage and server index), for tests that set up stored state.</summary>
     public IServiceProvider SiloServices => _cluster!.Silos[0].ServiceProvider;
 
@@ -39,7 +48,9 @@ public sealed class OutboxFixture : IAsyncLifetime
     {
         _database = new SqliteComputeDatabase(Path.Combine(_directory.Path, "compute.db"));
         await _database.EnsureSchemaAsync();
-        IServerIndex index = new SqliteServerIndex(_database);
+        var sqliteIndex = new SqliteServerIndex(_database);
+        Index = new Quotas.PausableServerIndex(sqliteIndex);
+        IServerIndex index = Index;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Compute:FakeDriver:Instant"] = "true",
@@ -49,11 +60,15 @@ public sealed class OutboxFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(ComputeStorage.ProviderName);
+            silo.AddMemoryGrainStorage(InnerStorage);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(ComputeStorage.ProviderName, (services, _) => Storage = new Quotas.FaultableGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(InnerStorage)));
             silo.UseInMemoryReminderService();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             ComputeHostingExtensions.AddComputeServices(silo.Services, configuration);
             silo.Services.AddSingleton(index);
+            // The network and image indexes live beside an ADO.NET server index, which the pausable one wraps.
+            silo.Services.AddSingleton(Persistence.Index.NeutronIndexes.Beside(sqliteIndex));
+            silo.Services.AddSingleton(Persistence.Images.ImageIndexes.Beside(sqliteIndex));
             silo.Services.AddSingleton(new ComputeClock(Time));
             silo.Services.AddSingleton<IIncomingGrainCallFilter>(Faults);
             silo.Services.AddSingleton<IIncomingGrainCallFilter>(FullDisk);
