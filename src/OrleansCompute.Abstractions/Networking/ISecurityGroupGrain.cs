@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace OrleansCompute.Networking;
 
 /// <summary>One security group, keyed by its id: the group and its rules.</summary>
@@ -6,6 +8,13 @@ public interface ISecurityGroupGrain : IGrainWithStringKey
 {
     [Alias("Get")]
     Task<SecurityGroup?> GetAsync();
+
+    /// <summary>
+    /// Whether the group exists. A read that interleaves with other reads: every create in a project asks whether its
+    /// default group exists, and should not queue behind the others' asks (issue 19).
+    /// </summary>
+    [Alias("Exists"), ReadOnly]
+    Task<bool> ExistsAsync();
 
     /// <summary>Creates the group; for an existing id answers the group as it is (the default group is made this way on first use).</summary>
     [Alias("Create")]

@@ -23,12 +23,24 @@ public static class ProjectSecurityGroups
             return;
         }
 
-        var group = SecurityGroupDefaults.Default(projectId);
-        await grains.GetGrain<ISecurityGroupGrain>(group.Id).CreateAsync(group);
+        await EnsureOneAsync(grains, NeutronIds.DefaultSecurityGroup(projectId), () => SecurityGroupDefaults.Default(projectId));
         foreach (var name in (catalog?.SecurityGroupNames ?? []).Where(n => n != SecurityGroupDefaults.DefaultName))
         {
-            var configured = SecurityGroupDefaults.Configured(projectId, name);
-            await grains.GetGrain<ISecurityGroupGrain>(configured.Id).CreateAsync(configured);
+            await EnsureOneAsync(grains, NeutronIds.ConfiguredSecurityGroup(projectId, name), () => SecurityGroupDefaults.Configured(projectId, name));
+        }
+    }
+
+    /// <summary>
+    /// Asks first (a read that interleaves with the other creates' asks, answering a bool instead of the group and
+    /// its rules) and creates only when missing; two racing creates both creating is harmless (the second gets the
+    /// first's group).
+    /// </summary>
+    private static async Task EnsureOneAsync(IGrainFactory grains, string groupId, Func<SecurityGroup> group)
+    {
+        var grain = grains.GetGrain<ISecurityGroupGrain>(groupId);
+        if (!await grain.ExistsAsync())
+        {
+            await grain.CreateAsync(group());
         }
     }
 }

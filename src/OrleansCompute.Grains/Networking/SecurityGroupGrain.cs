@@ -11,6 +11,8 @@ internal sealed class SecurityGroupGrain(
 
     public Task<SecurityGroup?> GetAsync() => Task.FromResult(state.State.Group);
 
+    public Task<bool> ExistsAsync() => Task.FromResult(state.State.Group is not null);
+
     public async Task<SecurityGroup> CreateAsync(SecurityGroup group)
     {
         if (state.State.Group is { } existing)
