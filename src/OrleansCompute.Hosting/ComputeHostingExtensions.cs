@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -13,6 +14,7 @@ using OrleansCompute.Catalog;
 using OrleansCompute.WebConsole;
 using OrleansCompute.Driver;
 using OrleansCompute.Servers;
+using OrleansCompute.Storage;
 
 namespace OrleansCompute.Hosting;
 
@@ -90,7 +92,10 @@ public static class ComputeHostingExtensions
 
     /// <summary>
     /// Grain state is stored as plain JSON (no .NET type names), so renaming a class never orphans stored data.
-    /// Defaults are written too: a missing required member would not read back.
+    /// Defaults are written too: a missing required member would not read back. The compute states' metadata is
+    /// source-generated (<see cref="GrainStateJsonContext"/>, same options, byte-identical JSON) so their writes
+    /// need no reflection; anything else this serializer meets (the in-memory PubSub store's state, in tests) falls
+    /// back to the reflection resolver, as before.
     /// </summary>
     private static void AddJsonGrainStorage(IServiceCollection services)
     {
@@ -100,6 +105,7 @@ public static class ComputeHostingExtensions
             o.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             o.JsonSerializerOptions.WriteIndented = false;
             o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.JsonSerializerOptions.TypeInfoResolver = JsonTypeInfoResolver.Combine(GrainStateJsonContext.Default, new DefaultJsonTypeInfoResolver());
         });
     }
 
