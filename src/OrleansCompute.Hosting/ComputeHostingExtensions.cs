@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -92,20 +91,17 @@ public static class ComputeHostingExtensions
 
     /// <summary>
     /// Grain state is stored as plain JSON (no .NET type names), so renaming a class never orphans stored data.
-    /// Defaults are written too: a missing required member would not read back. The compute states' metadata is
-    /// source-generated (<see cref="GrainStateJsonContext"/>, same options, byte-identical JSON) so their writes
-    /// need no reflection; anything else this serializer meets (the in-memory PubSub store's state, in tests) falls
-    /// back to the reflection resolver, as before.
+    /// Defaults are written too: a missing required member would not read back. The compute states are written by
+    /// source-generated code (<see cref="GrainStateJsonSerializer"/>, byte-identical JSON).
     /// </summary>
     private static void AddJsonGrainStorage(IServiceCollection services)
     {
-        services.AddSingleton<IGrainStorageSerializer, SystemTextJsonGrainStorageSerializer>();
+        services.AddSingleton<IGrainStorageSerializer, GrainStateJsonSerializer>();
         services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o =>
         {
             o.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             o.JsonSerializerOptions.WriteIndented = false;
             o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter());
-            o.JsonSerializerOptions.TypeInfoResolver = JsonTypeInfoResolver.Combine(GrainStateJsonContext.Default, new DefaultJsonTypeInfoResolver());
         });
     }
 

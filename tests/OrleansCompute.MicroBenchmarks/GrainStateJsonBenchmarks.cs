@@ -2,6 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Options;
+using Orleans.Serialization;
+using Orleans.Storage;
 using OrleansCompute.Scheduling;
 using OrleansCompute.Servers;
 using OrleansCompute.Servers.Actions;
@@ -10,58 +13,61 @@ using OrleansCompute.Storage;
 namespace OrleansCompute.MicroBenchmarks;
 
 /// <summary>
-/// The server grain's state (the largest and most written grain state) as the grain storage serializer writes and
-/// reads it: with the reflection resolver (before issue 19) and with <see cref="GrainStateJsonContext"/> under the
-/// same options (after). <c>ContextFastPath</c> is the context on its own options, without the options' converters:
-/// only then does System.Text.Json use the generated serialization code rather than the generated metadata.
+/// The server grain's state (the largest and most written grain state) written and read by the grain storage
+/// serializer: Orleans' <see cref="SystemTextJsonGrainStorageSerializer"/> with reflection metadata (before issue 19),
+/// the same with <see cref="GrainStateJsonContext"/> as the options' resolver (generated metadata, no generated
+/// code: the options carry converters), and <see cref="GrainStateJsonSerializer"/> (after: generated code for writes).
+/// The options are AddJsonGrainStorage's over Orleans' defaults, without the address and grain reference converters
+/// Orleans adds in the silo.
 /// </summary>
 [MemoryDiagnoser]
 public class GrainStateJsonBenchmarks
 {
     private readonly ServerState _state = SampleServerState();
-    private readonly JsonSerializerOptions _reflection = StorageOptions(new DefaultJsonTypeInfoResolver());
-    private readonly JsonSerializerOptions _sourceGenerated = StorageOptions(JsonTypeInfoResolver.Combine(GrainStateJsonContext.Default, new DefaultJsonTypeInfoResolver()));
-    private byte[] _json = [];
+    private readonly SystemTextJsonGrainStorageSerializer _reflection = new(StorageOptions(resolver: null));
+    private readonly SystemTextJsonGrainStorageSerializer _contextAsResolver = new(StorageOptions(JsonTypeInfoResolver.Combine(GrainStateJsonContext.Default, new DefaultJsonTypeInfoResolver())));
+    private readonly GrainStateJsonSerializer _generated = new(StorageOptions(resolver: null));
+    private BinaryData _json = BinaryData.Empty;
 
     [GlobalSetup]
     public void Setup()
     {
-        _json = JsonSerializer.SerializeToUtf8Bytes(_state, _reflection);
-        if (!_json.AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(_state, _sourceGenerated))
-            || !_json.AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(_state, GrainStateJsonContext.Default.ServerState)))
+        _json = _reflection.Serialize(_state);
+        if (!_json.ToMemory().Span.SequenceEqual(_contextAsResolver.Serialize(_state).ToMemory().Span)
+            || !_json.ToMemory().Span.SequenceEqual(_generated.Serialize(_state).ToMemory().Span))
         {
             throw new InvalidOperationException("the serializers do not write the same bytes");
         }
     }
 
-    // As BinaryData.FromObjectAsJson<T> and ToObjectFromJson<T>: the state's type with the storage options.
     [Benchmark(Baseline = true)]
-    public int SerializeReflection() => JsonSerializer.SerializeToUtf8Bytes(_state, _reflection).Length;
+    public int SerializeReflection() => _reflection.Serialize(_state).Length;
 
     [Benchmark]
-    public int SerializeSourceGenerated() => JsonSerializer.SerializeToUtf8Bytes(_state, _sourceGenerated).Length;
+    public int SerializeContextAsResolver() => _contextAsResolver.Serialize(_state).Length;
 
     [Benchmark]
-    public int SerializeContextFastPath() => JsonSerializer.SerializeToUtf8Bytes(_state, GrainStateJsonContext.Default.ServerState).Length;
+    public int SerializeGenerated() => _generated.Serialize(_state).Length;
 
     [Benchmark]
-    public int DeserializeReflection() => JsonSerializer.Deserialize<ServerState>(_json, _reflection)!.Actions.Count;
+    public int DeserializeReflection() => _reflection.Deserialize<ServerState>(_json)!.Actions.Count;
 
     [Benchmark]
-    public int DeserializeSourceGenerated() => JsonSerializer.Deserialize<ServerState>(_json, _sourceGenerated)!.Actions.Count;
+    public int DeserializeContextAsResolver() => _contextAsResolver.Deserialize<ServerState>(_json)!.Actions.Count;
 
+    /// <summary>What GrainStateJsonSerializer would do if it read through the context too (it does not: see its summary).</summary>
     [Benchmark]
-    public int DeserializeContextFastPath() => JsonSerializer.Deserialize(_json, GrainStateJsonContext.Default.ServerState)!.Actions.Count;
+    public int DeserializeGenerated() => JsonSerializer.Deserialize(_json, GrainStateJsonContext.Default.ServerState)!.Actions.Count;
 
-    /// <summary>The options of ComputeHostingExtensions.AddJsonGrainStorage over Orleans' defaults (its address and grain reference converters left out).</summary>
-    private static JsonSerializerOptions StorageOptions(IJsonTypeInfoResolver resolver) => new()
+    private static IOptions<SystemTextJsonGrainStorageSerializerOptions> StorageOptions(IJsonTypeInfoResolver? resolver)
     {
-        IncludeFields = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        WriteIndented = false,
-        Converters = { new JsonStringEnumConverter() },
-        TypeInfoResolver = resolver,
-    };
+        var options = new SystemTextJsonGrainStorageSerializerOptions();
+        options.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.JsonSerializerOptions.WriteIndented = false;
+        options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        options.JsonSerializerOptions.TypeInfoResolver = resolver;
+        return Options.Create(options);
+    }
 
     /// <summary>An ACTIVE server after its create: the snapshot, its scheduling request and the create's action log.</summary>
     private static ServerState SampleServerState()
