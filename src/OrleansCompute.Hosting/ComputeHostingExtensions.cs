@@ -13,6 +13,7 @@ using OrleansCompute.Catalog;
 using OrleansCompute.WebConsole;
 using OrleansCompute.Driver;
 using OrleansCompute.Servers;
+using OrleansCompute.Storage;
 
 namespace OrleansCompute.Hosting;
 
@@ -90,11 +91,12 @@ public static class ComputeHostingExtensions
 
     /// <summary>
     /// Grain state is stored as plain JSON (no .NET type names), so renaming a class never orphans stored data.
-    /// Defaults are written too: a missing required member would not read back.
+    /// Defaults are written too: a missing required member would not read back. The compute states are written by
+    /// source-generated code (<see cref="GrainStateJsonSerializer"/>, byte-identical JSON).
     /// </summary>
     private static void AddJsonGrainStorage(IServiceCollection services)
     {
-        services.AddSingleton<IGrainStorageSerializer, SystemTextJsonGrainStorageSerializer>();
+        services.AddSingleton<IGrainStorageSerializer, GrainStateJsonSerializer>();
         services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o =>
         {
             o.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
