@@ -213,12 +213,18 @@ internal sealed partial class ServerGrain
         Volumes = [.. s.Volumes.Select(v => v with { State = OrleansCompute.Volumes.ServerVolume.Detaching })],
     };
 
-    private static void ClearDeadlines(ServerState target)
+    /// <summary>Clears the deadlines, remembering which were stored: only their reminders (and this activation's) can exist.</summary>
+    private void ClearDeadlines(ServerState target)
     {
         target.RequestedNetworks = [];
         target.Resize = null;
         foreach (var deadline in ServerDeadlines.All)
         {
+            if (deadline.Get(target) is not null)
+            {
+                _remindersMayExist.Add(deadline.Reminder);
+            }
+
             deadline.Set(target, null);
         }
     }
@@ -233,9 +239,13 @@ internal sealed partial class ServerGrain
         await DrainOutboxAsync();
         // Nova deletes a shelved server's snapshot image with the server.
         await RemoveShelvedImageAsync();
-        foreach (var deadline in ServerDeadlines.All)
+        // A deadline's reminder exists only if the deadline was stored or this activation registered it: looking up
+        // the others would be one reminder-table read each per delete. One left by a crash ticks once, finds the
+        // server deleted and goes (ReceiveReminder).
+        foreach (var reminder in _remindersMayExist.ToList())
         {
-            await CancelReminderAsync(deadline.Reminder);
+            await CancelReminderAsync(reminder);
+            _remindersMayExist.Remove(reminder);
         }
 
         if (state.State.Outbox.Count == 0)

@@ -32,6 +32,9 @@ internal sealed partial class ServerGrain
     private TimeSpan _nextRetry = FirstRetry;
     private bool _outboxReminderMayExist;
 
+    /// <summary>The outbox reminder as this activation last registered it: unregistered without reading it back.</summary>
+    private IGrainReminder? _outboxReminder;
+
     /// <summary>The entries a row's hooks make due, from the server before the end and the state the end is written to.</summary>
     private List<ServerOutboxEntry> DueAfter(IEnumerable<ServerHook> hooks, ServerSnapshot before, ServerState target)
     {
@@ -127,8 +130,8 @@ internal sealed partial class ServerGrain
     /// </summary>
     private async Task ArmOutboxAsync()
     {
-        await this.RegisterOrUpdateReminder(OutboxReminder, ReminderPeriod, ReminderPeriod);
         _outboxReminderMayExist = true;
+        _outboxReminder = await this.RegisterOrUpdateReminder(OutboxReminder, ReminderPeriod, ReminderPeriod);
     }
 
     /// <summary>On activation: what a previous activation left in the outbox runs again.</summary>
@@ -286,7 +289,7 @@ internal sealed partial class ServerGrain
 
         try
         {
-            await CancelReminderAsync(OutboxReminder);
+            await UnregisterOutboxReminderAsync();
             _outboxReminderMayExist = false;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -294,6 +297,29 @@ internal sealed partial class ServerGrain
             // A reminder left behind ticks once more, finds the outbox empty and goes.
             LogOutboxReminderFailed(logger, exception, Id);
         }
+    }
+
+    /// <summary>
+    /// With the handle this activation registered, one delete of the row; a handle gone stale (the reminder was
+    /// registered again elsewhere) or none (armed by an earlier activation) falls back to the lookup by name.
+    /// </summary>
+    private async Task UnregisterOutboxReminderAsync()
+    {
+        if (_outboxReminder is { } known)
+        {
+            _outboxReminder = null;
+            try
+            {
+                await this.UnregisterReminder(known);
+                return;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogOutboxReminderFailed(logger, exception, Id);
+            }
+        }
+
+        await CancelReminderAsync(OutboxReminder);
     }
 
     /// <summary>
