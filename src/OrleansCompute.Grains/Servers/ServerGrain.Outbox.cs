@@ -103,6 +103,11 @@ internal sealed partial class ServerGrain
     /// </summary>
     private List<ServerOutboxEntry> AddressReleases(ServerSnapshot before, ServerState target)
     {
+        if (PortsAllKnown(before, target))
+        {
+            return [.. before.Addresses.Select(a => a.PortId!).Distinct(StringComparer.Ordinal).Select(port => Entry(ServerOutboxWork.DetachPort, port))];
+        }
+
         var held = before.Addresses.Select(a => (NetworkId: a.NetworkId, Address: (string?)a.Address, a.PortId))
             .Concat(target.RequestedNetworks.Where(r => r.NetworkId is not null).Select(r => (NetworkId: r.NetworkId!, Address: r.FixedIp, r.PortId)));
         if (target.AutoAllocateNetwork && catalog.DefaultNetwork is { } network)
@@ -120,6 +125,18 @@ internal sealed partial class ServerGrain
 
         return due;
     }
+
+    /// <summary>
+    /// Whether the server's addresses name every port it holds: its build ended (it was launched, and nothing
+    /// requested is left to wire), no interface attach is in flight, and each address has its port. Then a delete
+    /// detaches those ports directly; otherwise the network grain also looks for ports of the server it does not
+    /// know (a build that stopped half-way): a scan of every port on the network, which grows with the network.
+    /// </summary>
+    private static bool PortsAllKnown(ServerSnapshot before, ServerState target) =>
+        before.LaunchedAt is not null
+        && target.RequestedNetworks.Count == 0
+        && target.InterfaceIntent is null
+        && before.Addresses.All(a => !string.IsNullOrEmpty(a.PortId));
 
     private ServerOutboxEntry Entry(ServerOutboxWork work, string target) =>
         new() { Id = Guid.NewGuid(), Work = work, Target = target, DueSince = clock.UtcNow };
@@ -231,6 +248,7 @@ internal sealed partial class ServerGrain
         ServerOutboxWork.SettleQuota => GrainFactory.GetGrain<IProjectGrain>(entry.Target).SettleServerAsync(Id, entry.Vcpus, entry.RamMb),
         ServerOutboxWork.LeaveServerGroup => GrainFactory.GetGrain<IServerGroupGrain>(Guid.Parse(entry.Target)).RemoveMemberAsync(Id),
         ServerOutboxWork.ReleaseAddress => GrainFactory.GetGrain<INetworkGrain>(entry.Target).ReleaseAsync(Id, entry.Address, entry.PortId),
+        ServerOutboxWork.DetachPort => GrainFactory.GetGrain<IPortGrain>(entry.Target).DetachAsync(Id),
         ServerOutboxWork.AdvanceMigration => GrainFactory.GetGrain<IMigrationIndexGrain>(IMigrationIndexGrain.Key)
             .AdvanceAsync(Id, entry.MigrationTypes, entry.MigrationStatus!, entry.MigrationDestination, entry.DueSince),
         _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.Work, "No such outbox work."),
