@@ -24,6 +24,7 @@ gone="$(sqlite3 "$deleted/compute.db" "SELECT count(*) FROM compute_servers WHER
 echo "servers deleted: $gone (of $count)"
 echo "| what | writes (create only) | writes (create and delete) | per delete |"
 echo "|---|---|---|---|"
-join -t '|' -a 2 -e 0 -o 0,1.2,2.2 <(stats "$created" | sort) <(stats "$deleted" | sort) \
-  | awk -F'|' -v n="$gone" '{ printf "| %s | %s | %s | %.2f |\n", $1, $2, $3, n > 0 ? ($3 - $2) / n : 0 }'
+{ stats "$created" | sed 's/^/created|/'; stats "$deleted" | sed 's/^/deleted|/'; } | awk -F'|' -v n="$gone" '
+  $1 == "created" { before[$2] = $3 } $1 == "deleted" { after[$2] = $3; order[++k] = $2 }
+  END { for (i = 1; i <= k; i++) { w = order[i]; printf "| %s | %d | %d | %.2f |\n", w, before[w], after[w], (n > 0 ? (after[w] - before[w]) / n : 0) } }'
 rm -rf "$created" "$deleted"
