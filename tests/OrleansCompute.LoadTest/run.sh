@@ -43,7 +43,10 @@ dotnet "$host_tree/src/OrleansCompute.Host/bin/Release/net10.0/OrleansCompute.Ho
   --Logging:LogLevel:Default=Warning ${HOST_ARGS:-} >"$data/host.log" 2>&1 &
 host=$!
 # KEEP_DATA=1 keeps the data directory (the SQLite file) for a look afterwards; its path is printed.
+# LINGER_SECONDS keeps the host running that long after the load generator (background work such as a delete's
+# releases finishes before the file is read; writes-per-delete.sh).
 cleanup() {
+  sleep "${LINGER_SECONDS:-0}"
   kill -TERM "$host" 2>/dev/null || true; wait "$host" 2>/dev/null || true
   if [ "${KEEP_DATA:-0}" = 1 ]; then echo "data kept in $data"; else rm -rf "$data"; fi
 }

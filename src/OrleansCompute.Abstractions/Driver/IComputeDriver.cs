@@ -24,6 +24,14 @@ public interface IComputeDriver
     Task ExecuteAsync(DriverOperation operation, ServerSnapshot server, Action<int> reportProgress, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whether <see cref="ExecuteAsync"/> of <paramref name="operation"/> on <paramref name="server"/> finishes at once,
+    /// with nothing that could be left half-done by a crash (a simulated machine with no duration). The grain then
+    /// runs the operation inside the request and stores only where it ends (a delete: one write, DELETED) instead of
+    /// storing the transitional state first. The default, false, is right for any driver that touches a machine.
+    /// </summary>
+    bool CompletesAtOnce(DriverOperation operation, ServerSnapshot server) => false;
+
+    /// <summary>
     /// Nova's <c>live_migration_force_complete</c>: the live migration of <paramref name="server"/> in flight should
     /// converge now (libvirt switches to post-copy or pauses the guest). A driver without such a switch lets the
     /// migration run on, which is what the default does.

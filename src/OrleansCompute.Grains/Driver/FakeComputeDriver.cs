@@ -54,6 +54,10 @@ public sealed class FakeComputeDriver(IOptionsMonitor<FakeDriverOptions> options
         }
     }
 
+    /// <summary>An operation with no duration (<see cref="FakeDriverOptions.Instant"/>, or configured so) simulates nothing that could be interrupted.</summary>
+    public bool CompletesAtOnce(DriverOperation operation, ServerSnapshot server) =>
+        operation != DriverOperation.LiveMigrate && DurationOf(options.CurrentValue, operation, server) == TimeSpan.Zero;
+
     public Task ForceCompleteLiveMigrationAsync(ServerSnapshot server, CancellationToken cancellationToken)
     {
         if (_forced.TryGetValue(server.Id, out var forced))

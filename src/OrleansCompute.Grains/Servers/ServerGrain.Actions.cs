@@ -247,7 +247,7 @@ internal sealed partial class ServerGrain
     /// <summary>A driver failure: ERROR with the fault, or back to idle with the fault recorded, as the row says.</summary>
     private async Task FailTransitionAsync(ServerTransition row, ServerActionCommand command, string requestId, ComputeDriverException failure, CancellationToken cancellationToken)
     {
-        var fault = new ServerFault { Code = 500, Message = failure.Message, Created = clock.UtcNow, Details = nameof(ComputeDriverException) + ": " + failure.Message };
+        var fault = DriverFault(failure);
         await row.Handler.DiscardAsync(this, command);
         await CommitAsync(
             s => row.OnFailure == FailureOutcome.Error
@@ -262,6 +262,9 @@ internal sealed partial class ServerGrain
             cancellationToken);
         _liveMigrationTarget = null;
     }
+
+    private ServerFault DriverFault(ComputeDriverException failure) =>
+        new() { Code = 500, Message = failure.Message, Created = clock.UtcNow, Details = nameof(ComputeDriverException) + ": " + failure.Message };
 
     /// <summary>The caller of work the service does on its own (reminders, resumed operations).</summary>
     private CallerContext SystemCaller(string? requestId = null) => new()

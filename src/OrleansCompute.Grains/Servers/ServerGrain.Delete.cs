@@ -1,3 +1,4 @@
+using OrleansCompute.Driver;
 using OrleansCompute.Faults;
 using OrleansCompute.Identity;
 using OrleansCompute.Servers.Actions;
@@ -49,6 +50,12 @@ internal sealed partial class ServerGrain
     /// <summary>A delete wins over whatever was in flight, a build included: it is cancelled first.</summary>
     public async Task BeginDeleteAsync(ServerTransition row, ServerActionCommand command)
     {
+        if (EndsAtOnce(row))
+        {
+            await DeleteAtOnceAsync(row, command);
+            return;
+        }
+
         var caller = command.Caller;
         var now = clock.UtcNow;
         PendingOperation? superseded = null;
@@ -73,6 +80,86 @@ internal sealed partial class ServerGrain
         }
 
         StartOperation(token => RunTransitionAsync(row, command, token));
+    }
+
+    /// <summary>
+    /// A hard delete (DELETE, forceDelete, reclaim) whose destroy the driver finishes at once: storing "deleting"
+    /// first would only be overwritten by the next write, so the destroy runs inside the request and the server is
+    /// stored DELETED (or ERROR, when the destroy failed) in one write, the action started and finished in it.
+    /// </summary>
+    private bool EndsAtOnce(ServerTransition row) =>
+        row.EndVmState == VmState.Deleted
+        && row.Phases.Count == 1
+        && row.Handler.ContinueWith(lifecycle.CurrentValue) is null
+        && driver.CompletesAtOnce(row.Phases[0].Operation, _live!);
+
+    /// <summary>
+    /// Crash safety as the two-write delete: nothing is released before the DELETED write (its outbox reminder is
+    /// armed first), and a crash before that write leaves the server as it was, the delete unanswered. The releases
+    /// then run in the background, as after a driver's destroy, so the 204 does not wait for them.
+    /// </summary>
+    private async Task DeleteAtOnceAsync(ServerTransition row, ServerActionCommand command)
+    {
+        var caller = command.Caller;
+        var now = clock.UtcNow;
+        EnsureUnlocked(row, _live!, caller);
+        row.EnsureAllowed(_live!);
+        var superseded = state.State.Pending;
+        CancelOperation();
+        try
+        {
+            await driver.ExecuteAsync(row.Phases[0].Operation, _live!, _ => { }, CancellationToken.None);
+            await row.Handler.FinishedAsync(this, command);
+        }
+        catch (ComputeDriverException failure)
+        {
+            await FailDeleteAtOnceAsync(row, command, failure, now);
+            await DiscardAbandonedSnapshotAsync(superseded);
+            return;
+        }
+
+        await ArmOutboxAsync();
+        await CommitAsync(
+            s =>
+            {
+                EnsureUnlocked(row, s, caller);
+                row.EnsureAllowed(s);
+                return Deleted(s, now);
+            },
+            pending: null,
+            s =>
+            {
+                var due = DueAfterDelete(_live!, s);
+                StartAction(s, row.InstanceAction, row.Event, caller, now);
+                FinishAction(s, caller.RequestId, error: null);
+                ClearDeadlines(s);
+                s.Outbox.AddRange(due);
+            });
+        await DiscardAbandonedSnapshotAsync(superseded);
+        StartOperation(_ => AfterDeletedAsync());
+    }
+
+    /// <summary>A destroy that failed at once ends where the row says (ERROR with the fault), in one write with its action.</summary>
+    private async Task FailDeleteAtOnceAsync(ServerTransition row, ServerActionCommand command, ComputeDriverException failure, DateTimeOffset now)
+    {
+        var fault = DriverFault(failure);
+        await row.Handler.DiscardAsync(this, command);
+        await CommitAsync(
+            s =>
+            {
+                EnsureUnlocked(row, s, command.Caller);
+                row.EnsureAllowed(s);
+                return row.OnFailure == FailureOutcome.Error
+                    ? s with { VmState = VmState.Error, TaskState = null, Progress = 0, Fault = fault }
+                    : s with { TaskState = null, Progress = 0, Fault = fault };
+            },
+            pending: null,
+            s =>
+            {
+                StartAction(s, row.InstanceAction, row.Event, command.Caller, now);
+                FinishAction(s, command.Caller.RequestId, fault.Details);
+                row.Handler.Failed(s);
+            });
     }
 
     /// <summary>Nova's local delete: no host to call, so the record is deleted at once and the next GET is 404.</summary>
@@ -126,12 +213,18 @@ internal sealed partial class ServerGrain
         Volumes = [.. s.Volumes.Select(v => v with { State = OrleansCompute.Volumes.ServerVolume.Detaching })],
     };
 
-    private static void ClearDeadlines(ServerState target)
+    /// <summary>Clears the deadlines, remembering which were stored: only their reminders (and this activation's) can exist.</summary>
+    private void ClearDeadlines(ServerState target)
     {
         target.RequestedNetworks = [];
         target.Resize = null;
         foreach (var deadline in ServerDeadlines.All)
         {
+            if (deadline.Get(target) is not null)
+            {
+                _remindersMayExist.Add(deadline.Reminder);
+            }
+
             deadline.Set(target, null);
         }
     }
@@ -146,9 +239,13 @@ internal sealed partial class ServerGrain
         await DrainOutboxAsync();
         // Nova deletes a shelved server's snapshot image with the server.
         await RemoveShelvedImageAsync();
-        foreach (var deadline in ServerDeadlines.All)
+        // A deadline's reminder exists only if the deadline was stored or this activation registered it: looking up
+        // the others would be one reminder-table read each per delete. One left by a crash ticks once, finds the
+        // server deleted and goes (ReceiveReminder).
+        foreach (var reminder in _remindersMayExist.ToList())
         {
-            await CancelReminderAsync(deadline.Reminder);
+            await CancelReminderAsync(reminder);
+            _remindersMayExist.Remove(reminder);
         }
 
         if (state.State.Outbox.Count == 0)

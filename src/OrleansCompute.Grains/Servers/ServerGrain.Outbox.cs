@@ -32,6 +32,9 @@ internal sealed partial class ServerGrain
     private TimeSpan _nextRetry = FirstRetry;
     private bool _outboxReminderMayExist;
 
+    /// <summary>The outbox reminder as this activation last registered it: unregistered without reading it back.</summary>
+    private IGrainReminder? _outboxReminder;
+
     /// <summary>The entries a row's hooks make due, from the server before the end and the state the end is written to.</summary>
     private List<ServerOutboxEntry> DueAfter(IEnumerable<ServerHook> hooks, ServerSnapshot before, ServerState target)
     {
@@ -100,6 +103,11 @@ internal sealed partial class ServerGrain
     /// </summary>
     private List<ServerOutboxEntry> AddressReleases(ServerSnapshot before, ServerState target)
     {
+        if (PortsAllKnown(before, target))
+        {
+            return [.. before.Addresses.Select(a => a.PortId!).Distinct(StringComparer.Ordinal).Select(port => Entry(ServerOutboxWork.DetachPort, port))];
+        }
+
         var held = before.Addresses.Select(a => (NetworkId: a.NetworkId, Address: (string?)a.Address, a.PortId))
             .Concat(target.RequestedNetworks.Where(r => r.NetworkId is not null).Select(r => (NetworkId: r.NetworkId!, Address: r.FixedIp, r.PortId)));
         if (target.AutoAllocateNetwork && catalog.DefaultNetwork is { } network)
@@ -118,6 +126,18 @@ internal sealed partial class ServerGrain
         return due;
     }
 
+    /// <summary>
+    /// Whether the server's addresses name every port it holds: its build ended (it was launched, and nothing
+    /// requested is left to wire), no interface attach is in flight, and each address has its port. Then a delete
+    /// detaches those ports directly; otherwise the network grain also looks for ports of the server it does not
+    /// know (a build that stopped half-way): a scan of every port on the network, which grows with the network.
+    /// </summary>
+    private static bool PortsAllKnown(ServerSnapshot before, ServerState target) =>
+        before.LaunchedAt is not null
+        && target.RequestedNetworks.Count == 0
+        && target.InterfaceIntent is null
+        && before.Addresses.All(a => !string.IsNullOrEmpty(a.PortId));
+
     private ServerOutboxEntry Entry(ServerOutboxWork work, string target) =>
         new() { Id = Guid.NewGuid(), Work = work, Target = target, DueSince = clock.UtcNow };
 
@@ -127,8 +147,8 @@ internal sealed partial class ServerGrain
     /// </summary>
     private async Task ArmOutboxAsync()
     {
-        await this.RegisterOrUpdateReminder(OutboxReminder, ReminderPeriod, ReminderPeriod);
         _outboxReminderMayExist = true;
+        _outboxReminder = await this.RegisterOrUpdateReminder(OutboxReminder, ReminderPeriod, ReminderPeriod);
     }
 
     /// <summary>On activation: what a previous activation left in the outbox runs again.</summary>
@@ -181,29 +201,13 @@ internal sealed partial class ServerGrain
 
     private async Task DrainOnceAsync()
     {
-        var entries = state.State.Outbox.ToList();
         var done = new HashSet<Guid>();
-        var blocked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in entries)
-        {
-            var lane = entry.Lane();
-            if (blocked.Contains(lane))
-            {
-                continue;
-            }
-
-            try
-            {
-                await RunOutboxEntryAsync(entry);
-                done.Add(entry.Id);
-            }
-            catch (Exception exception)
-            {
-                blocked.Add(lane);
-                LogOutboxEntryFailed(logger, exception, entry.Work, entry.Target, Id);
-            }
-        }
-
+        // Lanes are different grains and independent: they run side by side (a delete's address, host and quota
+        // releases in the time of the slowest, not of their sum); each lane keeps its order. All of it interleaves
+        // on this activation's scheduler, so the set needs no lock.
+        await Task.WhenAll(state.State.Outbox.ToList()
+            .GroupBy(e => e.Lane(), StringComparer.Ordinal)
+            .Select(lane => DrainLaneAsync(lane, done)));
         if (done.Count > 0)
         {
             await ForgetAsync(done);
@@ -221,6 +225,24 @@ internal sealed partial class ServerGrain
         RetryOutboxLater();
     }
 
+    /// <summary>One lane in order; a failure holds up the rest of its lane until the next drain.</summary>
+    private async Task DrainLaneAsync(IEnumerable<ServerOutboxEntry> lane, HashSet<Guid> done)
+    {
+        foreach (var entry in lane)
+        {
+            try
+            {
+                await RunOutboxEntryAsync(entry);
+                done.Add(entry.Id);
+            }
+            catch (Exception exception)
+            {
+                LogOutboxEntryFailed(logger, exception, entry.Work, entry.Target, Id);
+                return;
+            }
+        }
+    }
+
     private Task RunOutboxEntryAsync(ServerOutboxEntry entry) => entry.Work switch
     {
         ServerOutboxWork.ReleaseHostClaim => GrainFactory.GetGrain<IHostGrain>(entry.Target).ReleaseAsync(entry.Consumer ?? HostClaim.ConsumerFor(Id)),
@@ -228,6 +250,7 @@ internal sealed partial class ServerGrain
         ServerOutboxWork.SettleQuota => GrainFactory.GetGrain<IProjectGrain>(entry.Target).SettleServerAsync(Id, entry.Vcpus, entry.RamMb),
         ServerOutboxWork.LeaveServerGroup => GrainFactory.GetGrain<IServerGroupGrain>(Guid.Parse(entry.Target)).RemoveMemberAsync(Id),
         ServerOutboxWork.ReleaseAddress => GrainFactory.GetGrain<INetworkGrain>(entry.Target).ReleaseAsync(Id, entry.Address, entry.PortId),
+        ServerOutboxWork.DetachPort => GrainFactory.GetGrain<IPortGrain>(entry.Target).DetachAsync(Id),
         ServerOutboxWork.AdvanceMigration => GrainFactory.GetGrain<IMigrationIndexGrain>(IMigrationIndexGrain.Key)
             .AdvanceAsync(Id, entry.MigrationTypes, entry.MigrationStatus!, entry.MigrationDestination, entry.DueSince),
         _ => throw new ArgumentOutOfRangeException(nameof(entry), entry.Work, "No such outbox work."),
@@ -286,7 +309,7 @@ internal sealed partial class ServerGrain
 
         try
         {
-            await CancelReminderAsync(OutboxReminder);
+            await UnregisterOutboxReminderAsync();
             _outboxReminderMayExist = false;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -294,6 +317,29 @@ internal sealed partial class ServerGrain
             // A reminder left behind ticks once more, finds the outbox empty and goes.
             LogOutboxReminderFailed(logger, exception, Id);
         }
+    }
+
+    /// <summary>
+    /// With the handle this activation registered, one delete of the row; a handle gone stale (the reminder was
+    /// registered again elsewhere) or none (armed by an earlier activation) falls back to the lookup by name.
+    /// </summary>
+    private async Task UnregisterOutboxReminderAsync()
+    {
+        if (_outboxReminder is { } known)
+        {
+            _outboxReminder = null;
+            try
+            {
+                await this.UnregisterReminder(known);
+                return;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogOutboxReminderFailed(logger, exception, Id);
+            }
+        }
+
+        await CancelReminderAsync(OutboxReminder);
     }
 
     /// <summary>

@@ -13,6 +13,9 @@ namespace OrleansCompute.Servers;
 /// </summary>
 internal sealed partial class ServerGrain
 {
+    /// <summary>The deadline reminders this activation registered or found stored; a delete cancels only these.</summary>
+    private readonly HashSet<string> _remindersMayExist = new(StringComparer.Ordinal);
+
     private TimeSpan ReminderPeriod => reminderOptions.Value.MinimumReminderPeriod > TimeSpan.Zero ? reminderOptions.Value.MinimumReminderPeriod : TimeSpan.FromMinutes(1);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -63,6 +66,7 @@ internal sealed partial class ServerGrain
     private async Task ScheduleAsync(string name, DateTimeOffset deadline)
     {
         var due = deadline - clock.UtcNow;
+        _remindersMayExist.Add(name);
         await this.RegisterOrUpdateReminder(name, due > TimeSpan.Zero ? due : TimeSpan.Zero, ReminderPeriod);
     }
 

@@ -52,6 +52,7 @@ public sealed record ServerOutboxEntry
         ServerOutboxWork.ReleaseQuota or ServerOutboxWork.SettleQuota => "project/" + Target,
         ServerOutboxWork.LeaveServerGroup => "group/" + Target,
         ServerOutboxWork.AdvanceMigration => "migrations/" + Target,
+        ServerOutboxWork.DetachPort => "port/" + Target,
         _ => "network/" + Target,
     };
 }

@@ -23,4 +23,10 @@ public enum ServerOutboxWork
     /// <see cref="ServerOutboxEntry.MigrationStatus"/>; <see cref="ServerOutboxEntry.Target"/> is the server's id.
     /// </summary>
     AdvanceMigration,
+
+    /// <summary>
+    /// The server leaves port <see cref="ServerOutboxEntry.Target"/> (deleted when the create made it, unbound
+    /// otherwise): a delete's release of a port the server's addresses name, without looking the network's ports up.
+    /// </summary>
+    DetachPort,
 }
