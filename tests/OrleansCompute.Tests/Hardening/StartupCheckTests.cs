@@ -7,20 +7,9 @@ namespace OrleansCompute.Tests.Hardening;
 /// The host refuses, with one line and a non-zero exit, to start empty on a data directory that has run before
 /// (lost or emptied <c>compute.db</c>), or on a damaged database; <c>--Compute:AllowEmptyStart=true</c> starts empty.
 /// </summary>
-public sealed class StartupCheckTests
+public sealed class StartupCheckTests(UsedDataDirectory used) : IClassFixture<UsedDataDirectory>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-
-    /// <summary>A data directory the host has run on in identity mode (identity/ and clouds.yaml written), then stopped.</summary>
-    private static async Task<TempDirectory> UsedDataDirectoryAsync()
-    {
-        var data = new TempDirectory();
-        await using var host = new HostProcess(data.Path, HostProcess.IdentityMode);
-        await host.StartAsync();
-        await Eventually.Until(() => Task.FromResult(File.Exists(Path.Combine(data.Path, "clouds.yaml"))), exists => exists, because: "the host writes clouds.yaml once it listens");
-        await host.StopAsync();
-        return data;
-    }
 
     private static void RemoveDatabase(string directory, bool leaveEmptyFile)
     {
@@ -48,7 +37,7 @@ public sealed class StartupCheckTests
     [InlineData(true, "is empty")]
     public async Task A_lost_database_in_a_used_data_directory_stops_the_start_with_one_line(bool leaveEmptyFile, string expected)
     {
-        using var data = await UsedDataDirectoryAsync();
+        using var data = used.Copy();
         RemoveDatabase(data.Path, leaveEmptyFile);
 
         var outcome = await HostRunToExit.RunAsync(data.Path, Timeout, HostProcess.IdentityMode);
@@ -61,7 +50,7 @@ public sealed class StartupCheckTests
     [Fact]
     public async Task Allow_empty_start_starts_an_empty_service_on_purpose()
     {
-        using var data = await UsedDataDirectoryAsync();
+        using var data = used.Copy();
         RemoveDatabase(data.Path, leaveEmptyFile: false);
 
         await using var host = new HostProcess(data.Path, HostProcess.IdentityMode, "--Compute:AllowEmptyStart=true");

@@ -10,29 +10,13 @@ namespace OrleansCompute.Tests.Identity;
 /// package needs a web server, a database and a bootstrap: more than a test should start).
 /// </summary>
 [Collection(IdentityHostCollection.Name)]
-public sealed class KeystoneModeTests(IdentityHostFixture fixture) : IAsyncLifetime
+public sealed class KeystoneModeTests(IdentityHostFixture fixture, KeystoneModeHost shared) : IClassFixture<KeystoneModeHost>, IAsyncLifetime
 {
-    private readonly TempDirectory _data = new();
     private HostProcess _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _host = new HostProcess(
-            _data.Path,
-            "--Compute:Auth:Mode=keystone",
-            $"--Compute:Auth:Keystone:AuthUrl={fixture.AuthUrl}",
-            "--Compute:Auth:Keystone:Username=admin",
-            $"--Compute:Auth:Keystone:Password={fixture.Passwords["admin"]}",
-            "--Compute:Auth:Keystone:ProjectName=admin",
-            "--Compute:FakeDriver:SpawnSeconds=0.1");
-        await _host.StartAsync();
-    }
+    public async Task InitializeAsync() => _host = await shared.StartedAsync(fixture);
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _data.Dispose();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Tokens_of_the_external_identity_service_are_accepted_with_their_project_and_roles()

@@ -10,37 +10,11 @@ namespace OrleansCompute.Tests.Identity;
 /// all_tenants (index and detail separately), create's requested destination, and an admin action the grain
 /// runs (shelveOffload) — not only the route-level checks.
 /// </summary>
-public sealed class PolicyOverrideTests : IAsyncLifetime
+public sealed class PolicyOverrideTests(PolicyOverrideHostFixture fixture) : IClassFixture<PolicyOverrideHostFixture>
 {
     private const string Version = "2.74";
-    private readonly TempDirectory _data = new();
-    private HostProcess? _host;
 
-    private HostProcess Host => _host ?? throw new InvalidOperationException("The host has not started.");
-
-    public async Task InitializeAsync()
-    {
-        var policyFile = Path.Combine(_data.Path, "policy.yaml");
-        await File.WriteAllTextAsync(policyFile, """
-            "os_compute_api:os-extended-server-attributes": "rule:project_member_api"
-            "os_compute_api:servers:allow_all_filters": "rule:project_member_api"
-            "os_compute_api:servers:detail:get_all_tenants": "role:member"
-            "compute:servers:create:requested_destination": "rule:project_member_api"
-            "os_compute_api:os-shelve:shelve_offload": "rule:project_member_api"
-            """);
-        _host = new HostProcess(_data.Path, $"--Compute:Policy:File={policyFile}", "--Compute:FakeDriver:SpawnSeconds=0.05", "--Compute:FakeDriver:DefaultSeconds=0.05", "--Compute:ShelvedOffloadTime=-1");
-        await _host.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        _data.Dispose();
-    }
+    private HostProcess Host => fixture.Host;
 
     [Fact]
     public async Task A_member_granted_admin_rules_uses_them_and_sees_extended_attributes_of_its_own_project_only()

@@ -15,7 +15,10 @@ public sealed class SnapshotImageClusterTests
     [Fact]
     public async Task An_image_made_through_one_node_is_visible_and_bootable_through_the_other()
     {
-        await using var cluster = new LocalCluster();
+        // A schema on the test PostgreSQL server: the database is not what this test is about, and a server of the
+        // cluster's own (initdb, start, stop) only added seconds to the serial multi-silo collection.
+        await using var database = await ClusterDatabase.CreateAsync();
+        await using var cluster = new LocalCluster(database.ConnectionString);
         var urls = await cluster.UpAsync(2, "--Compute:FakeDriver:SpawnSeconds=0.1", "--Compute:FakeDriver:DefaultSeconds=0.05");
         using var first = Client(urls[0]);
         using var second = Client(urls[1]);

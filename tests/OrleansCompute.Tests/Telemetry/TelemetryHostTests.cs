@@ -11,30 +11,9 @@ namespace OrleansCompute.Tests.Telemetry;
 /// The real host process with the opt-in operational surface switched on (Prometheus scrape endpoint, Orleans
 /// Dashboard, JSON console logs with scopes): what an operator scrapes, opens and greps.
 /// </summary>
-public sealed class TelemetryHostTests : IAsyncLifetime
+public sealed class TelemetryHostTests(TelemetryHostFixture fixture) : IClassFixture<TelemetryHostFixture>
 {
-    private readonly TempDirectory _directory = new();
-    private HostProcess _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = new HostProcess(_directory.Path,
-            "--Compute:Telemetry:Prometheus=true",
-            "--Compute:Telemetry:ServerCountSeconds=1",
-            "--Compute:Dashboard:Enabled=true",
-            "--Logging:Console:FormatterName=json",
-            "--Logging:Console:FormatterOptions:IncludeScopes=true",
-            "--Logging:LogLevel:Microsoft.AspNetCore=Debug",
-            "--Compute:FakeDriver:SpawnSeconds=0.1",
-            "--Compute:FakeDriver:DefaultSeconds=0.05");
-        await _host.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _directory.Dispose();
-    }
+    private readonly HostProcess _host = fixture.Host;
 
     [Fact]
     public async Task Prometheus_shows_requests_by_route_template_status_and_microversion_without_ids()

@@ -1,0 +1,6 @@
+// Three test collections at a time instead of xunit's default of one per core (2 on CI). Most tests here wait on
+// a child process (a host starting, the openstack CLI) or a timer rather than on a core, so two slots left the
+// cores idle much of the run. Kept at three, not more: the host start deadline (60 s) and the clients' timeouts
+// (30 s) must hold on 2 loaded cores. The multi-silo collection still runs alone, after all others
+// (MultiSiloCollection disables parallelization), so membership timing is untouched.
+[assembly: CollectionBehavior(MaxParallelThreads = 3)]
