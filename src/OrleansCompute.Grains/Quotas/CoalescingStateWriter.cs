@@ -1,3 +1,6 @@
+using Orleans.Storage;
+using OrleansCompute.Faults;
+
 namespace OrleansCompute.Quotas;
 
 /// <summary>
@@ -51,6 +54,17 @@ internal sealed class CoalescingStateWriter<T>(IPersistentState<T> storage, Func
                     for (var i = write.Undos.Count - 1; i >= 0; i--)
                     {
                         write.Undos[i]();
+                    }
+
+                    if (exception is InconsistentStateException)
+                    {
+                        // Storage holds a version this activation did not write: another activation of the grain
+                        // (briefly possible while the cluster's membership changes) wrote it. This one's memory is
+                        // stale, so it goes away once idle and the next one starts from storage; the callers get a
+                        // retryable 503 rather than a 500.
+                        whenUnreadable();
+                        write.Written.SetException(new StorageUnavailableException("The state changed elsewhere; try again.", exception));
+                        continue;
                     }
 
                     await RefreshETagAsync();

@@ -143,6 +143,34 @@ public sealed class ConcurrentClaimTests(OutboxFixture fixture)
         (await StoredAsync(projectId)).Servers.Keys.Should().BeEquivalentTo(granted.Where(id => id != Guid.Empty));
     }
 
+    [Fact]
+    public async Task A_claim_that_finds_its_state_written_elsewhere_is_a_retryable_outage_and_the_next_activation_counts_from_storage()
+    {
+        // Two activations of one project can briefly exist while the membership changes; the one whose write meets
+        // the other's version must not answer a 500, nor go on from its stale memory.
+        var projectId = NewProject();
+        var project = fixture.Grains.GetGrain<IProjectGrain>(projectId);
+        await project.UpdateLimitsAsync(new Dictionary<string, int> { ["instances"] = 10, ["cores"] = -1, ["ram"] = -1 }, force: false);
+        var kept = Guid.NewGuid();
+        await project.ClaimServersAsync(new InstanceClaim { ServerIds = [kept], Vcpus = 1, RamMb = 512 });
+
+        fixture.Storage.FailWritesOf(GrainId.Create("compute-project", projectId), () => new InconsistentStateException("Version conflict (WriteState)", "stored", "mine"));
+        Func<Task> claim = () => project.ClaimServersAsync(new InstanceClaim { ServerIds = [Guid.NewGuid()], Vcpus = 1, RamMb = 512 });
+        try
+        {
+            await claim.Should().ThrowAsync<StorageUnavailableException>("the caller may retry: the state changed elsewhere");
+        }
+        finally
+        {
+            fixture.Storage.Heal();
+        }
+
+        var usage = (await project.GetQuotaAsync()).Usage;
+        usage.Instances.Should().Be(1, "the refused claim holds nothing; the stored claim still counts");
+        await claim.Should().NotThrowAsync("once the stale activation has gone, the next one writes from storage's version");
+        (await StoredAsync(projectId)).Servers.Should().HaveCount(2);
+    }
+
     private async Task<ProjectState> StoredAsync(string projectId)
     {
         var stored = new GrainState<ProjectState>();

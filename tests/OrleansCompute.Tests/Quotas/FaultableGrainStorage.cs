@@ -9,9 +9,14 @@ namespace OrleansCompute.Tests.Quotas;
 public sealed class FaultableGrainStorage(IGrainStorage inner) : IGrainStorage
 {
     private GrainId? _failing;
+    private Func<Exception> _fault = () => new InvalidOperationException("The test's storage refuses the write");
 
-    /// <summary>Every write of the grain fails until <see cref="Heal"/>.</summary>
-    public void FailWritesOf(GrainId grainId) => _failing = grainId;
+    /// <summary>Every write of the grain fails (with <paramref name="fault"/>, or a plain refusal) until <see cref="Heal"/>.</summary>
+    public void FailWritesOf(GrainId grainId, Func<Exception>? fault = null)
+    {
+        _fault = fault ?? (() => new InvalidOperationException("The test's storage refuses writes of " + grainId));
+        _failing = grainId;
+    }
 
     public void Heal() => _failing = null;
 
@@ -19,7 +24,7 @@ public sealed class FaultableGrainStorage(IGrainStorage inner) : IGrainStorage
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         _failing == grainId
-            ? Task.FromException(new InvalidOperationException("The test's storage refuses writes of " + grainId))
+            ? Task.FromException(_fault())
             : inner.WriteStateAsync(stateName, grainId, grainState);
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
