@@ -27,7 +27,7 @@ internal sealed partial class ProjectGrain
         _live = state.State;
         // The tally must be whole before the first claim is answered: a claim against a partial count could pass a limit.
         await RecountAsync();
-        // A timer, not a task: its turn does not interleave with the claims, so no two state writes overlap.
+        // After activation, on a timer: the reminder's registration must not hold up the activation.
         this.RegisterGrainTimer(
             _ => EnsureReminderSafelyAsync(),
             new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using OrleansCompute.Faults;
 using OrleansCompute.Indexing;
+using OrleansCompute.Storage;
 
 namespace OrleansCompute.Quotas;
 

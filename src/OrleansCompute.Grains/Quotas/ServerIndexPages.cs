@@ -27,18 +27,4 @@ internal static class ServerIndexPages
             marker = page[^1].Id;
         }
     }
-
-    /// <summary>Writes the state; when the write fails, memory goes back to what storage holds, and the call fails.</summary>
-    public static async Task WriteOrReloadAsync<T>(this IPersistentState<T> state)
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            await state.ReadStateAsync();
-            throw;
-        }
-    }
 }

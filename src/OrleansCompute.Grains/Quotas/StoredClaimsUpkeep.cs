@@ -1,9 +1,8 @@
 namespace OrleansCompute.Quotas;
 
 /// <summary>
-/// The upkeep of a grain's stored claims that a project's quota and a host's claims share: a recount ends by writing
-/// the corrected claims (reloading them when the write fails) and rebuilding the tally from what storage holds then;
-/// and a claim looks for confirmed claims to forget only once the stored ones have doubled since the last look.
+/// The upkeep of a grain's stored claims that a project's quota and a host's claims share: a claim looks for
+/// confirmed claims to forget only once the stored ones have doubled since the last look.
 /// </summary>
 internal sealed class StoredClaimsUpkeep
 {
@@ -17,23 +16,4 @@ internal sealed class StoredClaimsUpkeep
 
     /// <summary>After a look (or a recount): the next look waits until the stored claims have doubled.</summary>
     public void Looked(int storedClaims) => _forgetAt = Math.Max(ForgetThreshold, 2 * storedClaims);
-
-    /// <summary>
-    /// Writes the recount's corrections when it made any, then rebuilds the tally (which answers the number of
-    /// stored claims) from what storage holds now, whether the write went through or not.
-    /// </summary>
-    public async Task WriteThenRebuildAsync<T>(IPersistentState<T> state, bool changed, Func<int> rebuildTally)
-    {
-        try
-        {
-            if (changed)
-            {
-                await state.WriteOrReloadAsync();
-            }
-        }
-        finally
-        {
-            Looked(rebuildTally());
-        }
-    }
 }

@@ -10,6 +10,9 @@ internal sealed class HostClaimTally
     private readonly Dictionary<string, HostClaim> _claims = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _consumersPerServer = new(StringComparer.Ordinal);
 
+    /// <summary>The consumers whose claim changed while a recount read the index; null when no recount runs.</summary>
+    private HashSet<string>? _changedDuringRecount;
+
     public int Consumers => _claims.Count;
 
     /// <summary>Distinct servers (a resize holds a second consumer of the same server).</summary>
@@ -28,6 +31,7 @@ internal sealed class HostClaimTally
     public void Set(HostClaim claim)
     {
         Remove(claim.ConsumerId);
+        _changedDuringRecount?.Add(claim.ConsumerId);
         _claims[claim.ConsumerId] = claim;
         Vcpus += claim.Vcpus;
         RamMb += claim.RamMb;
@@ -43,6 +47,7 @@ internal sealed class HostClaimTally
             return false;
         }
 
+        _changedDuringRecount?.Add(consumerId);
         Vcpus -= claim.Vcpus;
         RamMb -= claim.RamMb;
         DiskGb -= claim.DiskGb;
@@ -59,14 +64,49 @@ internal sealed class HostClaimTally
         return true;
     }
 
-    public void Clear()
+    /// <summary>
+    /// A recount reads the index while claims and releases go on (the host grain is reentrant): from here on the
+    /// consumers they change are remembered, so the recount's result does not overwrite them with what it read before.
+    /// </summary>
+    public void StartRecount() => _changedDuringRecount = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Whether a claim or release changed the consumer since the recount started (the recount leaves it be).</summary>
+    public bool ChangedDuringRecount(string consumerId) => _changedDuringRecount?.Contains(consumerId) == true;
+
+    /// <summary>
+    /// Ends a recount: the tally becomes what the index showed plus the unconfirmed claims, except for the consumers
+    /// changed since the recount started, which keep what they hold now.
+    /// </summary>
+    public void EndRecount(IEnumerable<HostClaim> counted, IEnumerable<HostClaim> unconfirmed)
     {
+        var changed = _changedDuringRecount ?? [];
+        var now = changed.ToDictionary(id => id, id => _claims.GetValueOrDefault(id), StringComparer.Ordinal);
+        _changedDuringRecount = null;
         _claims.Clear();
         _consumersPerServer.Clear();
         Vcpus = 0;
         RamMb = 0;
         DiskGb = 0;
+        foreach (var claim in counted.Concat(unconfirmed))
+        {
+            Set(claim);
+        }
+
+        foreach (var (consumerId, claim) in now)
+        {
+            if (claim is null)
+            {
+                Remove(consumerId);
+            }
+            else
+            {
+                Set(claim);
+            }
+        }
     }
+
+    /// <summary>A recount that failed leaves the tally as the claims and releases made it.</summary>
+    public void AbandonRecount() => _changedDuringRecount = null;
 
     private static string ServerOf(string consumerId) => consumerId.Length >= 36 ? consumerId[..36] : consumerId;
 }

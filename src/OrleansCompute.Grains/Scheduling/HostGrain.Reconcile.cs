@@ -24,7 +24,21 @@ internal sealed partial class HostGrain
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == ReconcileReminder ? ReconcileSafelyAsync() : Task.CompletedTask;
 
+    private Task<int>? _recount;
+    private bool _forgetting;
+
     public Task<int> ReconcileAsync() => RecountAsync();
+
+    /// <summary>One recount at a time: a reminder's tick or an operator's call during a recount shares it.</summary>
+    private Task<int> RecountAsync()
+    {
+        if (_recount is { IsCompleted: false } running)
+        {
+            return running;
+        }
+
+        return _recount = RecountOnceAsync();
+    }
 
     /// <summary>
     /// The tally again from the index (the servers on this host, soft-deleted ones included, each claiming its
@@ -33,60 +47,74 @@ internal sealed partial class HostGrain
     /// A server the index stopped showing here leaves the tally with it: its own release may still be on its way
     /// (the server's outbox runs after its state and index row are written), and is then a no-op.
     /// </summary>
-    private async Task<int> RecountAsync()
+    /// <remarks>
+    /// Claims and releases go on while the index is read (the grain is reentrant); the tally remembers the consumers
+    /// they change, and the recount leaves those as they are now instead of what it read.
+    /// </remarks>
+    private async Task<int> RecountOnceAsync()
     {
-        var onHost = await ServersOnHostAsync();
-        var now = clock.UtcNow;
-        var grace = TimeSpan.FromSeconds(reconcile.Value.GraceSeconds);
+        _tally.StartRecount();
         var released = new List<string>();
         var changed = false;
-        foreach (var (consumer, claim) in state.State.Claims.ToList())
+        Dictionary<string, ServerSnapshot> onHost;
+        try
         {
-            if (onHost.TryGetValue(consumer, out var server) && Confirms(server, claim))
+            onHost = await ServersOnHostAsync();
+            var now = clock.UtcNow;
+            var grace = TimeSpan.FromSeconds(reconcile.Value.GraceSeconds);
+            foreach (var (consumer, claim) in _live.Claims.ToList())
             {
-                state.State.Claims.Remove(consumer);
-                changed = true;
-                continue;
-            }
+                if (_tally.ChangedDuringRecount(consumer))
+                {
+                    continue;
+                }
 
-            if (claim.ClaimedAt is not { } claimedAt)
-            {
-                // Stored before claims had a time: its grace starts now.
-                state.State.Claims[consumer] = claim with { ClaimedAt = now };
-                changed = true;
-                continue;
-            }
+                if (onHost.TryGetValue(consumer, out var server) && Confirms(server, claim))
+                {
+                    _live.Claims.Remove(consumer);
+                    changed = true;
+                    continue;
+                }
 
-            var colon = consumer.IndexOf(':', StringComparison.Ordinal);
-            if (now - claimedAt < grace || !Guid.TryParse(colon < 0 ? consumer : consumer[..colon], out var serverId))
-            {
-                continue;
-            }
+                if (claim.ClaimedAt is not { } claimedAt)
+                {
+                    // Stored before claims had a time: its grace starts now.
+                    _live.Claims[consumer] = claim with { ClaimedAt = now };
+                    changed = true;
+                    continue;
+                }
 
-            if (await index.FindAsync(serverId) is not { Deleted: false })
-            {
-                state.State.Claims.Remove(consumer);
-                released.Add(consumer);
-                changed = true;
+                var colon = consumer.IndexOf(':', StringComparison.Ordinal);
+                if (now - claimedAt < grace || !Guid.TryParse(colon < 0 ? consumer : consumer[..colon], out var serverId))
+                {
+                    continue;
+                }
+
+                // The read yields to claims and releases: release only the record read, and only if nothing changed it.
+                if (await index.FindAsync(serverId) is not { Deleted: false }
+                    && !_tally.ChangedDuringRecount(consumer)
+                    && _live.Claims.TryGetValue(consumer, out var current) && ReferenceEquals(current, claim))
+                {
+                    _live.Claims.Remove(consumer);
+                    released.Add(consumer);
+                    changed = true;
+                }
             }
         }
-
-        await _upkeep.WriteThenRebuildAsync(state, changed, () =>
+        catch
         {
-            _tally.Clear();
-            foreach (var (consumer, server) in onHost)
-            {
-                _tally.Set(HostClaimSize.For(consumer, server.Flavor));
-            }
+            _tally.AbandonRecount();
+            throw;
+        }
 
-            foreach (var claim in state.State.Claims.Values)
-            {
-                _tally.Set(claim);
-            }
-
-            Publish();
-            return state.State.Claims.Count;
-        });
+        _tally.EndRecount(onHost.Select(s => HostClaimSize.For(s.Key, s.Value.Flavor)), _live.Claims.Values);
+        _upkeep.Looked(_live.Claims.Count);
+        Publish();
+        if (changed)
+        {
+            // Memory already holds the corrections; when this write fails the next one stores them.
+            await Writer.WriteAsync(undo: () => { });
+        }
 
         if (released.Count > 0)
         {
@@ -104,22 +132,32 @@ internal sealed partial class HostGrain
     /// </summary>
     private async Task ForgetConfirmedClaimsAsync()
     {
-        if (!_upkeep.ForgetDue(state.State.Claims.Count))
+        if (_forgetting || !_upkeep.ForgetDue(_live.Claims.Count))
         {
             return;
         }
 
-        var stored = state.State.Claims.Values.Where(c => Guid.TryParse(c.ConsumerId, out _)).ToList();
-        var found = await Task.WhenAll(stored.Select(c => index.FindAsync(Guid.Parse(c.ConsumerId))));
-        for (var i = 0; i < stored.Count; i++)
+        _forgetting = true;
+        try
         {
-            if (found[i] is { } server && string.Equals(server.Host, _host.Name, StringComparison.Ordinal) && Confirms(server, stored[i]))
+            var stored = _live.Claims.Values.Where(c => Guid.TryParse(c.ConsumerId, out _)).ToList();
+            var found = await Task.WhenAll(stored.Select(c => index.FindAsync(Guid.Parse(c.ConsumerId))));
+            for (var i = 0; i < stored.Count; i++)
             {
-                state.State.Claims.Remove(stored[i].ConsumerId);
+                // Only the record that was read: a claim or release may have replaced it during the reads.
+                if (found[i] is { } server && string.Equals(server.Host, _host.Name, StringComparison.Ordinal) && Confirms(server, stored[i])
+                    && _live.Claims.TryGetValue(stored[i].ConsumerId, out var current) && ReferenceEquals(current, stored[i]))
+                {
+                    _live.Claims.Remove(stored[i].ConsumerId);
+                }
             }
-        }
 
-        _upkeep.Looked(state.State.Claims.Count);
+            _upkeep.Looked(_live.Claims.Count);
+        }
+        finally
+        {
+            _forgetting = false;
+        }
     }
 
     /// <summary>

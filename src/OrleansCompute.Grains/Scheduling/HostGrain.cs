@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 using OrleansCompute.Catalog;
 using OrleansCompute.Indexing;
+using OrleansCompute.Storage;
 using OrleansCompute.Quotas;
 
 namespace OrleansCompute.Scheduling;
@@ -12,7 +14,15 @@ namespace OrleansCompute.Scheduling;
 /// memory (<see cref="HostClaimTally"/>), recounted from the server index on activation; only those the index does
 /// not confirm yet are stored (<see cref="HostState.Claims"/>), so a claim's write does not grow with the host
 /// (issue 19). Its reconciler (<c>HostGrain.Reconcile</c>) recounts, and heals claims that outlived their server.
+/// <para>
+/// Reentrant, as the project grain, so a host is not a serial lane: a batch's claims are checked against the
+/// capacity and recorded in memory within one turn (no await between, so the last free place goes to exactly one
+/// of two racing builds), then share a durable write with the claims made while the previous write was in flight
+/// (<see cref="CoalescingStateWriter{T}"/>). Everything the grain changes is in <see cref="_live"/>; storage is
+/// handed a copy at each write.
+/// </para>
 /// </summary>
+[Reentrant]
 [GrainType("compute-host")]
 internal sealed partial class HostGrain(
     [PersistentState("host", ComputeStorage.ProviderName)] IPersistentState<HostState> state,
@@ -24,16 +34,21 @@ internal sealed partial class HostGrain(
     ILogger<HostGrain> logger) : Grain, IHostGrain, IRemindable
 {
     private HostDefinition _host = null!;
+    private HostState _live = new();
+    private CoalescingStateWriter<HostState>? _writer;
+
+    private CoalescingStateWriter<HostState> Writer => _writer ??= new CoalescingStateWriter<HostState>(state, Snapshot, DeactivateOnIdle);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _live = state.State;
         var name = this.GetPrimaryKeyString();
         // A host registered through another silo a moment ago may not be in this silo's catalog yet: ask the registry.
         _host = catalog.FindRegisteredHost(name) ?? await RegisteredAsync(name)
             ?? throw new InvalidOperationException($"Host {name} is not registered.");
         // The tally must be whole before the first claim is answered: a claim against a partial count could overfill the host.
         await RecountAsync();
-        // A timer, not a task: its turn does not interleave with the claims, so no two state writes overlap.
+        // After activation, on a timer: the reminder's registration must not hold up the activation.
         this.RegisterGrainTimer(
             _ => EnsureReminderSafelyAsync(),
             new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
@@ -52,8 +67,20 @@ internal sealed partial class HostGrain(
         var added = new List<HostClaim>();
         foreach (var claim in claims)
         {
-            if (_tally.Contains(claim.ConsumerId) || added.Any(a => a.ConsumerId == claim.ConsumerId))
+            if (added.Any(a => a.ConsumerId == claim.ConsumerId))
             {
+                continue;
+            }
+
+            if (_tally.Contains(claim.ConsumerId))
+            {
+                // Held already. One not confirmed yet is recorded again (same claim, a new record): should the write
+                // of the earlier claim fail, its undo then leaves this one's record alone.
+                if (_live.Claims.TryGetValue(claim.ConsumerId, out var pending))
+                {
+                    added.Add(pending with { });
+                }
+
                 continue;
             }
 
@@ -74,30 +101,31 @@ internal sealed partial class HostGrain(
         foreach (var claim in added)
         {
             _tally.Set(claim);
-            state.State.Claims[claim.ConsumerId] = claim;
+            _live.Claims[claim.ConsumerId] = claim;
         }
 
-        try
+        Publish();
+        await ForgetConfirmedClaimsAsync();
+        await Writer.WriteAsync(undo: () =>
         {
-            await ForgetConfirmedClaimsAsync();
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            foreach (var claim in added)
-            {
-                _tally.Remove(claim.ConsumerId);
-                state.State.Claims.Remove(claim.ConsumerId);
-            }
-
-            throw;
-        }
-        finally
-        {
+            added.ForEach(Unrecord);
             Publish();
+        });
+        return true;
+    }
+
+    /// <summary>Takes back a claim whose write failed, unless something changed the consumer's claim since.</summary>
+    private void Unrecord(HostClaim claim)
+    {
+        if (_tally.TryGet(claim.ConsumerId, out var now) && ReferenceEquals(now, claim))
+        {
+            _tally.Remove(claim.ConsumerId);
         }
 
-        return true;
+        if (_live.Claims.TryGetValue(claim.ConsumerId, out var record) && ReferenceEquals(record, claim))
+        {
+            _live.Claims.Remove(claim.ConsumerId);
+        }
     }
 
     public async Task ReleaseAsync(string consumerId)
@@ -111,28 +139,26 @@ internal sealed partial class HostGrain(
         Publish();
         // A claim the index confirmed is not stored: its release is the index no longer showing the server here
         // (the server's state is written before its outbox releases), so nothing is written.
-        if (!state.State.Claims.Remove(consumerId, out var released))
+        if (!_live.Claims.Remove(consumerId, out var released))
         {
             return;
         }
 
-        try
+        await Writer.WriteAsync(undo: () =>
         {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory must not forget a claim storage still holds: a retried release would find nothing to write.
-            state.State.Claims[consumerId] = released;
-            _tally.Set(held);
-            Publish();
-            throw;
-        }
+            // Memory must not forget a claim storage may still hold: a retried release would find nothing to write.
+            if (!_tally.Contains(consumerId))
+            {
+                _tally.Set(held);
+                _live.Claims[consumerId] = released;
+                Publish();
+            }
+        });
     }
 
     public async Task<HostUsage> UpdateServiceAsync(HostServiceChange change)
     {
-        var service = state.State;
+        var service = _live;
         if (change.Disabled is { } disabled)
         {
             service.Disabled = disabled;
@@ -147,15 +173,8 @@ internal sealed partial class HostGrain(
         // A nova-compute that comes back (an update names it) has a service record again.
         service.ServiceDeleted = false;
         service.ServiceUpdatedAt = change.At;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        finally
-        {
-            Publish();
-        }
-
+        Publish();
+        await Writer.WriteAsync(undo: () => { });
         return Usage();
     }
 
@@ -166,32 +185,32 @@ internal sealed partial class HostGrain(
             throw Faults.ComputeFaultException.Conflict($"Unable to delete compute service that is hosting instances. Migrate or delete the instances first.");
         }
 
-        state.State.ServiceDeleted = true;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        finally
-        {
-            Publish();
-        }
+        _live.ServiceDeleted = true;
+        Publish();
+        await Writer.WriteAsync(undo: () => { });
     }
 
     public async Task SetZoneAsync(string? zone)
     {
-        if (state.State.AggregateZone != zone)
+        if (_live.AggregateZone != zone)
         {
-            state.State.AggregateZone = zone;
-            try
-            {
-                await state.WriteStateAsync();
-            }
-            finally
-            {
-                Publish();
-            }
+            _live.AggregateZone = zone;
+            Publish();
+            await Writer.WriteAsync(undo: () => { });
         }
     }
+
+    /// <summary>What storage is handed to write: a copy, so the turns that run during the write do not change it.</summary>
+    private HostState Snapshot() => new()
+    {
+        Claims = new Dictionary<string, HostClaim>(_live.Claims, StringComparer.Ordinal),
+        Disabled = _live.Disabled,
+        DisabledReason = _live.DisabledReason,
+        ForcedDown = _live.ForcedDown,
+        ServiceDeleted = _live.ServiceDeleted,
+        ServiceUpdatedAt = _live.ServiceUpdatedAt,
+        AggregateZone = _live.AggregateZone,
+    };
 
     public Task<HostUsage> GetUsageAsync() => Task.FromResult(Usage());
 
@@ -213,7 +232,7 @@ internal sealed partial class HostGrain(
         {
             Host = _host.Name,
             Node = _host.Name,
-            AvailabilityZone = state.State.AggregateZone ?? _host.AvailabilityZone,
+            AvailabilityZone = _live.AggregateZone ?? _host.AvailabilityZone,
             HostIp = _host.HostIp,
             TotalVcpus = _host.Vcpus,
             TotalRamMb = _host.RamMb,
@@ -226,11 +245,11 @@ internal sealed partial class HostGrain(
             UsedDiskGb = _tally.DiskGb,
             Consumers = _tally.Consumers,
             Servers = _tally.Servers,
-            Disabled = state.State.Disabled,
-            DisabledReason = state.State.DisabledReason,
-            ForcedDown = state.State.ForcedDown,
-            ServiceDeleted = state.State.ServiceDeleted,
-            ServiceUpdatedAt = state.State.ServiceUpdatedAt,
+            Disabled = _live.Disabled,
+            DisabledReason = _live.DisabledReason,
+            ForcedDown = _live.ForcedDown,
+            ServiceDeleted = _live.ServiceDeleted,
+            ServiceUpdatedAt = _live.ServiceUpdatedAt,
         };
     }
 }

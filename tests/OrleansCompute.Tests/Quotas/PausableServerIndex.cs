@@ -4,8 +4,8 @@ using OrleansCompute.Servers;
 namespace OrleansCompute.Tests.Quotas;
 
 /// <summary>
-/// The silo's server index, with a way to hold one project's queries after they have read their page: a recount
-/// can be stopped right after it read the index, so a test makes claims and releases before it ends. (SQLite's
+/// The silo's server index, with a way to hold one project's (or one host's) queries after they have read their
+/// page: a recount can be stopped right after it read the index, so a test makes claims and releases before it ends. (SQLite's
 /// reads complete synchronously, so without this a recount would never yield to them.)
 /// </summary>
 public sealed class PausableServerIndex(IServerIndex inner) : IServerIndex
@@ -13,7 +13,10 @@ public sealed class PausableServerIndex(IServerIndex inner) : IServerIndex
     private Pause? _pause;
 
     /// <summary>Holds the next queries of the project after their read, until <see cref="Pause.Resume"/>.</summary>
-    public Pause PauseQueriesOf(string projectId) => _pause = new Pause(projectId, this);
+    public Pause PauseQueriesOf(string projectId) => _pause = new Pause(q => string.Equals(q.ProjectId, projectId, StringComparison.Ordinal), this);
+
+    /// <summary>Holds the next queries of the host's servers after their read, until <see cref="Pause.Resume"/>.</summary>
+    public Pause PauseQueriesOfHost(string host) => _pause = new Pause(q => string.Equals(q.Host, host, StringComparison.Ordinal), this);
 
     public Task UpsertAsync(ServerSnapshot server, CancellationToken cancellationToken = default) => inner.UpsertAsync(server, cancellationToken);
 
@@ -22,7 +25,7 @@ public sealed class PausableServerIndex(IServerIndex inner) : IServerIndex
     public async Task<IReadOnlyList<ServerSnapshot>> QueryAsync(ServerQuery query, CancellationToken cancellationToken = default)
     {
         var page = await inner.QueryAsync(query, cancellationToken);
-        if (_pause is { } pause && string.Equals(query.ProjectId, pause.ProjectId, StringComparison.Ordinal))
+        if (_pause is { } pause && pause.Holds(query))
         {
             pause.Reached.TrySetResult();
             await pause.Resumed.Task;
@@ -31,9 +34,9 @@ public sealed class PausableServerIndex(IServerIndex inner) : IServerIndex
         return page;
     }
 
-    public sealed class Pause(string projectId, PausableServerIndex index)
+    public sealed class Pause(Func<ServerQuery, bool> holds, PausableServerIndex index)
     {
-        public string ProjectId { get; } = projectId;
+        internal bool Holds(ServerQuery query) => holds(query);
 
         /// <summary>Completes when a query of the project has read its page and waits.</summary>
         public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,7 +1,7 @@
 using Orleans.Storage;
 using OrleansCompute.Faults;
 
-namespace OrleansCompute.Quotas;
+namespace OrleansCompute.Storage;
 
 /// <summary>
 /// One durable write for many callers of a reentrant grain (issue 19). A caller changes the grain's working copy in
