@@ -103,11 +103,14 @@ internal static partial class AggregateEndpoints
         var number = Id(id);
         using var body = await JsonBody.ReadAsync(context);
         var root = body.RootElement;
+        // A body that is not an object, or an empty one, names no action: the default arm's 400 (reading the name of
+        // the missing member would throw, a 500).
         var action = root.ValueKind == JsonValueKind.Object ? root.EnumerateObject().FirstOrDefault() : default;
+        var actionName = action.Value.ValueKind == JsonValueKind.Undefined ? null : action.Name;
         var store = Store(grains);
         var now = time.GetUtcNow();
         HostAggregate changed;
-        switch (action.Name)
+        switch (actionName)
         {
             case "add_host":
                 request.Authorize(ComputePolicies.AggregatesAddHost);

@@ -31,6 +31,13 @@ public sealed class AggregateTests : OwnHost
         metadata.Json["aggregate"]!["metadata"]!["ssd"]!.GetValue<string>().Should().Be("true");
         metadata.Json["aggregate"]!["metadata"]!["availability_zone"]!.GetValue<string>().Should().Be("zone-a");
 
+        foreach (var noAction in new[] { "[]", """[{"add_host": {"host": "compute-2"}}]""", "{}", "\"add_host\"" })
+        {
+            var refused = await admin.PostAsync($"/v2.1/os-aggregates/{id}/action", noAction, "2.26");
+            refused.Status.Should().Be(HttpStatusCode.BadRequest, $"{noAction} names no action: {refused.Body}");
+            refused.Json["badRequest"]!["code"]!.GetValue<int>().Should().Be(400);
+        }
+
         var services = (await admin.GetAsync("/v2.1/os-services?host=compute-2")).Json["services"]!.AsArray();
         services.Single()!["zone"]!.GetValue<string>().Should().Be("zone-a");
 
