@@ -17,8 +17,6 @@ namespace OrleansCompute.Tests.Quotas;
 [Collection(OutboxCollection.Name)]
 public sealed class ConcurrentClaimTests(OutboxFixture fixture)
 {
-    private static readonly FlavorSnapshot Small = new() { Id = "2", Name = "m1.small", Vcpus = 2, RamMb = 1024, DiskGb = 1 };
-
     private IGrainStorage Storage => fixture.SiloServices.GetRequiredKeyedService<IGrainStorage>(ComputeStorage.ProviderName);
 
     private IServerIndex Index => fixture.SiloServices.GetRequiredService<IServerIndex>();
@@ -55,7 +53,7 @@ public sealed class ConcurrentClaimTests(OutboxFixture fixture)
     {
         var projectId = NewProject();
         var confirmed = Enumerable.Range(0, 300).Select(_ => Guid.NewGuid()).ToArray();
-        await Task.WhenAll(confirmed.Select(id => Index.UpsertAsync(Server(id, projectId, revision: 1, deleted: false))));
+        await Task.WhenAll(confirmed.Select(id => Index.UpsertAsync(IndexRows.Server(id, projectId))));
         var project = fixture.Grains.GetGrain<IProjectGrain>(projectId);
         await project.UpdateLimitsAsync(new Dictionary<string, int> { ["instances"] = -1, ["cores"] = -1, ["ram"] = -1 }, force: false);
         (await project.GetQuotaAsync()).Usage.Instances.Should().Be(300);
@@ -69,7 +67,7 @@ public sealed class ConcurrentClaimTests(OutboxFixture fixture)
         var deleted = confirmed.Take(100).ToArray();
         await Task.WhenAll(deleted.Select(async id =>
         {
-            await Index.UpsertAsync(Server(id, projectId, revision: 2, deleted: true));
+            await Index.UpsertAsync(IndexRows.Server(id, projectId, revision: 2, deleted: true));
             await project.ReleaseServerAsync(id);
         }));
         var claimed = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid()).ToArray();
@@ -179,22 +177,4 @@ public sealed class ConcurrentClaimTests(OutboxFixture fixture)
     }
 
     private static string NewProject() => "p-" + Guid.NewGuid().ToString("N")[..8];
-
-    private static ServerSnapshot Server(Guid id, string projectId, long revision, bool deleted) => new()
-    {
-        Id = id,
-        ProjectId = projectId,
-        UserId = "u",
-        Name = "racer",
-        ImageRef = "image",
-        Flavor = Small,
-        VmState = deleted ? VmState.Deleted : VmState.Active,
-        Deleted = deleted,
-        CreatedAt = DateTimeOffset.UnixEpoch,
-        UpdatedAt = DateTimeOffset.UnixEpoch,
-        InstanceName = "instance-racer",
-        Hostname = "racer",
-        ReservationId = "r-racer",
-        Revision = revision,
-    };
 }

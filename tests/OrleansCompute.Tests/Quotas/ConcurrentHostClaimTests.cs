@@ -13,7 +13,7 @@ namespace OrleansCompute.Tests.Quotas;
 public sealed class ConcurrentHostClaimTests(OutboxFixture fixture)
 {
     private const string Host = "compute-3";
-    private static readonly FlavorSnapshot Small = new() { Id = "2", Name = "m1.small", Vcpus = 2, RamMb = 1024, DiskGb = 1 };
+    private const string Project = "p-hostrace";
 
     [Fact]
     public async Task Racing_claims_fill_a_host_exactly_to_its_capacity()
@@ -45,7 +45,7 @@ public sealed class ConcurrentHostClaimTests(OutboxFixture fixture)
     {
         var host = fixture.Grains.GetGrain<IHostGrain>(Host);
         var confirmed = Enumerable.Range(0, 40).Select(_ => Guid.NewGuid()).ToArray();
-        await Task.WhenAll(confirmed.Select(id => fixture.Index.UpsertAsync(Server(id, revision: 1, deleted: false))));
+        await Task.WhenAll(confirmed.Select(id => fixture.Index.UpsertAsync(IndexRows.Server(id, Project, Host))));
         await host.ReconcileAsync();
         var before = await host.GetUsageAsync();
 
@@ -58,7 +58,7 @@ public sealed class ConcurrentHostClaimTests(OutboxFixture fixture)
         var deleted = confirmed.Take(20).ToArray();
         await Task.WhenAll(deleted.Select(async id =>
         {
-            await fixture.Index.UpsertAsync(Server(id, revision: 2, deleted: true));
+            await fixture.Index.UpsertAsync(IndexRows.Server(id, Project, Host, revision: 2, deleted: true));
             await host.ReleaseAsync(HostClaim.ConsumerFor(id));
         }));
         var claimed = Enumerable.Range(0, 10).Select(_ => HostClaim.ConsumerFor(Guid.NewGuid())).ToArray();
@@ -78,28 +78,8 @@ public sealed class ConcurrentHostClaimTests(OutboxFixture fixture)
         finally
         {
             await Task.WhenAll(claimed.Select(c => host.ReleaseAsync(c)));
-            await Task.WhenAll(confirmed.Skip(20).Select(id => fixture.Index.UpsertAsync(Server(id, revision: 2, deleted: true))));
+            await Task.WhenAll(confirmed.Skip(20).Select(id => fixture.Index.UpsertAsync(IndexRows.Server(id, Project, Host, revision: 2, deleted: true))));
             await Task.WhenAll(confirmed.Skip(20).Select(id => host.ReleaseAsync(HostClaim.ConsumerFor(id))));
         }
     }
-
-    private static ServerSnapshot Server(Guid id, long revision, bool deleted) => new()
-    {
-        Id = id,
-        ProjectId = "p-hostrace",
-        UserId = "u",
-        Name = "racer",
-        ImageRef = "image",
-        Flavor = Small,
-        VmState = deleted ? VmState.Deleted : VmState.Active,
-        Deleted = deleted,
-        CreatedAt = DateTimeOffset.UnixEpoch,
-        UpdatedAt = DateTimeOffset.UnixEpoch,
-        InstanceName = "instance-racer",
-        Hostname = "racer",
-        ReservationId = "r-racer",
-        Host = Host,
-        Node = Host,
-        Revision = revision,
-    };
 }

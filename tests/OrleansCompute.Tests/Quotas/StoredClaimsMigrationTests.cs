@@ -17,8 +17,6 @@ namespace OrleansCompute.Tests.Quotas;
 [Collection(OutboxCollection.Name)]
 public sealed class StoredClaimsMigrationTests(OutboxFixture fixture)
 {
-    private static readonly FlavorSnapshot Small = new() { Id = "2", Name = "m1.small", Vcpus = 2, RamMb = 1024, DiskGb = 1 };
-
     private IGrainStorage Storage => fixture.SiloServices.GetRequiredKeyedService<IGrainStorage>(ComputeStorage.ProviderName);
 
     private IServerIndex Index => fixture.SiloServices.GetRequiredService<IServerIndex>();
@@ -30,7 +28,7 @@ public sealed class StoredClaimsMigrationTests(OutboxFixture fixture)
         var confirmed = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
         foreach (var serverId in confirmed)
         {
-            await Index.UpsertAsync(Server(serverId, projectId, host: null));
+            await Index.UpsertAsync(IndexRows.Server(serverId, projectId));
         }
 
         var inFlight = Guid.NewGuid();
@@ -68,7 +66,7 @@ public sealed class StoredClaimsMigrationTests(OutboxFixture fixture)
         var confirmed = new[] { Guid.NewGuid(), Guid.NewGuid() };
         foreach (var serverId in confirmed)
         {
-            await Index.UpsertAsync(Server(serverId, "p-" + Guid.NewGuid().ToString("N")[..8], host));
+            await Index.UpsertAsync(IndexRows.Server(serverId, "p-" + Guid.NewGuid().ToString("N")[..8], host));
         }
 
         var leaked = HostClaim.ConsumerFor(Guid.NewGuid());
@@ -96,23 +94,4 @@ public sealed class StoredClaimsMigrationTests(OutboxFixture fixture)
         (await grain.ClaimAsync(claims)).Should().BeTrue();
         (await grain.GetUsageAsync()).Consumers.Should().Be(usage.Consumers, "all three are counted: claiming them again adds nothing");
     }
-
-    private static ServerSnapshot Server(Guid id, string projectId, string? host) => new()
-    {
-        Id = id,
-        ProjectId = projectId,
-        UserId = "u",
-        Name = "migrated",
-        ImageRef = "image",
-        Flavor = Small,
-        VmState = VmState.Active,
-        CreatedAt = DateTimeOffset.UnixEpoch,
-        UpdatedAt = DateTimeOffset.UnixEpoch,
-        InstanceName = "instance-migrated",
-        Hostname = "migrated",
-        ReservationId = "r-migrated",
-        Host = host,
-        Node = host,
-        Revision = 1,
-    };
 }
