@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using OrleansCompute.Faults;
-using OrleansCompute.Indexing;
 using OrleansCompute.Quotas;
 using OrleansCompute.Servers;
 using OrleansCompute.Tests.Hardening;
@@ -17,10 +15,6 @@ namespace OrleansCompute.Tests.Quotas;
 [Collection(OutboxCollection.Name)]
 public sealed class ConcurrentClaimTests(OutboxFixture fixture)
 {
-    private IGrainStorage Storage => fixture.SiloServices.GetRequiredKeyedService<IGrainStorage>(ComputeStorage.ProviderName);
-
-    private IServerIndex Index => fixture.SiloServices.GetRequiredService<IServerIndex>();
-
     [Fact]
     public async Task Racing_claims_in_one_project_get_exactly_its_limit_and_every_granted_claim_is_stored()
     {
@@ -53,7 +47,7 @@ public sealed class ConcurrentClaimTests(OutboxFixture fixture)
     {
         var projectId = NewProject();
         var confirmed = Enumerable.Range(0, 300).Select(_ => Guid.NewGuid()).ToArray();
-        await Task.WhenAll(confirmed.Select(id => Index.UpsertAsync(IndexRows.Server(id, projectId))));
+        await Task.WhenAll(confirmed.Select(id => fixture.Index.UpsertAsync(IndexRows.Server(id, projectId))));
         var project = fixture.Grains.GetGrain<IProjectGrain>(projectId);
         await project.UpdateLimitsAsync(new Dictionary<string, int> { ["instances"] = -1, ["cores"] = -1, ["ram"] = -1 }, force: false);
         (await project.GetQuotaAsync()).Usage.Instances.Should().Be(300);
@@ -67,7 +61,7 @@ public sealed class ConcurrentClaimTests(OutboxFixture fixture)
         var deleted = confirmed.Take(100).ToArray();
         await Task.WhenAll(deleted.Select(async id =>
         {
-            await Index.UpsertAsync(IndexRows.Server(id, projectId, revision: 2, deleted: true));
+            await fixture.Index.UpsertAsync(IndexRows.Server(id, projectId, revision: 2, deleted: true));
             await project.ReleaseServerAsync(id);
         }));
         var claimed = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid()).ToArray();
@@ -172,7 +166,7 @@ public sealed class ConcurrentClaimTests(OutboxFixture fixture)
     private async Task<ProjectState> StoredAsync(string projectId)
     {
         var stored = new GrainState<ProjectState>();
-        await Storage.ReadStateAsync("project", GrainId.Create("compute-project", projectId), stored);
+        await fixture.Storage.ReadStateAsync("project", GrainId.Create("compute-project", projectId), stored);
         return stored.State!;
     }
 

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using OrleansCompute.Faults;
-using OrleansCompute.Indexing;
 using OrleansCompute.Quotas;
 using OrleansCompute.Scheduling;
 using OrleansCompute.Servers;
@@ -17,10 +15,6 @@ namespace OrleansCompute.Tests.Quotas;
 [Collection(OutboxCollection.Name)]
 public sealed class StoredClaimsMigrationTests(OutboxFixture fixture)
 {
-    private IGrainStorage Storage => fixture.SiloServices.GetRequiredKeyedService<IGrainStorage>(ComputeStorage.ProviderName);
-
-    private IServerIndex Index => fixture.SiloServices.GetRequiredService<IServerIndex>();
-
     [Fact]
     public async Task A_project_stored_with_every_servers_claim_counts_the_same_and_keeps_only_the_unconfirmed_ones()
     {
@@ -28,7 +22,7 @@ public sealed class StoredClaimsMigrationTests(OutboxFixture fixture)
         var confirmed = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
         foreach (var serverId in confirmed)
         {
-            await Index.UpsertAsync(IndexRows.Server(serverId, projectId));
+            await fixture.Index.UpsertAsync(IndexRows.Server(serverId, projectId));
         }
 
         var inFlight = Guid.NewGuid();
@@ -40,7 +34,7 @@ public sealed class StoredClaimsMigrationTests(OutboxFixture fixture)
 
         old.Servers[inFlight] = new ServerQuotaUsage { Vcpus = 1, RamMb = 512, ClaimedAt = fixture.Time.GetUtcNow() };
         var grainId = GrainId.Create("compute-project", projectId);
-        await Storage.WriteStateAsync("project", grainId, new GrainState<ProjectState>(old));
+        await fixture.Storage.WriteStateAsync("project", grainId, new GrainState<ProjectState>(old));
 
         var project = fixture.Grains.GetGrain<IProjectGrain>(projectId);
         var usage = (await project.GetQuotaAsync()).Usage;
@@ -49,7 +43,7 @@ public sealed class StoredClaimsMigrationTests(OutboxFixture fixture)
         usage.Cores.Should().Be(7);
         usage.Ram.Should().Be(3584);
         var stored = new GrainState<ProjectState>();
-        await Storage.ReadStateAsync("project", grainId, stored);
+        await fixture.Storage.ReadStateAsync("project", grainId, stored);
         stored.State!.Servers.Keys.Should().Equal([inFlight], "the index confirms the others");
         stored.State.Limits.Should().ContainKey("instances");
 
@@ -66,13 +60,13 @@ public sealed class StoredClaimsMigrationTests(OutboxFixture fixture)
         var confirmed = new[] { Guid.NewGuid(), Guid.NewGuid() };
         foreach (var serverId in confirmed)
         {
-            await Index.UpsertAsync(IndexRows.Server(serverId, "p-" + Guid.NewGuid().ToString("N")[..8], host));
+            await fixture.Index.UpsertAsync(IndexRows.Server(serverId, "p-" + Guid.NewGuid().ToString("N")[..8], host));
         }
 
         var leaked = HostClaim.ConsumerFor(Guid.NewGuid());
         var grainId = GrainId.Create("compute-host", host);
         var stored = new GrainState<HostState>();
-        await Storage.ReadStateAsync("host", grainId, stored);
+        await fixture.Storage.ReadStateAsync("host", grainId, stored);
         stored.State ??= new HostState();
         foreach (var serverId in confirmed)
         {
@@ -80,14 +74,14 @@ public sealed class StoredClaimsMigrationTests(OutboxFixture fixture)
         }
 
         stored.State.Claims[leaked] = new HostClaim { ConsumerId = leaked, Vcpus = 1, RamMb = 512, DiskGb = 1, ClaimedAt = fixture.Time.GetUtcNow() };
-        await Storage.WriteStateAsync("host", grainId, stored);
+        await fixture.Storage.WriteStateAsync("host", grainId, stored);
         await fixture.DeactivateAllAsync();
 
         var grain = fixture.Grains.GetGrain<IHostGrain>(host);
         var usage = await grain.GetUsageAsync();
 
         var after = new GrainState<HostState>();
-        await Storage.ReadStateAsync("host", grainId, after);
+        await fixture.Storage.ReadStateAsync("host", grainId, after);
         after.State!.Claims.Keys.Should().Contain(leaked).And.NotContain(confirmed.Select(HostClaim.ConsumerFor), "the index confirms them");
         usage.Consumers.Should().BeGreaterThanOrEqualTo(3);
         var claims = confirmed.Select(id => new HostClaim { ConsumerId = HostClaim.ConsumerFor(id), Vcpus = 2, RamMb = 1024, DiskGb = 1 }).Append(new HostClaim { ConsumerId = leaked, Vcpus = 1, RamMb = 512, DiskGb = 1 }).ToList();
