@@ -6,6 +6,8 @@
 # HOST_ARGS adds host settings, e.g. HOST_ARGS="--Compute:Telemetry:Prometheus=true" (telemetry overhead).
 # The catalog is sized for the run: HOSTS simulated hosts (8) holding CAPACITY m1.tiny servers together (250,000)
 # and a /12 private network (a million addresses), so that capacity never limits a scenario that is not about it.
+# STORE=postgres runs the host in cluster mode (one silo) on a fresh private PostgreSQL server (Debian's package,
+# deploy/temp-postgres.sh, fsync on as in production) instead of the embedded SQLite store; it is removed afterwards.
 # HOST_TREE runs the host binaries of another checkout (e.g. main's, for a before/after) with NO_BUILD=1 to skip builds.
 # The exit status is the load generator's: non-zero when a scenario had more than 1 % failed requests.
 set -euo pipefail
@@ -33,7 +35,31 @@ for i in $(seq 0 $((hosts - 1))); do
     --Compute:Catalog:Hosts:$i:DiskGb=$per_host)
 done
 
-dotnet "$host_tree/src/OrleansCompute.Host/bin/Release/net10.0/OrleansCompute.Host.dll" "${catalog[@]}" \
+# KEEP_DATA=1 keeps the data directory (the SQLite file) for a look afterwards; its path is printed.
+# LINGER_SECONDS keeps the host running that long after the load generator (background work such as a delete's
+# releases finishes before the file is read; writes-per-delete.sh).
+cleanup() {
+  sleep "${LINGER_SECONDS:-0}"
+  if [ -n "$host" ]; then kill -TERM "$host" 2>/dev/null || true; wait "$host" 2>/dev/null || true; fi
+  if [ -n "$postgres" ]; then deploy/temp-postgres.sh stop "$postgres" >/dev/null 2>&1 || true; fi
+  if [ "${KEEP_DATA:-0}" = 1 ]; then echo "data kept in $data"; else rm -rf "$data"; fi
+}
+trap cleanup EXIT
+host=""
+postgres=""
+
+host_dll="$host_tree/src/OrleansCompute.Host/bin/Release/net10.0/OrleansCompute.Host.dll"
+store=()
+if [ "${STORE:-sqlite}" = postgres ]; then
+  # A directory of its own, not under $data: as root the server runs as the postgres user, who cannot enter $data.
+  postgres="$(mktemp -d "${TMPDIR:-/tmp}/orleans-compute-bench-postgres.XXXXXX")"
+  ConnectionStrings__Compute="$(deploy/temp-postgres.sh start "$postgres")"
+  export ConnectionStrings__Compute
+  dotnet "$host_dll" init-db --Compute:Mode=cluster >"$data/init-db.log" 2>&1 || { cat "$data/init-db.log" >&2; exit 1; }
+  store=(--Compute:Mode=cluster --Compute:AdvertisedAddress=127.0.0.1)
+fi
+
+dotnet "$host_dll" "${catalog[@]}" "${store[@]}" \
   --urls "http://127.0.0.1:${port}" \
   --Compute:DataDirectory="$data" \
   --Compute:SiloPort=$((port + 1)) --Compute:GatewayPort=$((port + 2)) \
@@ -42,15 +68,6 @@ dotnet "$host_tree/src/OrleansCompute.Host/bin/Release/net10.0/OrleansCompute.Ho
   --Compute:Quota:Instances=-1 --Compute:Quota:Cores=-1 --Compute:Quota:Ram=-1 \
   --Logging:LogLevel:Default=Warning ${HOST_ARGS:-} >"$data/host.log" 2>&1 &
 host=$!
-# KEEP_DATA=1 keeps the data directory (the SQLite file) for a look afterwards; its path is printed.
-# LINGER_SECONDS keeps the host running that long after the load generator (background work such as a delete's
-# releases finishes before the file is read; writes-per-delete.sh).
-cleanup() {
-  sleep "${LINGER_SECONDS:-0}"
-  kill -TERM "$host" 2>/dev/null || true; wait "$host" 2>/dev/null || true
-  if [ "${KEEP_DATA:-0}" = 1 ]; then echo "data kept in $data"; else rm -rf "$data"; fi
-}
-trap cleanup EXIT
 
 for _ in $(seq 1 300); do
   curl -sf -o /dev/null "http://127.0.0.1:${port}/" && break
