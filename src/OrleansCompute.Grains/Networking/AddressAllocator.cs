@@ -4,9 +4,10 @@ namespace OrleansCompute.Networking;
 
 /// <summary>
 /// Picks the addresses of one port over a network's subnets (Neutron's IPAM): the requested ones, checked, or
-/// one free address per IP version from the pools. Pure: the network grain holds the taken set and commits.
+/// one free address per IP version from the pools (the lowest free one of the first pool that has one). The network
+/// grain holds the allocations (<paramref name="book"/>) and commits.
 /// </summary>
-internal sealed class AddressAllocator(string networkId, IReadOnlyCollection<NeutronSubnet> subnets, IReadOnlySet<string> taken)
+internal sealed class AddressAllocator(string networkId, IReadOnlyCollection<NeutronSubnet> subnets, IAddressBook book)
 {
     /// <summary>Neutron's default: the first IPv4 subnet with a free address, and likewise for IPv6.</summary>
     public List<FixedIp> Automatic()
@@ -61,7 +62,7 @@ internal sealed class AddressAllocator(string networkId, IReadOnlyCollection<Neu
             }
 
             var mine = held.Any(h => h.IpAddress == text);
-            if ((!mine && taken.Contains(text)) || chosen.Any(c => c.IpAddress == text) || (home.GatewayIp == text && !mine))
+            if ((!mine && book.IsTaken(text)) || chosen.Any(c => c.IpAddress == text) || (home.GatewayIp == text && !mine))
             {
                 throw NeutronFaultException.Conflict("IpAddressAlreadyAllocated", $"IP address {text} already allocated in subnet {home.Id}");
             }
@@ -75,16 +76,22 @@ internal sealed class AddressAllocator(string networkId, IReadOnlyCollection<Neu
     private string? NextFree(NeutronSubnet subnet, List<FixedIp> chosen)
     {
         var cidr = Subnet.Parse(subnet.Cidr);
-        foreach (var pool in subnet.AllocationPools)
+        var pools = subnet.AllocationPools
+            .Select(pool => (Start: cidr.OffsetOf(IPAddress.Parse(pool.Start))!.Value, End: cidr.OffsetOf(IPAddress.Parse(pool.End))!.Value))
+            .ToList();
+        // Nothing below the book's cursor is free, so each pool's walk starts there rather than at its first address.
+        var freeFrom = book.FreeFrom(subnet.Id);
+        for (var p = 0; p < pools.Count; p++)
         {
-            var start = cidr.OffsetOf(IPAddress.Parse(pool.Start))!.Value;
-            var end = cidr.OffsetOf(IPAddress.Parse(pool.End))!.Value;
-            // Each step past a taken address skips one held allocation, so the walk ends within taken + 1 steps.
-            for (var offset = start; offset <= end; offset++)
+            var (start, end) = pools[p];
+            for (var offset = UInt128.Max(start, freeFrom); offset <= end; offset++)
             {
                 var address = cidr.AddressAt(offset).ToString();
-                if (!taken.Contains(address) && address != subnet.GatewayIp && chosen.All(c => c.IpAddress != address))
+                if (!book.IsTaken(address) && address != subnet.GatewayIp && chosen.All(c => c.IpAddress != address))
                 {
+                    // The earlier pools are taken from the cursor on and this one up to here; a later pool may start lower.
+                    var lowestUnwalked = pools.Skip(p + 1).Select(later => UInt128.Max(later.Start, freeFrom)).Append(offset).Min();
+                    book.TookLowestFree(subnet.Id, lowestUnwalked);
                     return address;
                 }
 

@@ -1,4 +1,7 @@
+using Orleans.Concurrency;
 using OrleansCompute.Catalog;
+using OrleansCompute.Storage;
+using OrleansCompute.Tallies;
 
 namespace OrleansCompute.Networking;
 
@@ -6,47 +9,61 @@ namespace OrleansCompute.Networking;
 /// One network: the single writer of the network, its subnets and every address handed out on them, so no
 /// address is given twice whatever silo asks. A network of <c>Compute:Catalog:Networks</c> is made (shared, with
 /// one subnet of its CIDR) the first time its grain activates. Each change writes the state, then the index rows.
+/// <para>
+/// Every port boots through here, so it must not be a serial lane whose writes grow with the network (issue 19).
+/// What each port holds is kept in memory (<see cref="NetworkAddressTally"/>), recounted from the ports the Neutron
+/// index shows on activation; only the allocations the index does not show yet are stored
+/// (<see cref="NeutronNetworkState.PortAddresses"/>), so a write stays as small as the ports in flight. Reentrant,
+/// as the project and host grains: an allocation is chosen and recorded within one turn, with no await between the
+/// check and the record, so no address goes to two ports; then it awaits a durable write shared with every change
+/// made while the previous write was in flight (<see cref="CoalescingStateWriter{T}"/>). Everything the grain
+/// changes is in <see cref="_live"/>; storage is handed a copy at each write.
+/// </para>
 /// </summary>
+[Reentrant]
 [GrainType("compute-neutron-network")]
-internal sealed class NeutronNetworkGrain(
+internal sealed partial class NeutronNetworkGrain(
     [PersistentState("neutron-network", ComputeStorage.ProviderName)] IPersistentState<NeutronNetworkState> state,
     ComputeCatalog catalog,
     INeutronIndex index,
     ComputeClock clock) : Grain, INeutronNetworkGrain
 {
-    /// <summary>Owners whose ports Neutron deletes with the network; every other port keeps it in use.</summary>
-    private static readonly HashSet<string> AutoDeleteOwners = ["network:dhcp", "network:distributed", "network:floatingip_agent_gateway"];
+    private NeutronNetworkState _live = new();
+    private CoalescingStateWriter<NeutronNetworkState>? _writer;
 
     private string Id => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Network is null && !state.State.Deleted && catalog.FindNetwork(Id) is { } configured)
+        _live = state.State;
+        // The tally must be whole before the first allocation: one against a partial count could give an address twice.
+        await RecountAsync();
+        if (_live.Network is null && !_live.Deleted && catalog.FindNetwork(Id) is { } configured)
         {
             await SeedAsync(configured);
         }
     }
 
-    public Task<NeutronNetwork?> GetAsync() => Task.FromResult(state.State.Network);
+    public Task<NeutronNetwork?> GetAsync() => Task.FromResult(_live.Network);
 
     public async Task<NeutronNetwork> CreateAsync(NeutronNetwork network)
     {
-        if (state.State.Network is { } existing)
+        if (_live.Network is { } existing)
         {
             return existing;
         }
 
         var now = Now;
-        state.State.Network = network with { Id = Id, Subnets = [], CreatedAt = now, UpdatedAt = now, RevisionNumber = 1 };
-        state.State.Deleted = false;
+        _live.Network = network with { Id = Id, Subnets = [], CreatedAt = now, UpdatedAt = now, RevisionNumber = 1 };
+        _live.Deleted = false;
         await CommitAsync();
-        return state.State.Network;
+        return _live.Network;
     }
 
     public async Task<NeutronNetwork> UpdateAsync(NeutronNetwork desired)
     {
         var network = Network;
-        state.State.Network = network with
+        _live.Network = network with
         {
             Name = desired.Name,
             Description = desired.Description,
@@ -61,21 +78,27 @@ internal sealed class NeutronNetworkGrain(
             RevisionNumber = network.RevisionNumber + 1,
         };
         await CommitAsync();
-        return state.State.Network;
+        return _live.Network;
     }
 
     public async Task DeleteAsync()
     {
         var network = Network;
-        if (state.State.PortOwners.Values.Any(owner => !AutoDeleteOwners.Contains(owner)))
+        if (Tally.PortsKeepingNetworkInUse > 0)
         {
             throw NeutronFaultException.Conflict(
                 "NetworkInUse", $"Unable to complete operation on network {network.Id}. There are one or more ports still in use on the network.");
         }
 
-        var subnets = state.State.Subnets.Keys.ToList();
-        state.State = new NeutronNetworkState { Deleted = true };
-        await state.WriteStateAsync();
+        var subnets = _live.Subnets.Keys.ToList();
+        _live = new NeutronNetworkState { Deleted = true };
+        // Neutron's own ports (DHCP and the like) go with the network.
+        foreach (var portId in Tally.Ports.ToList())
+        {
+            Tally.Remove(portId);
+        }
+
+        await Writer.WriteAsync(undo: () => { });
         foreach (var subnet in subnets)
         {
             await index.DeleteAsync(NeutronKinds.Subnet, subnet);
@@ -85,23 +108,23 @@ internal sealed class NeutronNetworkGrain(
     }
 
     public Task<IReadOnlyList<NeutronSubnet>> GetSubnetsAsync() =>
-        Task.FromResult<IReadOnlyList<NeutronSubnet>>(state.State.Subnets.Values.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList());
+        Task.FromResult<IReadOnlyList<NeutronSubnet>>(_live.Subnets.Values.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList());
 
     public async Task<NeutronSubnet> AddSubnetAsync(NeutronSubnet subnet)
     {
         var network = Network;
-        if (state.State.Subnets.TryGetValue(subnet.Id, out var existing))
+        if (_live.Subnets.TryGetValue(subnet.Id, out var existing))
         {
             return existing;
         }
 
         var now = Now;
-        var complete = SubnetRules.Complete(subnet with { NetworkId = network.Id }, state.State.Subnets.Values) with
+        var complete = SubnetRules.Complete(subnet with { NetworkId = network.Id }, _live.Subnets.Values) with
         {
             CreatedAt = now, UpdatedAt = now, RevisionNumber = 1,
         };
-        state.State.Subnets[complete.Id] = complete;
-        state.State.Network = network with
+        _live.Subnets[complete.Id] = complete;
+        _live.Network = network with
         {
             Subnets = [.. network.Subnets, complete.Id], UpdatedAt = now, RevisionNumber = network.RevisionNumber + 1,
         };
@@ -124,11 +147,13 @@ internal sealed class NeutronNetworkGrain(
                 EnableDhcp = desired.EnableDhcp,
                 Tags = desired.Tags,
             },
-            state.State.Subnets.Values) with
+            _live.Subnets.Values) with
         {
             UpdatedAt = Now, RevisionNumber = current.RevisionNumber + 1,
         };
-        state.State.Subnets[changed.Id] = changed;
+        _live.Subnets[changed.Id] = changed;
+        // Its pools or gateway may have changed: the next allocation walks it from the start.
+        Tally.ForgetCursor(changed.Id);
         await CommitAsync();
         return changed;
     }
@@ -136,15 +161,15 @@ internal sealed class NeutronNetworkGrain(
     public async Task DeleteSubnetAsync(string subnetId)
     {
         var subnet = Subnet(subnetId);
-        if (state.State.PortAddresses.Values.Any(addresses => addresses.Any(a => a.SubnetId == subnetId)))
+        if (Tally.HasAllocationsOn(subnetId))
         {
             throw NeutronFaultException.Conflict(
                 "SubnetInUse", $"Unable to complete operation on subnet {subnetId}: One or more ports have an IP allocation from this subnet.");
         }
 
         var network = Network;
-        state.State.Subnets.Remove(subnetId);
-        state.State.Network = network with
+        _live.Subnets.Remove(subnetId);
+        _live.Network = network with
         {
             Subnets = network.Subnets.Where(s => s != subnetId).ToList(), UpdatedAt = Now, RevisionNumber = network.RevisionNumber + 1,
         };
@@ -155,58 +180,95 @@ internal sealed class NeutronNetworkGrain(
     public async Task<IReadOnlyList<FixedIp>> AllocateAsync(string portId, string deviceOwner, IReadOnlyList<FixedIpRequest>? requested)
     {
         _ = Network;
-        var held = state.State.PortAddresses.GetValueOrDefault(portId) ?? [];
-        if (requested is null && state.State.PortAddresses.ContainsKey(portId))
+        var had = Tally.TryGet(portId, out var before);
+        if (requested is null && had)
         {
             // A retried create of the same port: it keeps what it was given.
-            return held;
+            return before.Addresses;
         }
 
-        var taken = state.State.PortAddresses.Where(p => p.Key != portId).SelectMany(p => p.Value).Select(a => a.IpAddress).ToHashSet(StringComparer.Ordinal);
-        var allocator = new AddressAllocator(Id, state.State.Subnets.Values, taken);
-        var chosen = requested is null ? allocator.Automatic() : allocator.Requested(requested, held);
-        state.State.PortAddresses[portId] = chosen;
-        state.State.PortOwners[portId] = deviceOwner;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory must not keep an allocation storage never took.
-            await state.ReadStateAsync();
-            throw;
-        }
-
+        var allocator = new AddressAllocator(Id, _live.Subnets.Values, Tally);
+        var chosen = requested is null ? allocator.Automatic() : allocator.Requested(requested, had ? before.Addresses : []);
+        await RecordAsync(portId, new PortAllocation(chosen, deviceOwner));
         return chosen;
     }
 
     public async Task TrackPortAsync(string portId, string deviceOwner)
     {
-        if (state.State.PortOwners.GetValueOrDefault(portId) == deviceOwner)
+        var had = Tally.TryGet(portId, out var held);
+        if (had && held.Owner == deviceOwner)
         {
             return;
         }
 
-        state.State.PortOwners[portId] = deviceOwner;
-        state.State.PortAddresses.TryAdd(portId, []);
-        await state.WriteStateAsync();
+        await RecordAsync(portId, new PortAllocation(had ? held.Addresses : [], deviceOwner));
     }
 
     public async Task ReleaseAsync(string portId)
     {
-        if (state.State.PortAddresses.Remove(portId) | state.State.PortOwners.Remove(portId))
+        Tally.Remove(portId);
+        // An allocation the index shows has nothing stored: its release is the port's index row going (the port
+        // releases here first, then deletes its row), so nothing is written. A failed write keeps the release in
+        // memory: the next write stores it, and the port asks again anyway.
+        if (_live.PortAddresses.Remove(portId) | _live.PortOwners.Remove(portId))
         {
-            await state.WriteStateAsync();
+            await Writer.WriteAsync(undo: () => { });
         }
     }
 
-    private NeutronNetwork Network => state.State.Network ?? throw NeutronFaultException.NetworkNotFound(Id);
+    /// <summary>
+    /// Holds an allocation in memory and stores it as unconfirmed until the port's index row shows it; a failed write
+    /// takes it back, unless something changed the port's allocation since.
+    /// </summary>
+    private async Task RecordAsync(string portId, PortAllocation allocation)
+    {
+        var had = Tally.TryGet(portId, out var before);
+        var storedAddresses = _live.PortAddresses.GetValueOrDefault(portId);
+        var storedOwner = _live.PortOwners.GetValueOrDefault(portId);
+        Tally.Set(portId, allocation);
+        _live.PortAddresses[portId] = allocation.Addresses;
+        _live.PortOwners[portId] = allocation.Owner;
+        await ForgetConfirmedAllocationsAsync();
+        await Writer.WriteAsync(undo: () =>
+        {
+            if (!Tally.TryGet(portId, out var now) || !ReferenceEquals(now, allocation))
+            {
+                return;
+            }
+
+            if (had)
+            {
+                Tally.Set(portId, before);
+            }
+            else
+            {
+                Tally.Remove(portId);
+            }
+
+            Restore(_live.PortAddresses, portId, storedAddresses);
+            Restore(_live.PortOwners, portId, storedOwner);
+        });
+    }
+
+    private static void Restore<T>(Dictionary<string, T> stored, string portId, T? before)
+        where T : class
+    {
+        if (before is null)
+        {
+            stored.Remove(portId);
+        }
+        else
+        {
+            stored[portId] = before;
+        }
+    }
+
+    private NeutronNetwork Network => _live.Network ?? throw NeutronFaultException.NetworkNotFound(Id);
 
     private DateTimeOffset Now => DateTimeOffset.FromUnixTimeSeconds(clock.UtcNow.ToUnixTimeSeconds());
 
     private NeutronSubnet Subnet(string subnetId) =>
-        state.State.Subnets.GetValueOrDefault(subnetId) ?? throw NeutronFaultException.SubnetNotFound(subnetId);
+        _live.Subnets.GetValueOrDefault(subnetId) ?? throw NeutronFaultException.SubnetNotFound(subnetId);
 
     /// <summary>A configured network: shared (every project boots on it, as before), with one subnet of its CIDR and no gateway.</summary>
     private async Task SeedAsync(NetworkDefinition configured)
@@ -230,8 +292,8 @@ internal sealed class NeutronNetworkGrain(
         {
             CreatedAt = now, UpdatedAt = now, RevisionNumber = 1,
         };
-        state.State.Subnets[subnet.Id] = subnet;
-        state.State.Network = new NeutronNetwork
+        _live.Subnets[subnet.Id] = subnet;
+        _live.Network = new NeutronNetwork
         {
             Id = Id,
             ProjectId = "",
@@ -248,12 +310,25 @@ internal sealed class NeutronNetworkGrain(
 
     private async Task CommitAsync()
     {
-        await state.WriteStateAsync();
+        // Memory keeps the change when the write fails, as it always did here; the next write stores it.
+        await Writer.WriteAsync(undo: () => { });
         var network = Network;
         await index.UpsertAsync(NeutronIndexRows.For(network));
-        foreach (var subnet in state.State.Subnets.Values)
+        foreach (var subnet in _live.Subnets.Values)
         {
             await index.UpsertAsync(NeutronIndexRows.For(subnet, network));
         }
     }
+
+    private CoalescingStateWriter<NeutronNetworkState> Writer => _writer ??= new CoalescingStateWriter<NeutronNetworkState>(state, Snapshot, DeactivateOnIdle);
+
+    /// <summary>What storage is handed to write: a copy, so the turns that run during the write do not change it.</summary>
+    private NeutronNetworkState Snapshot() => new()
+    {
+        Network = _live.Network,
+        Subnets = new Dictionary<string, NeutronSubnet>(_live.Subnets),
+        PortAddresses = new Dictionary<string, List<FixedIp>>(_live.PortAddresses),
+        PortOwners = new Dictionary<string, string>(_live.PortOwners),
+        Deleted = _live.Deleted,
+    };
 }

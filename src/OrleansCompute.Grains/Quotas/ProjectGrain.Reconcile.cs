@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OrleansCompute.Indexing;
 using OrleansCompute.Servers;
+using OrleansCompute.Tallies;
 using OrleansCompute.Telemetry;
 
 namespace OrleansCompute.Quotas;

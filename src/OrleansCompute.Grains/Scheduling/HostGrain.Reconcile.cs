@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using OrleansCompute.Indexing;
 using OrleansCompute.Quotas;
 using OrleansCompute.Servers;
+using OrleansCompute.Tallies;
 using OrleansCompute.Telemetry;
 
 namespace OrleansCompute.Scheduling;

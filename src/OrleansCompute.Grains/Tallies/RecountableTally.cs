@@ -69,7 +69,7 @@ internal abstract class RecountableTally<TKey, TValue>(IEqualityComparer<TKey>? 
     /// Ends a recount: the tally becomes what the recount found (the index plus the unconfirmed claims), except for
     /// the keys changed since the recount started, which keep what they hold now.
     /// </summary>
-    protected void EndRecount(IEnumerable<KeyValuePair<TKey, TValue>> found)
+    public void EndRecount(IEnumerable<KeyValuePair<TKey, TValue>> found)
     {
         var changed = _changedDuringRecount ?? new HashSet<TKey>(_comparer);
         var now = changed.ToDictionary(key => key, key => _held.GetValueOrDefault(key), _comparer);

@@ -1,8 +1,8 @@
-namespace OrleansCompute.Quotas;
+namespace OrleansCompute.Tallies;
 
 /// <summary>
-/// The upkeep of a grain's stored claims that a project's quota and a host's claims share: a claim looks for
-/// confirmed claims to forget only once the stored ones have doubled since the last look.
+/// The upkeep of a grain's stored claims that a project's quota, a host's claims and a network's addresses share: a
+/// claim looks for confirmed claims to forget only once the stored ones have doubled since the last look.
 /// </summary>
 internal sealed class StoredClaimsUpkeep
 {
