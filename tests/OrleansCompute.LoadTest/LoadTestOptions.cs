@@ -35,6 +35,9 @@ public sealed class LoadTestOptions
     /// <summary>Servers the seed scenario brings the store up to (timed: the seeding target).</summary>
     public int SeedCount { get; set; } = 100_000;
 
+    /// <summary>How long the seed scenario waits, after its last create, for every server to leave BUILD.</summary>
+    public double SettleSeconds { get; set; } = 300;
+
     /// <summary>Concurrent clients of the seed scenario.</summary>
     public int SeedConcurrency { get; set; } = 64;
 
