@@ -48,6 +48,7 @@ host=$!
 cleanup() {
   sleep "${LINGER_SECONDS:-0}"
   kill -TERM "$host" 2>/dev/null || true; wait "$host" 2>/dev/null || true
+  if [ -n "${counters:-}" ]; then wait "$counters" 2>/dev/null || true; fi
   if [ "${KEEP_DATA:-0}" = 1 ]; then echo "data kept in $data"; else rm -rf "$data"; fi
 }
 trap cleanup EXIT
@@ -56,6 +57,18 @@ for _ in $(seq 1 300); do
   curl -sf -o /dev/null "http://127.0.0.1:${port}/" && break
   sleep 0.2
 done
+
+# COUNTERS=<file> (opt-in) records the host's counters into that CSV with dotnet-counters ($DOTNET_COUNTERS, else on
+# PATH) from just before the load generator starts until the host stops: allocated bytes (System.Runtime) and the
+# SQLite group commit's transactions, commands and prepares (meter OrleansCompute). Per-operation figures:
+# tests/OrleansCompute.LoadTest/counters-per-op.py <file> <operations>.
+if [ -n "${COUNTERS:-}" ]; then
+  "${DOTNET_COUNTERS:-dotnet-counters}" collect -p "$host" --refresh-interval 1 --format csv -o "$COUNTERS" \
+    --counters "System.Runtime[dotnet.gc.heap.total_allocated],OrleansCompute[compute.sqlite.group_commit.transactions,compute.sqlite.group_commit.commands,compute.sqlite.group_commit.prepares]" \
+    >"$data/counters.log" 2>&1 &
+  counters=$!
+  sleep 2
+fi
 
 status=0
 dotnet tests/OrleansCompute.LoadTest/bin/Release/net10.0/OrleansCompute.LoadTest.dll \
