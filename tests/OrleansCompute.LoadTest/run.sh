@@ -59,10 +59,12 @@ for _ in $(seq 1 300); do
 done
 
 # COUNTERS=<file> (opt-in) records the host's counters into that CSV with dotnet-counters ($DOTNET_COUNTERS, else on
-# PATH) from just before the load generator starts until the host stops: allocated bytes (System.Runtime) and the
-# SQLite group commit's transactions, commands and prepares (meter OrleansCompute). Per-operation figures:
-# tests/OrleansCompute.LoadTest/counters-per-op.py <file> <operations>.
+# PATH) from just before the load generator starts (after one warm-up request) until the host stops: allocated
+# bytes (System.Runtime) and the SQLite group commit's transactions, commands and prepares (meter OrleansCompute).
+# Per-operation figures: tests/OrleansCompute.LoadTest/counters-per-op.py <file> <operations>.
 if [ -n "${COUNTERS:-}" ]; then
+  # One routed request first: the router builds its matcher (~70 MB allocated once) on the first one.
+  curl -sf -o /dev/null "http://127.0.0.1:${port}/v2.1/" || true
   "${DOTNET_COUNTERS:-dotnet-counters}" collect -p "$host" --refresh-interval 1 --format csv -o "$COUNTERS" \
     --counters "System.Runtime[dotnet.gc.heap.total_allocated],OrleansCompute[compute.sqlite.group_commit.transactions,compute.sqlite.group_commit.commands,compute.sqlite.group_commit.prepares]" \
     >"$data/counters.log" 2>&1 &

@@ -97,6 +97,23 @@ public sealed class GroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Names_without_a_prefix_bind_as_the_driver_binds_them_and_stay_the_callers()
+    {
+        // As Orleans' storage names them: "key" for "@key".
+        await using var connection = await Group.OpenConnectionAsync();
+        await using var insert = Command(connection, "INSERT INTO probe VALUES (@key, @value);", [("key", "plain"), ("value", 1)]);
+        await insert.ExecuteNonQueryAsync();
+        insert.Parameters.Cast<DbParameter>().Select(p => p.ParameterName).Should().Equal("key", "value");
+
+        // One name under two prefixes is ambiguous: refused, as the driver refuses it.
+        await Group.Invoking(g => ExecuteAsync(g, "INSERT INTO probe VALUES (@key, :key);", ("key", "twice"))).Should().ThrowAsync<InvalidOperationException>();
+        // "@k" is not a mention of "@kv", nor "@kv" of "@k".
+        (await ScalarAsync(Group, "SELECT @kv + 0 WHERE @k IS NOT NULL;", ("k", 1), ("kv", 5))).Should().Be(5L);
+
+        (await ScalarAsync(Group, "SELECT group_concat(key) FROM probe;")).Should().Be("plain");
+    }
+
+    [Fact]
     public async Task Texts_past_the_cache_capacity_run_unprepared_and_the_cached_ones_stay()
     {
         static string Upsert(int i) => $"INSERT OR REPLACE INTO probe VALUES ('k{i}', {i});";

@@ -20,7 +20,7 @@ internal sealed class PreparedCommands(SqliteConnection connection) : IDisposabl
     /// <summary>Distinct texts kept prepared (the storage and the index use a few dozen).</summary>
     public const int Capacity = 256;
 
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PreparedText> _texts = new(StringComparer.Ordinal);
 
     private int _prepares;
 
@@ -46,15 +46,10 @@ internal sealed class PreparedCommands(SqliteConnection connection) : IDisposabl
             return RunUncached(queued, kind, run);
         }
 
-        var parameters = queued.Parameters;
-        for (var i = 0; i < parameters.Count; i++)
-        {
-            prepared.Parameters.Add(parameters[i]);
-        }
-
+        prepared.Lend(queued.Parameters);
         try
         {
-            return run(prepared, kind);
+            return run(prepared.Command, kind);
         }
         catch
         {
@@ -63,35 +58,36 @@ internal sealed class PreparedCommands(SqliteConnection connection) : IDisposabl
         }
         finally
         {
-            prepared.Parameters.Clear();
+            prepared.GiveBack();
         }
     }
 
     public void Dispose()
     {
-        foreach (var command in _commands.Values)
+        foreach (var text in _texts.Values)
         {
-            command.Dispose();
+            text.Dispose();
         }
 
-        _commands.Clear();
+        _texts.Clear();
     }
 
-    private bool TryPrepared(string text, [NotNullWhen(true)] out SqliteCommand? prepared)
+    private bool TryPrepared(string text, [NotNullWhen(true)] out PreparedText? prepared)
     {
-        if (_commands.TryGetValue(text, out prepared))
+        if (_texts.TryGetValue(text, out prepared))
         {
             return true;
         }
 
-        if (_commands.Count >= Capacity)
+        if (_texts.Count >= Capacity)
         {
             return false;
         }
 
-        prepared = connection.CreateCommand();
-        prepared.CommandText = text;
-        _commands.Add(text, prepared);
+        var command = connection.CreateCommand();
+        command.CommandText = text;
+        prepared = new PreparedText(command);
+        _texts.Add(text, prepared);
         _prepares++;
         return true;
     }
@@ -110,9 +106,9 @@ internal sealed class PreparedCommands(SqliteConnection connection) : IDisposabl
         }
     }
 
-    private void Drop(string text, SqliteCommand prepared)
+    private void Drop(string text, PreparedText prepared)
     {
-        _commands.Remove(text);
+        _texts.Remove(text);
         prepared.Dispose();
     }
 }
