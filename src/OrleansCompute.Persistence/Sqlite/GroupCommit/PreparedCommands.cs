@@ -37,7 +37,8 @@ internal sealed class PreparedCommands(SqliteConnection connection) : IDisposabl
 
     /// <summary>
     /// Runs <paramref name="queued"/> through the prepared command of its text (or as it is, past the capacity);
-    /// the parameters are lent for this run only, so no value outlives its caller's command here.
+    /// the parameters are lent for this run only, so no caller's parameter is kept here (SQLite keeps its own copy of
+    /// the last values bound to a statement until the text runs again).
     /// </summary>
     public BufferedResult Run(SqliteCommand queued, QueuedCommandKind kind, Func<SqliteCommand, QueuedCommandKind, BufferedResult> run)
     {
