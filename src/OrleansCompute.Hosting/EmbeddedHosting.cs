@@ -24,6 +24,7 @@ internal static class EmbeddedHosting
         var services = builder.Services;
         services.AddSingleton(sp => new SqliteComputeDatabase(DatabaseFile(sp.GetRequiredService<IOptions<ComputeOptions>>().Value)));
         services.AddSingleton<IServerIndex>(sp => new SqliteServerIndex(sp.GetRequiredService<SqliteComputeDatabase>()));
+        services.AddHostedService<Telemetry.GroupCommitInstruments>();
         ImageDataHosting.Add(services, cluster: false);
         ComputeHealthChecks.Add(services, sp => sp.GetRequiredService<SqliteComputeDatabase>().ReadDataSource);
 

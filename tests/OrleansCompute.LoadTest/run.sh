@@ -41,6 +41,7 @@ done
 cleanup() {
   sleep "${LINGER_SECONDS:-0}"
   if [ -n "$host" ]; then kill -TERM "$host" 2>/dev/null || true; wait "$host" 2>/dev/null || true; fi
+  if [ -n "${counters:-}" ]; then wait "$counters" 2>/dev/null || true; fi
   if [ -n "$postgres" ]; then deploy/temp-postgres.sh stop "$postgres" >/dev/null 2>&1 || true; fi
   if [ "${KEEP_DATA:-0}" = 1 ]; then echo "data kept in $data"; else rm -rf "$data"; fi
 }
@@ -73,6 +74,20 @@ for _ in $(seq 1 300); do
   curl -sf -o /dev/null "http://127.0.0.1:${port}/" && break
   sleep 0.2
 done
+
+# COUNTERS=<file> (opt-in) records the host's counters into that CSV with dotnet-counters ($DOTNET_COUNTERS, else on
+# PATH) from just before the load generator starts (after one warm-up request) until the host stops: allocated
+# bytes (System.Runtime) and the SQLite group commit's transactions, commands and prepares (meter OrleansCompute).
+# Per-operation figures: tests/OrleansCompute.LoadTest/counters-per-op.py <file> <operations>.
+if [ -n "${COUNTERS:-}" ]; then
+  # One routed request first: the router builds its matcher (~70 MB allocated once) on the first one.
+  curl -sf -o /dev/null "http://127.0.0.1:${port}/v2.1/" || true
+  "${DOTNET_COUNTERS:-dotnet-counters}" collect -p "$host" --refresh-interval 1 --format csv -o "$COUNTERS" \
+    --counters "System.Runtime[dotnet.gc.heap.total_allocated],OrleansCompute[compute.sqlite.group_commit.transactions,compute.sqlite.group_commit.commands,compute.sqlite.group_commit.prepares]" \
+    >"$data/counters.log" 2>&1 &
+  counters=$!
+  sleep 2
+fi
 
 status=0
 dotnet tests/OrleansCompute.LoadTest/bin/Release/net10.0/OrleansCompute.LoadTest.dll \

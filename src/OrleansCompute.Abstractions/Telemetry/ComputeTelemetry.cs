@@ -37,6 +37,15 @@ public static class ComputeTelemetry
     /// <summary>Counter: host claims the reconciler released because their server is gone.</summary>
     public const string HostClaimsReconciledInstrument = "compute.host.claims.reconciled";
 
+    /// <summary>Observable counter (embedded mode): SQLite group-commit transactions (commands per transaction is the grouping).</summary>
+    public const string GroupCommitTransactionsInstrument = "compute.sqlite.group_commit.transactions";
+
+    /// <summary>Observable counter (embedded mode): commands the SQLite group commit ran (grain state, PubSub, index rows).</summary>
+    public const string GroupCommitCommandsInstrument = "compute.sqlite.group_commit.commands";
+
+    /// <summary>Observable counter (embedded mode): SQL texts the group commit had SQLite prepare (each distinct text once per connection).</summary>
+    public const string GroupCommitPreparesInstrument = "compute.sqlite.group_commit.prepares";
+
     /// <summary>Tag: the route template (never the raw path), e.g. <c>/v2.1/servers/{server_id}</c>.</summary>
     public const string RouteTag = "http.route";
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http;
 
 namespace OrleansCompute.Api;
@@ -12,19 +13,46 @@ internal static class BoundedBody
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        // The usual case (every client of ours sends Content-Length): one array of the declared size, nothing
+        // copied. The server never delivers more than the declared length, and fails the read on a short body.
+        if (request.ContentLength is { } declared)
         {
-            if (buffer.Length + read > limit)
+            var body = new byte[declared];
+            var filled = 0;
+            int read;
+            while (filled < body.Length && (read = await request.Body.ReadAsync(body.AsMemory(filled), cancellationToken)) > 0)
             {
-                return null;
+                filled += read;
             }
 
-            buffer.Write(chunk, 0, read);
+            return filled == body.Length ? body : body[..filled];
         }
 
-        return buffer.ToArray();
+        return await ReadChunkedAsync(request.Body, limit, cancellationToken);
+    }
+
+    private static async Task<byte[]?> ReadChunkedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(8192);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 }

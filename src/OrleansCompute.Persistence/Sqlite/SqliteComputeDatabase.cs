@@ -71,8 +71,11 @@ public sealed class SqliteComputeDatabase : IAsyncDisposable
     /// </summary>
     public DbDataSource GroupCommitDataSource => _groupCommitDataSource;
 
-    /// <summary>Group-commit transactions and the commands they carried so far (for measurements).</summary>
-    public (long Transactions, long Commands) GroupCommitCounts => (_committer.Batches, _committer.Commands);
+    /// <summary>
+    /// Group-commit transactions, the commands they carried and the SQL texts SQLite prepared for them so far (for
+    /// measurements: commands per transaction is the grouping, prepares per command what the statement cache missed).
+    /// </summary>
+    public (long Transactions, long Commands, long Prepares) GroupCommitCounts => (_committer.Batches, _committer.Commands, _committer.Prepares);
 
     /// <summary>
     /// Ungated connections with busy_timeout set, for index queries: in WAL mode readers run beside the one writer,

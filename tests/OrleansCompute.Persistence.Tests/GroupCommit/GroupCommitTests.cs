@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using OrleansCompute.Persistence.Sqlite.GroupCommit;
 using OrleansCompute.Persistence.Tests.Support;
 
 namespace OrleansCompute.Persistence.Tests.GroupCommit;
@@ -31,9 +32,10 @@ public sealed class GroupCommitTests : IAsyncLifetime
 
         affected.Should().OnlyContain(rows => rows == 1);
         (await SqlHelper.ScalarAsync<long>(_temp.Database.ReadDataSource, "SELECT count(*) FROM probe;")).Should().Be(200);
-        var (transactions, commands) = _temp.Database.GroupCommitCounts;
+        var (transactions, commands, prepares) = _temp.Database.GroupCommitCounts;
         commands.Should().Be(200);
         transactions.Should().BeLessThanOrEqualTo(2, "the first batch may hold one write taken before the gate was seen held; the rest go in one");
+        prepares.Should().Be(1, "one text, prepared once on the committer's connection and bound 200 times");
     }
 
     [Fact]
@@ -77,6 +79,58 @@ public sealed class GroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_prepared_text_binds_each_callers_values_and_runs_again_after_it_failed()
+    {
+        const string insert = "INSERT INTO probe VALUES (@key, @value);";
+        const string select = "SELECT value FROM probe WHERE key = @key;";
+        await ExecuteAsync(Group, insert, ("@key", "taken"), ("@value", 1));
+
+        await Group.Invoking(g => ExecuteAsync(g, insert, ("@key", "taken"), ("@value", 2))).Should().ThrowAsync<SqliteException>();
+        // The values of an earlier run stay bound inside SQLite: a caller that leaves one out must still be refused.
+        await Group.Invoking(g => ExecuteAsync(g, insert, ("@key", "half"))).Should().ThrowAsync<InvalidOperationException>();
+        await ExecuteAsync(Group, insert, ("@key", "free"), ("@value", 3));
+
+        (await ScalarAsync(Group, select, ("@key", "taken"))).Should().Be(1L);
+        (await ScalarAsync(Group, select, ("@key", "free"))).Should().Be(3L);
+        (await ScalarAsync(Group, select, ("@key", "half"))).Should().BeNull();
+        _temp.Database.GroupCommitCounts.Prepares.Should().Be(4, "the insert once, again after each of its two failures, and the select once");
+    }
+
+    [Fact]
+    public async Task Names_without_a_prefix_bind_as_the_driver_binds_them_and_stay_the_callers()
+    {
+        // As Orleans' storage names them: "key" for "@key".
+        await using var connection = await Group.OpenConnectionAsync();
+        await using var insert = Command(connection, "INSERT INTO probe VALUES (@key, @value);", [("key", "plain"), ("value", 1)]);
+        await insert.ExecuteNonQueryAsync();
+        insert.Parameters.Cast<DbParameter>().Select(p => p.ParameterName).Should().Equal("key", "value");
+
+        // One name under two prefixes is ambiguous: refused, as the driver refuses it.
+        await Group.Invoking(g => ExecuteAsync(g, "INSERT INTO probe VALUES (@key, :key);", ("key", "twice"))).Should().ThrowAsync<InvalidOperationException>();
+        // "@k" is not a mention of "@kv", nor "@kv" of "@k".
+        (await ScalarAsync(Group, "SELECT @kv + 0 WHERE @k IS NOT NULL;", ("k", 1), ("kv", 5))).Should().Be(5L);
+
+        (await ScalarAsync(Group, "SELECT group_concat(key) FROM probe;")).Should().Be("plain");
+    }
+
+    [Fact]
+    public async Task Texts_past_the_cache_capacity_run_unprepared_and_the_cached_ones_stay()
+    {
+        static string Upsert(int i) => $"INSERT OR REPLACE INTO probe VALUES ('k{i}', {i});";
+        var texts = PreparedCommands.Capacity + 10;
+        for (var i = 0; i < texts; i++)
+        {
+            await ExecuteAsync(Group, Upsert(i));
+        }
+
+        await ExecuteAsync(Group, Upsert(0));
+        await ExecuteAsync(Group, Upsert(texts - 1));
+
+        (await ScalarAsync(Group, "SELECT count(*) FROM probe;")).Should().Be((long)texts);
+        _temp.Database.GroupCommitCounts.Prepares.Should().Be(texts + 2, "the last upsert again and the count are past the capacity, so they are prepared each time they run");
+    }
+
+    [Fact]
     public async Task Transactions_of_their_own_are_refused()
     {
         await using var connection = await Group.OpenConnectionAsync();
@@ -87,7 +141,20 @@ public sealed class GroupCommitTests : IAsyncLifetime
     private static async Task<int> ExecuteAsync(DbDataSource dataSource, string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<object?> ScalarAsync(DbDataSource dataSource, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteScalarAsync();
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
@@ -97,6 +164,6 @@ public sealed class GroupCommitTests : IAsyncLifetime
             command.Parameters.Add(parameter);
         }
 
-        return await command.ExecuteNonQueryAsync();
+        return command;
     }
 }

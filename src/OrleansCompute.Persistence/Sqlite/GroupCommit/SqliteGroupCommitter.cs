@@ -28,8 +28,10 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     private readonly Task _loop;
     private SqliteConnection? _connection;
     private BatchStatements? _statements;
+    private PreparedCommands? _prepared;
     private long _batches;
     private long _commands;
+    private long _prepares;
 
     public SqliteGroupCommitter(string connectionString, string pragmas, SqliteConnectionGate gate)
     {
@@ -44,6 +46,12 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
 
     /// <summary>Commands run so far.</summary>
     public long Commands => Interlocked.Read(ref _commands);
+
+    /// <summary>
+    /// SQL texts SQLite had to prepare so far for queued commands (not counting the batch's own transaction
+    /// statements): each distinct text once per connection, so far fewer than <see cref="Commands"/>.
+    /// </summary>
+    public long Prepares => Interlocked.Read(ref _prepares);
 
     public Task<BufferedResult> ExecuteAsync(SqliteCommand command, QueuedCommandKind kind, CancellationToken cancellationToken)
     {
@@ -62,6 +70,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
         _statements?.Dispose();
+        _prepared?.Dispose();
         _connection?.Dispose();
     }
 
@@ -107,12 +116,13 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
         {
             var connection = Connection();
             var statements = _statements!;
+            var prepared = _prepared!;
             statements.Begin();
             try
             {
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    (results[i], failures[i]) = RunOne(connection, statements, batch[i]);
+                    (results[i], failures[i]) = RunOne(statements, prepared, batch[i]);
                 }
 
                 statements.Commit();
@@ -121,6 +131,10 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
             {
                 RollBack(connection);
                 throw;
+            }
+            finally
+            {
+                Interlocked.Add(ref _prepares, prepared.TakePrepares());
             }
         }
         catch (Exception exception)
@@ -146,14 +160,12 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
         }
     }
 
-    private static (BufferedResult? Result, Exception? Failure) RunOne(SqliteConnection connection, BatchStatements statements, QueuedCommand queued)
+    private static (BufferedResult? Result, Exception? Failure) RunOne(BatchStatements statements, PreparedCommands prepared, QueuedCommand queued)
     {
         statements.Savepoint();
         try
         {
-            var command = queued.Command;
-            command.Connection = connection;
-            var result = Read(command, queued.Kind);
+            var result = prepared.Run(queued.Command, queued.Kind, Read);
             statements.Release();
             return (result, null);
         }
@@ -168,10 +180,6 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
             // The driver refused the command before SQLite ran it (a missing parameter value).
             statements.UndoCommand();
             return (null, failure);
-        }
-        finally
-        {
-            queued.Command.Connection = null;
         }
     }
 
@@ -239,6 +247,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
         connection.Open();
         Execute(connection, _pragmas);
         _statements = new BatchStatements(connection);
+        _prepared = new PreparedCommands(connection);
         _connection = connection;
         return connection;
     }
@@ -262,6 +271,8 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
         _connection = null;
         _statements?.Dispose();
         _statements = null;
+        _prepared?.Dispose();
+        _prepared = null;
         if (connection is not null)
         {
             SqliteConnection.ClearPool(connection);
