@@ -32,6 +32,7 @@ internal static class ClusterHosting
             ComputeMembership.Add(silo.Services);
             // The same reminder settings as embedded mode (the lifecycle and reservation reminders).
             ComputeGrainOptions.ConfigureReminders(silo);
+            ComputeGrainCollection.Configure(silo);
             silo.AddIncomingGrainCallFilter<OrleansCompute.Faults.StorageOutageGrainCallFilter>();
             silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<ComputeOptions>>((endpoints, compute) => ConfigureEndpoints(endpoints, compute.Value));
             silo.UseAdoNetClustering(o => o.Configure<PostgresComputeDatabase>((clustering, database) =>

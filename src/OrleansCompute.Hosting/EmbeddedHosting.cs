@@ -41,6 +41,7 @@ internal static class EmbeddedHosting
                 endpoints.GatewayPort = compute.Value.GatewayPort;
             });
             ComputeGrainOptions.ConfigureReminders(silo);
+            ComputeGrainCollection.Configure(silo);
             silo.AddIncomingGrainCallFilter<OrleansCompute.Faults.StorageOutageGrainCallFilter>();
             if (inMemoryState)
             {

@@ -222,7 +222,7 @@ internal sealed partial class ServerGrain
         {
             if (deadline.Get(target) is not null)
             {
-                _remindersMayExist.Add(deadline.Reminder);
+                RemindersMayExist.Add(deadline.Reminder);
             }
 
             deadline.Set(target, null);
@@ -242,10 +242,10 @@ internal sealed partial class ServerGrain
         // A deadline's reminder exists only if the deadline was stored or this activation registered it: looking up
         // the others would be one reminder-table read each per delete. One left by a crash ticks once, finds the
         // server deleted and goes (ReceiveReminder).
-        foreach (var reminder in _remindersMayExist.ToList())
+        foreach (var reminder in _remindersMayExist?.ToList() ?? [])
         {
             await CancelReminderAsync(reminder);
-            _remindersMayExist.Remove(reminder);
+            _remindersMayExist!.Remove(reminder);
         }
 
         if (state.State.Outbox.Count == 0)

@@ -13,8 +13,13 @@ namespace OrleansCompute.Servers;
 /// </summary>
 internal sealed partial class ServerGrain
 {
-    /// <summary>The deadline reminders this activation registered or found stored; a delete cancels only these.</summary>
-    private readonly HashSet<string> _remindersMayExist = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The deadline reminders this activation registered or found stored; a delete cancels only these. Made by the
+    /// first deadline: most activations have none (see <c>ServerGrain.Residency</c>).
+    /// </summary>
+    private HashSet<string>? _remindersMayExist;
+
+    private HashSet<string> RemindersMayExist => _remindersMayExist ??= new(StringComparer.Ordinal);
 
     private TimeSpan ReminderPeriod => reminderOptions.Value.MinimumReminderPeriod > TimeSpan.Zero ? reminderOptions.Value.MinimumReminderPeriod : TimeSpan.FromMinutes(1);
 
@@ -66,7 +71,7 @@ internal sealed partial class ServerGrain
     private async Task ScheduleAsync(string name, DateTimeOffset deadline)
     {
         var due = deadline - clock.UtcNow;
-        _remindersMayExist.Add(name);
+        RemindersMayExist.Add(name);
         await this.RegisterOrUpdateReminder(name, due > TimeSpan.Zero ? due : TimeSpan.Zero, ReminderPeriod);
     }
 

@@ -13,8 +13,11 @@ namespace OrleansCompute.Servers;
 /// </summary>
 internal sealed partial class ServerGrain
 {
-    /// <summary>Reimages the server waits for, by volume: completed by <see cref="VolumeReimagedAsync"/>.</summary>
-    private readonly Dictionary<Guid, TaskCompletionSource<bool>> _reimages = [];
+    /// <summary>
+    /// Reimages the server waits for, by volume: completed by <see cref="VolumeReimagedAsync"/>. Made by the first
+    /// volume-backed rebuild: most activations never wait for one (see <c>ServerGrain.Residency</c>).
+    /// </summary>
+    private Dictionary<Guid, TaskCompletionSource<bool>>? _reimages;
 
     public Task VolumeExtendedAsync(CallerContext caller, Guid volumeId)
     {
@@ -32,7 +35,7 @@ internal sealed partial class ServerGrain
 
     public Task VolumeReimagedAsync(Guid volumeId, bool succeeded)
     {
-        if (_reimages.Remove(volumeId, out var waiting))
+        if (_reimages is not null && _reimages.Remove(volumeId, out var waiting))
         {
             waiting.TrySetResult(succeeded);
         }
@@ -62,7 +65,7 @@ internal sealed partial class ServerGrain
         var size = (await volume.GetAsync(service)).Size;
 
         var reimaged = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _reimages[root.VolumeId] = reimaged;
+        (_reimages ??= [])[root.VolumeId] = reimaged;
         bool succeeded;
         try
         {
@@ -75,7 +78,7 @@ internal sealed partial class ServerGrain
         }
         finally
         {
-            _reimages.Remove(root.VolumeId);
+            _reimages?.Remove(root.VolumeId);
         }
 
         if (!succeeded)

@@ -221,6 +221,7 @@ internal sealed partial class ServerGrain(
     private async Task RunOperationAsync(Func<CancellationToken, Task> operation, CancellationToken cancellationToken)
     {
         _runningOperations++;
+        HoldWhileOperating();
         try
         {
             await operation(cancellationToken);
@@ -237,6 +238,7 @@ internal sealed partial class ServerGrain(
         finally
         {
             _runningOperations--;
+            ReleaseWhenIdle();
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using OrleansCompute.Driver;
 using OrleansCompute.Hosting;
 using OrleansCompute.Quotas;
@@ -87,6 +88,19 @@ public sealed class HostingOptionsTests : IDisposable
         hosting.DataDirectory.Should().Be(chosen);
         hosting.ClusterId.Should().Be("configured", "what code left alone still comes from configuration");
         Directory.Exists(chosen).Should().BeFalse("nothing is created while services are registered");
+    }
+
+    [Fact]
+    public void The_silo_collects_an_idle_port_after_the_same_short_age_as_an_idle_server()
+    {
+        var builder = Builder(Path.Combine(_directory.Path, "data"));
+        builder.AddOrleansCompute();
+
+        using var services = builder.Services.BuildServiceProvider();
+        var collection = services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value;
+        collection.ClassSpecificCollectionAge.Should().Contain(
+            typeof(OrleansCompute.Networking.PortGrain).FullName!, TimeSpan.FromMinutes(OrleansCompute.Servers.ServerGrain.IdleMinutes));
+        collection.CollectionAge.Should().Be(TimeSpan.FromMinutes(15), "every other grain keeps Orleans' default");
     }
 
     [Fact]

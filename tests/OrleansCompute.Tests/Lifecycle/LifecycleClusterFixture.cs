@@ -32,6 +32,9 @@ public sealed class LifecycleClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => _cluster!.Client;
 
+    /// <summary>The silo's services (Orleans' view of each grain type, such as its collection age).</summary>
+    public IServiceProvider SiloServices => _cluster!.Silos[0].ServiceProvider;
+
     public async Task InitializeAsync()
     {
         _database = new SqliteComputeDatabase(Path.Combine(_directory.Path, "compute.db"));

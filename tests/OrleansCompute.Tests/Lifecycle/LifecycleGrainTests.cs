@@ -14,12 +14,21 @@ namespace OrleansCompute.Tests.Lifecycle;
 /// fake clock), failure outcomes, concurrency, and the cost of an operation in writes.
 /// </summary>
 [Collection(LifecycleClusterCollection.Name)]
-public sealed class LifecycleGrainTests(LifecycleClusterFixture fixture)
+public sealed partial class LifecycleGrainTests(LifecycleClusterFixture fixture)
 {
     private static readonly CallerContext Demo = new() { UserId = "demo", ProjectId = "demo", Roles = ["member"], RequestId = "req-demo" };
     private static readonly CallerContext Admin = new() { UserId = "admin", ProjectId = "admin", Roles = ["admin"], RequestId = "req-admin" };
 
     private async Task<IServerGrain> ActiveServerAsync(Dictionary<string, string>? metadata = null)
+    {
+        var grain = await BuildingServerAsync(metadata);
+        var server = await SettledAsync(grain);
+        server.Status.Should().Be(ServerStatus.Active);
+        return grain;
+    }
+
+    /// <summary>A new server whose build waits for the fake clock (the driver's spawn takes a second of it).</summary>
+    private async Task<IServerGrain> BuildingServerAsync(Dictionary<string, string>? metadata = null)
     {
         var grain = fixture.Grains.GetGrain<IServerGrain>(Guid.NewGuid());
         await grain.CreateAsync(new CreateServerCommand
@@ -32,8 +41,6 @@ public sealed class LifecycleGrainTests(LifecycleClusterFixture fixture)
             ReservationId = "r-" + Guid.NewGuid().ToString("N")[..8],
             Hostname = "vm",
         });
-        var server = await SettledAsync(grain);
-        server.Status.Should().Be(ServerStatus.Active);
         return grain;
     }
 
