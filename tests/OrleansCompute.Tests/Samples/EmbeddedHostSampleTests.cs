@@ -9,6 +9,7 @@ namespace OrleansCompute.Tests.Samples;
 /// samples/EmbeddedHost as a user runs it: the product's endpoints and grain, its authentication naming the
 /// caller, and the compute API under /compute, where a server is created, listed and deleted.
 /// </summary>
+[CollectionDuration(98)]
 public sealed class EmbeddedHostSampleTests : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new();
