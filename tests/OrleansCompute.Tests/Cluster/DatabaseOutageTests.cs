@@ -12,7 +12,7 @@ namespace OrleansCompute.Tests.Cluster;
 /// is lost, the silos serve again once the database is back, without a restart, and the quota counts exactly the
 /// servers that exist soon after, without the quota reconciler.
 /// </summary>
-[Collection(MultiSiloCollection.Name)]
+[Collection(SharedCoresMultiSiloCollection.Name)]
 public sealed class DatabaseOutageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);

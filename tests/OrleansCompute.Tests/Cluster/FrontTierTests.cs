@@ -13,7 +13,7 @@ namespace OrleansCompute.Tests.Cluster;
 /// from the database), each node with a data directory of its own, in the product's default auth mode (the built-in
 /// identity service, whose passwords and token keys are in the database).
 /// </summary>
-[Collection(MultiSiloCollection.Name)]
+[Collection(SharedCoresMultiSiloCollection.Name)]
 public sealed class FrontTierTests
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace OrleansCompute.Tests.Cluster;
 /// hosts too small for them. No project ever holds more servers than its quota, and no host more than its
 /// capacity, whichever silo took each create.
 /// </summary>
-[Collection(MultiSiloCollection.Name)]
+[Collection(SharedCoresMultiSiloCollection.Name)]
 public sealed class RacingCreateTests
 {
     private const int Quota = 20;

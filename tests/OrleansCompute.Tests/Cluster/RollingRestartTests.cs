@@ -10,7 +10,7 @@ namespace OrleansCompute.Tests.Cluster;
 /// client keeps creating and reading through the nodes that are in service, as a load balancer following the
 /// readiness probe would.
 /// </summary>
-[Collection(MultiSiloCollection.Name)]
+[Collection(SharedCoresMultiSiloCollection.Name)]
 public sealed class RollingRestartTests
 {
     [Fact]

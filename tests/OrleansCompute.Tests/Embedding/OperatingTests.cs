@@ -10,6 +10,7 @@ namespace OrleansCompute.Tests.Embedding;
 /// The operational surface on the real host: the admin event stream (server-sent events), the OpenAPI document,
 /// and logs that never carry a secret, with every log category at Debug.
 /// </summary>
+[CollectionDuration(111)]
 public sealed class OperatingTests : IAsyncLifetime
 {
     private const string AdminPass = "Adm1nP4ss-Secret-9f2";

@@ -3,6 +3,7 @@ using OrleansCompute.Tests.Infrastructure;
 namespace OrleansCompute.Tests.Http;
 
 /// <summary>Durability of the embedded host: servers survive a restart, and a build cut short by a crash finishes.</summary>
+[CollectionDuration(97)]
 public sealed class RestartTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using OrleansCompute.Tests.Infrastructure;
 namespace OrleansCompute.Tests.Identity;
 
 /// <summary>What the built-in identity service keeps in the data directory survives a restart.</summary>
+[CollectionDuration(112)]
 public sealed class IdentityRestartTests
 {
     [Fact]

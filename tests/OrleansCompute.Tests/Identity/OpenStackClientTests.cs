@@ -8,7 +8,7 @@ namespace OrleansCompute.Tests.Identity;
 /// the assertions read the client's own output. Each call costs about a second of Python start-up, so each test
 /// covers a whole flow.
 /// </summary>
-[Collection(IdentityHostCollection.Name)]
+[Collection(ServerClientHostCollection.Name)]
 public sealed class OpenStackClientTests(IdentityHostFixture fixture)
 {
     private const string Demo = "orleanscompute-demo";
@@ -154,6 +154,12 @@ public sealed class OpenStackClientTests(IdentityHostFixture fixture)
     [Fact]
     public async Task Limits_show_absolute()
     {
+        // A server of project demo exists whichever test of this host ran first: the used count must include it.
+        using (var nova = await fixture.ClientAsync("demo"))
+        {
+            await nova.CreateServerAsync(UniqueName("cli-limits"));
+        }
+
         var limits = (await Cli.OpenStackJsonAsync(Demo, "limits", "show", "--absolute")).AsArray();
         var byName = limits.ToDictionary(l => l!["Name"]!.GetValue<string>(), l => l!["Value"]!.GetValue<int>());
         byName.Should().ContainKeys("maxTotalInstances", "maxTotalCores", "maxTotalRAMSize", "totalInstancesUsed", "maxServerGroups");

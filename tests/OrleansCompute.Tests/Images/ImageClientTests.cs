@@ -8,7 +8,7 @@ namespace OrleansCompute.Tests.Images;
 /// with a file, show, save, set (property, tag, public as admin), share with a project that accepts, delete; and a
 /// server boots from the uploaded image. One flow: each CLI call costs a Python start-up.
 /// </summary>
-[Collection(IdentityHostCollection.Name)]
+[Collection(ImageAndFlavorClientHostCollection.Name)]
 public sealed class ImageClientTests(IdentityHostFixture fixture)
 {
     private const string Demo = "orleanscompute-demo";

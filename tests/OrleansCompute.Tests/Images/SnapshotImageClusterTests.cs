@@ -9,14 +9,14 @@ namespace OrleansCompute.Tests.Images;
 /// Snapshot images across a cluster: two real silos (deploy/local-cluster.sh on real PostgreSQL), each serving the API.
 /// An image made through one node is shown, listed and bootable through the other, as Glance's record is in Nova.
 /// </summary>
-[Collection(MultiSiloCollection.Name)]
+[Collection(SharedCoresMultiSiloCollection.Name)]
 public sealed class SnapshotImageClusterTests
 {
     [Fact]
     public async Task An_image_made_through_one_node_is_visible_and_bootable_through_the_other()
     {
         // A schema on the test PostgreSQL server: the database is not what this test is about, and a server of the
-        // cluster's own (initdb, start, stop) only added seconds to the serial multi-silo collection.
+        // cluster's own (initdb, start, stop) only added seconds to the run.
         await using var database = await ClusterDatabase.CreateAsync();
         await using var cluster = new LocalCluster(database.ConnectionString);
         var urls = await cluster.UpAsync(2, "--Compute:FakeDriver:SpawnSeconds=0.1", "--Compute:FakeDriver:DefaultSeconds=0.05");

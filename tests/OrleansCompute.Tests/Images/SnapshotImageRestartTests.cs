@@ -5,6 +5,7 @@ using OrleansCompute.Tests.Infrastructure;
 namespace OrleansCompute.Tests.Images;
 
 /// <summary>Snapshot images are durable: a restart of the embedded host (same data directory) keeps them listed and bootable.</summary>
+[CollectionDuration(89)]
 public sealed class SnapshotImageRestartTests
 {
     [Fact]

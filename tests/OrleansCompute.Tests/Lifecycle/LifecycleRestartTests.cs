@@ -6,6 +6,7 @@ using OrleansCompute.Tests.Infrastructure;
 namespace OrleansCompute.Tests.Lifecycle;
 
 /// <summary>Reminders and stored states across a real stop and start of the host process.</summary>
+[CollectionDuration(160)]
 public sealed class LifecycleRestartTests
 {
     private const int ReclaimSeconds = 4;

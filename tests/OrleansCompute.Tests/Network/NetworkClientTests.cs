@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using OrleansCompute.Tests.Infrastructure;
 
 namespace OrleansCompute.Tests.Network;
 
@@ -8,6 +9,7 @@ namespace OrleansCompute.Tests.Network;
 /// catalog (<c>network</c>), make a network, subnet, security group with a rule and a port, boot servers on them
 /// and associate a floating IP. The assertions read the clients' own output.
 /// </summary>
+[CollectionDuration(240)]
 public sealed class NetworkClientTests(NetworkClientFixture fixture) : IClassFixture<NetworkClientFixture>
 {
     private const string Demo = "orleanscompute-demo";

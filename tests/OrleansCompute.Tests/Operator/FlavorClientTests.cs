@@ -3,7 +3,7 @@ using OrleansCompute.Tests.Identity;
 namespace OrleansCompute.Tests.Operator;
 
 /// <summary>The operator's flavor commands of Debian's python3-openstackclient against the real host.</summary>
-[Collection(IdentityHostCollection.Name)]
+[Collection(ImageAndFlavorClientHostCollection.Name)]
 public sealed class FlavorClientTests(IdentityHostFixture fixture)
 {
     private const string Admin = "orleanscompute-admin";

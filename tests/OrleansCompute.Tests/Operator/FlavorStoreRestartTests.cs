@@ -8,6 +8,7 @@ namespace OrleansCompute.Tests.Operator;
 /// The flavor store is durable, and configuration seeds it on its first start only: an operator's create and
 /// delete survive a restart, and a deleted configured flavor does not come back from configuration.
 /// </summary>
+[CollectionDuration(85)]
 public sealed class FlavorStoreRestartTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using OrleansCompute.Tests.Identity;
 namespace OrleansCompute.Tests.Operator;
 
 /// <summary>The openstack CLI's compute service and hypervisor commands against the real host.</summary>
-[Collection(IdentityHostCollection.Name)]
+[Collection(VolumeAndServiceClientHostCollection.Name)]
 public sealed class OperatorClientTests(IdentityHostFixture fixture)
 {
     private const string Admin = "orleanscompute-admin";

@@ -9,22 +9,9 @@ namespace OrleansCompute.Tests.Samples;
 /// samples/EmbeddedHost as a user runs it: the product's endpoints and grain, its authentication naming the
 /// caller, and the compute API under /compute, where a server is created, listed and deleted.
 /// </summary>
-public sealed class EmbeddedHostSampleTests : IAsyncLifetime
+public sealed class EmbeddedHostSampleTests(EmbeddedHostSampleFixture fixture) : IClassFixture<EmbeddedHostSampleFixture>
 {
-    private readonly TempDirectory _directory = new();
-    private HostProcess _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = new HostProcess(RepositoryPaths.SampleAssembly("EmbeddedHost"), _directory.Path, ["--Compute:FakeDriver:SpawnSeconds=0.1", "--Compute:FakeDriver:DefaultSeconds=0.1"]);
-        await _host.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _directory.Dispose();
-    }
+    private HostProcess Host => fixture.Host;
 
     [Fact]
     public async Task Creates_lists_and_deletes_a_server_under_compute_as_the_products_user()
@@ -34,7 +21,7 @@ public sealed class EmbeddedHostSampleTests : IAsyncLifetime
             """{"server": {"name": "embedded-1", "flavorRef": "product.small", "imageRef": "70a599e0-31e7-49b7-b260-868f441e862b"}}""");
         create.Status.Should().Be(HttpStatusCode.Accepted, create.Body);
         var id = create.Json["server"]!["id"]!.GetValue<string>();
-        create.Json["server"]!["links"]![0]!["href"]!.GetValue<string>().Should().Be($"{_host.BaseAddress.ToString().TrimEnd('/')}/compute/v2.1/servers/{id}");
+        create.Json["server"]!["links"]![0]!["href"]!.GetValue<string>().Should().Be($"{Host.BaseAddress.ToString().TrimEnd('/')}/compute/v2.1/servers/{id}");
 
         var server = await Eventually.Until(
             async () => (await SendAsync(http, HttpMethod.Get, $"/compute/v2.1/servers/{id}")).Json["server"],
@@ -59,7 +46,7 @@ public sealed class EmbeddedHostSampleTests : IAsyncLifetime
     [Fact]
     public async Task Without_the_products_authentication_the_compute_api_is_a_nova_401_and_the_products_own_endpoints_are_untouched()
     {
-        using var anonymous = new HttpClient { BaseAddress = _host.BaseAddress };
+        using var anonymous = new HttpClient { BaseAddress = Host.BaseAddress };
         var denied = await SendAsync(anonymous, HttpMethod.Get, "/compute/v2.1/servers");
         denied.Status.Should().Be(HttpStatusCode.Unauthorized);
         denied.Json["unauthorized"]!["code"]!.GetValue<int>().Should().Be(401);
@@ -84,7 +71,7 @@ public sealed class EmbeddedHostSampleTests : IAsyncLifetime
 
     private HttpClient Client(string productKey)
     {
-        var http = new HttpClient { BaseAddress = _host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var http = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Add("X-Product-Key", productKey);
         return http;
     }

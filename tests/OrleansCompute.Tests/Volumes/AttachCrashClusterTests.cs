@@ -12,7 +12,7 @@ namespace OrleansCompute.Tests.Volumes;
 /// survivor: the volume ends in-use and the server shows it, never a volume left reserved or attaching, and never a
 /// server that shows a volume the volume service calls available.
 /// </summary>
-[Collection(MultiSiloCollection.Name)]
+[Collection(SharedCoresMultiSiloCollection.Name)]
 public sealed class AttachCrashClusterTests
 {
     [Fact]

@@ -8,7 +8,7 @@ namespace OrleansCompute.Tests.Volumes;
 /// The real clients against the block storage service through the catalog: Debian's openstack CLI and
 /// openstacksdk, including booting servers from volumes. Each call costs about a second of Python start-up, so each test covers a whole flow.
 /// </summary>
-[Collection(IdentityHostCollection.Name)]
+[Collection(VolumeAndServiceClientHostCollection.Name)]
 public sealed class BlockStorageClientTests(IdentityHostFixture fixture)
 {
     private const string Demo = "orleanscompute-demo";
