@@ -8,9 +8,15 @@ namespace OrleansCompute.Networking;
 /// The calls Nova makes to Neutron for a server on one network: create the server's port (a name-derived id, so a
 /// retried build gets the same port) or bind the port it names, then answer the port's addresses; release deletes
 /// a port the create made and unbinds one the user made. Neutron's faults become Nova's. Stateless.
+/// <para>
+/// Reentrant: it keeps nothing between calls, and a stateless worker that is not would let only as many ports be
+/// made at once as the silo has cores, each waiting on its port's and network's durable writes (issue 19: builds
+/// fell minutes behind their creates). The port and network grains are the single writers that keep it right.
+/// </para>
 /// </summary>
 [GrainType("compute-network")]
 [StatelessWorker]
+[Reentrant]
 internal sealed class NetworkGrain(INeutronIndex index, OrleansCompute.Catalog.ComputeCatalog catalog) : Grain, INetworkGrain
 {
     private string NetworkId => this.GetPrimaryKeyString();

@@ -14,9 +14,16 @@ namespace OrleansCompute.Scheduling;
 /// refused: the host is read again; or a hard group policy refused by the group) releases what was claimed and
 /// tries again; after a few tries the batch fails as a whole (NoValidHost), leaving no claim. NoValidHost is only
 /// answered from usage the hosts gave fresh, never from a copy.
+/// <para>
+/// Reentrant: it keeps nothing of its own between calls (the view is the silo's, and thread-safe), and a stateless
+/// worker that is not would let only as many builds schedule at once as the silo has cores, each waiting for its
+/// host's durable claim (issue 19: builds fell minutes behind their creates). Racing schedulings are safe as
+/// before: the host grain refuses a claim that does not fit, and the scheduler tries again.
+/// </para>
 /// </summary>
 [GrainType("compute-scheduler")]
 [StatelessWorker]
+[Reentrant]
 internal sealed class SchedulerGrain(ComputeCatalog catalog, IServerIndex index, HostUsageView view) : Grain, ISchedulerGrain
 {
     private const int Attempts = 4;
