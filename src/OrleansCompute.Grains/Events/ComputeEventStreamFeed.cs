@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using Orleans.Streams;
 
 namespace OrleansCompute.Events;
@@ -14,6 +15,8 @@ public sealed partial class ComputeEventStreamFeed : IAsyncObserver<InstanceNoti
     private readonly IServiceProvider _services;
     private readonly ComputeEventHub _hub;
     private readonly ILogger<ComputeEventStreamFeed> _logger;
+    private const int SubscribeAttempts = 6;
+
     private readonly List<StreamSubscriptionHandle<InstanceNotification>> _subscriptions = [];
 
     public ComputeEventStreamFeed(IServiceProvider services, ComputeEventHub hub, ILogger<ComputeEventStreamFeed> logger)
@@ -36,10 +39,32 @@ public sealed partial class ComputeEventStreamFeed : IAsyncObserver<InstanceNoti
         {
             cancellationToken.ThrowIfCancellationRequested();
             var stream = provider.GetStream<InstanceNotification>(ComputeEventStreamNames.Stream(partition));
-            _subscriptions.Add(await stream.SubscribeAsync(this));
+            _subscriptions.Add(await SubscribeAsync(stream, cancellationToken));
         }
 
         LogSubscribed(ComputeEventStreamNames.Partitions);
+    }
+
+    /// <summary>
+    /// A subscription is a write of the stream's rendezvous grain. While a silo joins, that grain can briefly have two
+    /// activations (membership still settling), and the write of the stale one fails with a version conflict; the
+    /// failed activation goes away, so the next try meets one that read the current state. Without the retry the
+    /// conflict ended the joining silo's start (seen in the cluster-kill test on a loaded machine).
+    /// </summary>
+    private async Task<StreamSubscriptionHandle<InstanceNotification>> SubscribeAsync(IAsyncStream<InstanceNotification> stream, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await stream.SubscribeAsync(this);
+            }
+            catch (InconsistentStateException exception) when (attempt < SubscribeAttempts)
+            {
+                LogSubscribeConflict(exception, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
+            }
+        }
     }
 
     /// <summary>Ends the subscriptions, so that the streams stop delivering to a process that is going away.</summary>
@@ -74,6 +99,9 @@ public sealed partial class ComputeEventStreamFeed : IAsyncObserver<InstanceNoti
         LogStreamError(ex);
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing to a lifecycle event stream met a version conflict (attempt {Attempt}); trying again")]
+    private partial void LogSubscribeConflict(Exception exception, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscribed to the lifecycle event streams ({Partitions} partitions).")]
     private partial void LogSubscribed(int partitions);
