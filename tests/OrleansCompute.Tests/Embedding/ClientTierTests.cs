@@ -60,6 +60,9 @@ public sealed class ClientTierTests : IClassFixture<TwoSiloClusterWithFront>
             var events = await Eventually.Until(
                 () => Task.FromResult(_cluster.Events.Where(e => e.Event.Instance.Id == serverId).ToList()),
                 list => list.Count >= expected.Length,
+                // Stream delivery to the front is asynchronous (the silos' pulling agents poll their queues): on two
+                // loaded cores with other collections beside it, 15 s was once too short (the same events, in order).
+                TimeSpan.FromSeconds(45),
                 because: $"server {id} should publish its whole lifecycle");
             events.Select(e => e.Event.EventType).Should().Equal(expected);
             events.Select(e => e.Event.Sequence).Should().BeInAscendingOrder();
